@@ -1,0 +1,161 @@
+import { parse as parseYaml } from 'yaml';
+import { appendMapped, dropStart, type MappedText, mapText, replaceMapped } from './mappedText.ts';
+
+/** A problem found before lexing, at an offset of the original text. */
+export interface EarlyNote {
+  severity: 'error' | 'warning';
+  message: string;
+  offset: number;
+}
+
+/** The text to lex, and what was learnt on the way. */
+export interface Preprocessed {
+  /** What the lexer reads, mapped back to the original text. */
+  text: MappedText;
+  /** `title:` from the YAML front matter. */
+  title?: string;
+  /** Whether the text starts with a flowchart header (`flowchart`, `graph`). */
+  isFlowchart: boolean;
+  /** The first word of the diagram, for "not a flowchart" messages. */
+  firstWord: string;
+  notes: EarlyNote[];
+}
+
+// Mermaid's own patterns (mermaid/src/diagram-api), so we cut exactly what it cuts.
+const FRONT_MATTER = /^([^\S\n\r]*)-{3}\s*[\n\r](.*?)[\n\r]\1-{3}\s*[\n\r]+/s;
+const DIRECTIVE = /%{2}{\s*(?:(\w+)\s*:|(\w+))\s*(?:(\w+)|((?:(?!}%{2}).|\r?\n)*))?\s*(?:}%{2})?/gi;
+const COMMENT_LINE = /^\s*%%(?!{)[^\n]+\n?/gm;
+const ENTITY_CODE = /#\w+;/g;
+
+/** Mermaid hides `#name;` codes behind these marks until the label is drawn (`ﬂ°name¶ß`). */
+export const ENTITY_OPEN = '\uFB02\u00B0';
+/** …and numeric ones (`#35;`) behind these (`ﬂ°°35¶ß`). */
+export const ENTITY_NUMERIC_OPEN = '\uFB02\u00B0\u00B0';
+/** The closing mark of both. */
+export const ENTITY_CLOSE = '\u00B6\u00DF';
+
+/**
+ * Applies Mermaid's rewrites before lexing: line endings, front matter,
+ * `%%{…}%%` directives, `%%` comment lines, entity codes. Positions survive
+ * through the mapping.
+ */
+export function preprocess(source: string): Preprocessed {
+  const notes: EarlyNote[] = [];
+  let text = replaceMapped(mapText(source), /\r\n?/g, () => '\n');
+  // Mermaid turns `attr="x"` into `attr='x'` inside tags, so quotes in HTML don't end strings.
+  text = replaceMapped(text, /<(\w+)([^>]*)>/g, (m) => {
+    const [whole, tag = '', attributes = ''] = m;
+    return whole.length ? `<${tag}${attributes.replace(/="([^"]*)"/g, "='$1'")}>` : whole;
+  });
+  const front = readFrontMatter(text, notes);
+  text = front.text;
+  text = replaceMapped(text, DIRECTIVE, (m) => {
+    if (!m[0].endsWith('}%%')) {
+      notes.push({
+        severity: 'error',
+        message: 'Directive `%%{` is never closed by `}%%`.',
+        offset: at(text, m.index),
+      });
+    }
+    return '';
+  });
+  text = replaceMapped(text, COMMENT_LINE, () => '');
+  text = dropStart(text, text.text.length - text.text.trimStart().length);
+  const firstWord = /^\S*/.exec(text.text)?.[0] ?? '';
+  const isFlowchart = /^\s*(graph|flowchart)/.test(text.text);
+  text = encodeEntityCodes(text);
+  text = appendMapped(text, '\n');
+  // Mermaid's flowchart parser drops blanks after a closing brace at the end of a line.
+  text = replaceMapped(text, /\}\s*\n/g, () => '}\n');
+  return {
+    text,
+    ...(front.title === undefined ? {} : { title: front.title }),
+    isFlowchart,
+    firstWord,
+    notes,
+  };
+}
+
+function at(text: MappedText, index: number): number {
+  return text.origins[index] ?? 0;
+}
+
+function readFrontMatter(
+  text: MappedText,
+  notes: EarlyNote[],
+): { text: MappedText; title?: string } {
+  const match = FRONT_MATTER.exec(text.text);
+  if (!match) {
+    if (!text.text.trimStart().startsWith('---')) return { text };
+    return readUnclosedFrontMatter(text, notes);
+  }
+  const indent = match[1] ?? '';
+  const body = (match[2] ?? '')
+    .split('\n')
+    .map((line) => (indent && line.startsWith(indent) ? line.slice(indent.length) : line))
+    .join('\n');
+  const title = readTitle(body, at(text, match[0].indexOf('\n') + 1), notes);
+  const rest = dropStart(text, match[0].length);
+  return { text: rest, ...(title === undefined ? {} : { title }) };
+}
+
+/**
+ * Mermaid rejects front matter whose closing `---` is indented differently
+ * from the opening one. We report that, then read it anyway.
+ */
+function readUnclosedFrontMatter(
+  text: MappedText,
+  notes: EarlyNote[],
+): { text: MappedText; title?: string } {
+  const start = text.text.indexOf('---');
+  const close = /\n[^\S\n]*---[^\S\n]*(\n|$)/.exec(text.text.slice(start + 3));
+  if (!close) {
+    notes.push({
+      severity: 'error',
+      message: 'Front matter `---` is never closed.',
+      offset: at(text, start),
+    });
+    return { text: dropStart(text, text.text.length) };
+  }
+  notes.push({
+    severity: 'error',
+    message: 'Front matter must end with `---` indented like the opening `---`.',
+    offset: at(text, start + 3 + close.index + 1),
+  });
+  const bodyStart = start + 3;
+  const body = text.text.slice(bodyStart, bodyStart + close.index);
+  const lines = body.split('\n');
+  const indent = /^\s*/.exec(lines.find((l) => l.trim()) ?? '')?.[0] ?? '';
+  const dedented = lines.map((l) => (l.startsWith(indent) ? l.slice(indent.length) : l)).join('\n');
+  const title = readTitle(dedented, at(text, bodyStart), notes);
+  const rest = dropStart(text, bodyStart + close.index + close[0].length);
+  return { text: rest, ...(title === undefined ? {} : { title }) };
+}
+
+function readTitle(body: string, offset: number, notes: EarlyNote[]): string | undefined {
+  try {
+    const data: unknown = parseYaml(body, { logLevel: 'error' });
+    if (data === null || typeof data !== 'object' || Array.isArray(data)) return undefined;
+    const title = (data as Record<string, unknown>).title;
+    return title === undefined || title === null || title === '' ? undefined : String(title);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    notes.push({ severity: 'error', message: `Front matter is not valid YAML: ${reason}`, offset });
+    return undefined;
+  }
+}
+
+/**
+ * Mermaid swaps `#name;` codes for placeholders so their `;` cannot end a
+ * statement; colours in `style`/`classDef` lines lose their final `;` first.
+ */
+function encodeEntityCodes(text: MappedText): MappedText {
+  let result = replaceMapped(text, /style.*:\S*#.*;/g, (m) => m[0].slice(0, -1));
+  result = replaceMapped(result, /classDef.*:\S*#.*;/g, (m) => m[0].slice(0, -1));
+  return replaceMapped(result, ENTITY_CODE, (m) => {
+    const inner = m[0].slice(1, -1);
+    return /^\+?\d+$/.test(inner)
+      ? `${ENTITY_NUMERIC_OPEN}${inner}${ENTITY_CLOSE}`
+      : `${ENTITY_OPEN}${inner}${ENTITY_CLOSE}`;
+  });
+}
