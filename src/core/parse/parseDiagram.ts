@@ -1,0 +1,42 @@
+import type { ParseResult } from '../model/types.ts';
+import { importMermaid } from './mermaid/importMermaid.ts';
+import { parseSpec } from './spec/parseSpec.ts';
+
+/** File extensions Flowdeck reads, by format. */
+export const MERMAID_EXTENSIONS = ['.mmd', '.mermaid'] as const;
+export const SPEC_EXTENSIONS = ['.yaml', '.yml'] as const;
+
+/** A diagram's id: its file name without directory and extension (`diagrams/cri-chain.yaml` → `cri-chain`). */
+export function diagramId(file: string): string {
+  const name = file.split(/[\\/]/).pop() ?? file;
+  const dot = name.lastIndexOf('.');
+  return dot > 0 ? name.slice(0, dot) : name;
+}
+
+/** Whether a file name is one Flowdeck reads. */
+export function isDiagramFile(file: string): boolean {
+  const lower = file.toLowerCase();
+  return [...MERMAID_EXTENSIONS, ...SPEC_EXTENSIONS].some((ext) => lower.endsWith(ext));
+}
+
+/**
+ * Parses a diagram file of either format into the canonical model. The
+ * extension decides the format; text without a known extension is read as
+ * Mermaid when it starts like a flowchart, else as a spec.
+ *
+ * @example parseDiagram('flowchart LR\n  a --> b', { file: 'diagrams/demo.mmd' })
+ */
+export function parseDiagram(text: string, options: { file: string }): ParseResult {
+  const { file } = options;
+  const lower = file.toLowerCase();
+  const parseOptions = { id: diagramId(file), file };
+  const mermaid =
+    MERMAID_EXTENSIONS.some((ext) => lower.endsWith(ext)) ||
+    (!SPEC_EXTENSIONS.some((ext) => lower.endsWith(ext)) && looksLikeMermaid(text));
+  return mermaid ? importMermaid(text, parseOptions) : parseSpec(text, parseOptions);
+}
+
+function looksLikeMermaid(text: string): boolean {
+  const body = text.replace(/^\uFEFF/, '').replace(/^---\n[\s\S]*?\n---\n/, '');
+  return /^\s*(%%[^\n]*\n\s*)*(flowchart|graph)\b/.test(body);
+}

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { embeddedOffsets } from './embeddedOffsets.ts';
+import { readYaml } from './readYaml.ts';
+
+function offsets(text: string) {
+  const { doc, lineCounter } = readYaml(text);
+  return embeddedOffsets(doc, lineCounter, text, ['mermaid']);
+}
+
+describe('embeddedOffsets', () => {
+  it('maps a `|` block: line 1 of the chart is the line after the header', () => {
+    // Chart line 2, column 3 (`A`) is YAML line 4, column 5.
+    const result = offsets('title: x\nmermaid: |\n  flowchart TB\n    A --> B\n');
+    expect(result).toEqual({ lineOffset: 2, colOffset: 2 });
+    expect({ line: 2 + result.lineOffset, col: 3 + result.colOffset }).toEqual({ line: 4, col: 5 });
+  });
+
+  it('maps blocks with chomping indicators, blank first lines and deeper nesting', () => {
+    expect(offsets('mermaid: |-\n\n      flowchart LR\n        a --> b\n')).toEqual({
+      lineOffset: 1,
+      colOffset: 6,
+    });
+  });
+
+  it('maps one-line plain and quoted scalars', () => {
+    expect(offsets('mermaid: flowchart LR; a --> b')).toEqual({ lineOffset: 0, colOffset: 9 });
+    expect(offsets('\nmermaid: "flowchart LR; a --> b"')).toEqual({ lineOffset: 1, colOffset: 10 });
+  });
+
+  it('gives zero offsets when there is no scalar', () => {
+    expect(offsets('nodes: {}')).toEqual({ lineOffset: 0, colOffset: 0 });
+  });
+});

@@ -1,0 +1,103 @@
+import { type Document, isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
+import type { SourcePos } from '../../model/types.ts';
+import { createLocator } from './createLocator.ts';
+import type { Locate, SpecIssue, SpecPath } from './specIssue.ts';
+
+/** A parsed YAML file: its data, what went wrong reading it, and how to place a path. */
+export interface YamlSource {
+  doc: Document;
+  lineCounter: LineCounter;
+  /** Plain data, as `JSON.parse` would give it. */
+  data: unknown;
+  /** Syntax errors and warnings, and keys written twice in one map. */
+  issues: SpecIssue[];
+  /** True when the YAML itself is broken, so the data can't be trusted. */
+  broken: boolean;
+  locate: Locate;
+}
+
+// The `yaml` package would report a repeated key as a syntax error without
+// saying where the first one was; we turn uniqueKeys off and say it ourselves.
+function duplicateKeys(doc: Document, position: (offset: number) => SourcePos): SpecIssue[] {
+  const issues: SpecIssue[] = [];
+  const walk = (node: unknown, path: SpecPath): void => {
+    if (isSeq(node)) {
+      node.items.forEach((item, index) => {
+        walk(item, [...path, index]);
+      });
+      return;
+    }
+    if (!isMap(node)) return;
+    const first = new Map<string, SourcePos>();
+    for (const pair of node.items) {
+      if (!isScalar(pair.key)) continue;
+      const key = String(pair.key.value);
+      const pos = position(pair.key.range?.[0] ?? 0);
+      const earlier = first.get(key);
+      if (earlier) {
+        const what = path[path.length - 1] === 'nodes' ? 'node id' : 'key';
+        issues.push({
+          severity: 'error',
+          message: `duplicate ${what} \`${key}\`; first defined at line ${earlier.line}, column ${earlier.col}`,
+          path: [...path, key],
+          pos,
+        });
+      } else {
+        first.set(key, pos);
+      }
+      walk(pair.value, [...path, key]);
+    }
+  };
+  walk(doc.contents, []);
+  return issues;
+}
+
+/**
+ * Parses YAML text, keeping positions. Never throws: syntax errors, alias
+ * bombs and the like come back as issues.
+ *
+ * @example readYaml('nodes: { a: A }').data // { nodes: { a: 'A' } }
+ */
+export function readYaml(text: string): YamlSource {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
+  const position = (offset: number): SourcePos => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line, col };
+  };
+  const issues: SpecIssue[] = [
+    ...doc.errors.map(
+      (error): SpecIssue => ({
+        severity: 'error',
+        message: `YAML syntax error: ${error.message}`,
+        path: [],
+        pos: position(error.pos[0]),
+      }),
+    ),
+    ...doc.warnings.map(
+      (warning): SpecIssue => ({
+        severity: 'warning',
+        message: `YAML: ${warning.message}`,
+        path: [],
+        pos: position(warning.pos[0]),
+      }),
+    ),
+  ];
+  let broken = doc.errors.length > 0;
+  let data: unknown;
+  if (!broken) {
+    try {
+      data = doc.toJS({ maxAliasCount: 100 });
+    } catch (error) {
+      broken = true;
+      issues.push({
+        severity: 'error',
+        message: `YAML: ${error instanceof Error ? error.message : String(error)}`,
+        path: [],
+        pos: { line: 1, col: 1 },
+      });
+    }
+  }
+  if (!broken) issues.push(...duplicateKeys(doc, position));
+  return { doc, lineCounter, data, issues, broken, locate: createLocator(doc, lineCounter, text) };
+}
