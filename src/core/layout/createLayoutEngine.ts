@@ -1,0 +1,70 @@
+import ELK from 'elkjs/lib/elk.bundled.js';
+import type { ElkNode } from 'elkjs/lib/elk-api.js';
+import type { Model } from '../model/types.ts';
+import { clipEndpoints } from './clipEndpoints.ts';
+import { fromElk } from './fromElk.ts';
+import { hashString } from './hash.ts';
+import { type LayoutSettings, type MeasureFn, measureModel, toElk } from './toElk.ts';
+import type { LaidOutDiagram } from './types.ts';
+
+/** Anything that lays out an ELK graph: elkjs in-process, or elkjs behind a worker. */
+export interface ElkPort {
+  layout(graph: ElkNode): Promise<ElkNode>;
+}
+
+/** The layout port: Node runs it in-process, the browser runs it inside a Web Worker. */
+export interface LayoutEngine {
+  layout(model: Model): Promise<LaidOutDiagram>;
+}
+
+export interface CreateLayoutEngineParams {
+  measure: MeasureFn;
+  settings: LayoutSettings;
+  /** Defaults to elkjs running in this thread. */
+  elk?: ElkPort;
+  /** How many laid-out diagrams to keep, keyed by content hash. Default 32. */
+  cacheSize?: number;
+}
+
+/**
+ * A layout engine with a content-hash cache: the same model and settings
+ * give the same (byte-identical) result without running ELK again.
+ *
+ * @example
+ * const engine = createLayoutEngine({ measure: measureText, settings: DEFAULT_LAYOUT_SETTINGS });
+ * const diagram = await engine.layout(model);
+ */
+export function createLayoutEngine(params: CreateLayoutEngineParams): LayoutEngine {
+  const elk: ElkPort = params.elk ?? new ELK();
+  const cacheSize = params.cacheSize ?? 32;
+  const cache = new Map<string, Promise<LaidOutDiagram>>();
+
+  const run = async (model: Model): Promise<LaidOutDiagram> => {
+    const measured = measureModel(model, params.measure, params.settings);
+    const { graph } = toElk(model, measured, params.settings);
+    const result = await elk.layout(graph);
+    return clipEndpoints(fromElk(model, result, measured, params.settings));
+  };
+
+  return {
+    layout(model) {
+      const key = hashString(JSON.stringify([model, params.settings]));
+      const hit = cache.get(key);
+      if (hit) {
+        // Refresh its place so the cache evicts the least recently used entry.
+        cache.delete(key);
+        cache.set(key, hit);
+        return hit;
+      }
+      const pending = run(model);
+      cache.set(key, pending);
+      pending.catch(() => cache.delete(key));
+      while (cache.size > cacheSize) {
+        const oldest = cache.keys().next().value;
+        if (oldest === undefined) break;
+        cache.delete(oldest);
+      }
+      return pending;
+    },
+  };
+}

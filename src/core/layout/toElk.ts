@@ -1,0 +1,232 @@
+import type { ElkExtendedEdge, ElkNode, LayoutOptions } from 'elkjs/lib/elk-api.js';
+import type { MeasuredText, MeasureTextOptions } from '../measure/types.ts';
+import type { Direction, Model, ModelNode } from '../model/types.ts';
+import { type NodeBox, nodeSize, round } from './nodeSize.ts';
+
+export type MeasureFn = (text: string, options: MeasureTextOptions) => MeasuredText;
+
+/** Typography and spacing the layout uses; the renderers read the same values. */
+export interface LayoutSettings {
+  nodeFont: MeasureTextOptions;
+  groupFont: MeasureTextOptions;
+  edgeFont: MeasureTextOptions;
+  /** Room around a group's children, and above them for the title. */
+  groupPadding: number;
+  edgeLabelPadding: number;
+}
+
+/** What measuring found for each element, keyed by id, ready for ELK and for reading back. */
+export interface Measured {
+  labels: Map<string, { text: MeasuredText; box: NodeBox | null }>;
+  edgeLabels: Map<string, MeasuredText>;
+}
+
+const ELK_DIRECTION: Record<Direction, string> = {
+  down: 'DOWN',
+  up: 'UP',
+  right: 'RIGHT',
+  left: 'LEFT',
+};
+
+/**
+ * Spacing, which ELK reads from each graph's parent node, so every group
+ * repeats it.
+ */
+const SHARED_OPTIONS: LayoutOptions = {
+  'elk.layered.spacing.nodeNodeBetweenLayers': '44',
+  'elk.spacing.nodeNode': '28',
+  'elk.spacing.edgeNode': '14',
+  'elk.spacing.edgeEdge': '10',
+  'elk.layered.spacing.edgeNodeBetweenLayers': '14',
+  'elk.layered.spacing.edgeEdgeBetweenLayers': '10',
+  'elk.spacing.edgeLabel': '4',
+  'elk.spacing.componentComponent': '36',
+};
+
+const ROOT_OPTIONS: LayoutOptions = {
+  ...SHARED_OPTIONS,
+  // Root only: ELK 0.12 crashes when groups carry it; the root's run covers them anyway.
+  'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
+  'elk.algorithm': 'layered',
+  'elk.hierarchyHandling': 'INCLUDE_CHILDREN',
+  'elk.edgeRouting': 'ORTHOGONAL',
+  'elk.json.shapeCoords': 'ROOT',
+  'elk.json.edgeCoords': 'ROOT',
+  'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
+  'elk.layered.nodePlacement.bk.fixedAlignment': 'BALANCED',
+  'elk.padding': '[top=12,left=12,bottom=12,right=12]',
+  'elk.randomSeed': '1',
+};
+
+/**
+ * The ELK graph for a model: nested nodes sized from measured text, each
+ * edge placed in the lowest group that holds both its ends (ELK's rule for
+ * hierarchy), labels sized so ELK keeps them clear of nodes.
+ */
+export function toElk(
+  model: Model,
+  measured: Measured,
+  settings: LayoutSettings,
+): { graph: ElkNode; separated: Set<string> } {
+  const byId = new Map(model.nodes.map((n) => [n.id, n]));
+  const children = new Map<string | null, ModelNode[]>();
+  for (const node of model.nodes) {
+    const list = children.get(node.parent) ?? [];
+    list.push(node);
+    children.set(node.parent, list);
+  }
+  const pinned = pinnedGroups(model, byId);
+  const separated = new Set<string>();
+  const elkNodes = new Map<string | null, ElkNode>();
+  const root: ElkNode = {
+    id: '__root',
+    layoutOptions: { ...ROOT_OPTIONS, 'elk.direction': ELK_DIRECTION[model.direction] },
+    children: [],
+    edges: [],
+  };
+  elkNodes.set(null, root);
+
+  const build = (node: ModelNode, inherited: Direction): ElkNode => {
+    const label = measured.labels.get(node.id);
+    if (node.kind !== 'group') {
+      return { id: node.id, width: label?.box?.width ?? 0, height: label?.box?.height ?? 0 };
+    }
+    const turns = !!node.direction && node.direction !== inherited && !pinned.has(node.id);
+    if (turns) separated.add(node.id);
+    const own = turns && node.direction ? node.direction : inherited;
+    const title = label?.text;
+    const pad = settings.groupPadding;
+    const top = round(pad + (title ? title.height + pad / 2 : 0));
+    const minWidth = round((title?.width ?? 0) + 2 * pad);
+    const kids = children.get(node.id) ?? [];
+    // ELK sizes a childless compound like a leaf, so an empty group gets its size outright.
+    if (kids.length === 0) return { id: node.id, width: minWidth, height: round(top + pad) };
+    const elk: ElkNode = {
+      id: node.id,
+      layoutOptions: {
+        ...SHARED_OPTIONS,
+        'elk.padding': `[top=${top},left=${pad},bottom=${pad},right=${pad}]`,
+        'elk.nodeSize.constraints': 'MINIMUM_SIZE',
+        'elk.nodeSize.minimum': minimumSize(
+          minWidth,
+          round(top + pad),
+          turns ? 'right' : inherited,
+        ),
+        ...(turns
+          ? { 'elk.hierarchyHandling': 'SEPARATE_CHILDREN', 'elk.direction': ELK_DIRECTION[own] }
+          : { 'elk.hierarchyHandling': 'INCLUDE_CHILDREN' }),
+      },
+      children: [],
+      edges: [],
+    };
+    elkNodes.set(node.id, elk);
+    elk.children = kids.map((child) => build(child, own));
+    return elk;
+  };
+  root.children = (children.get(null) ?? []).map((n) => build(n, model.direction));
+
+  for (const edge of model.edges) {
+    const container = edgeContainer(edge.source, edge.target, byId);
+    const elkEdge: ElkExtendedEdge = {
+      id: edge.id,
+      sources: [edge.source],
+      targets: [edge.target],
+    };
+    const text = measured.edgeLabels.get(edge.id);
+    if (text) {
+      const p = settings.edgeLabelPadding;
+      elkEdge.labels = [
+        {
+          id: `${edge.id}__label`,
+          // ELK drops labels without text on edges that cross groups.
+          text: edge.label ?? '',
+          width: round(text.width + 2 * p),
+          height: round(text.height + 2 * p),
+        },
+      ];
+    }
+    (elkNodes.get(container) ?? root).edges?.push(elkEdge);
+  }
+  return { graph: root, separated };
+}
+
+/** Measures every label and sizes every leaf node to hold its label. */
+export function measureModel(model: Model, measure: MeasureFn, settings: LayoutSettings): Measured {
+  const labels: Measured['labels'] = new Map();
+  for (const node of model.nodes) {
+    if (node.kind === 'group') {
+      const text = measure(node.label, settings.groupFont);
+      labels.set(node.id, { text, box: null });
+      continue;
+    }
+    const text = measure(node.label, settings.nodeFont);
+    labels.set(node.id, { text, box: nodeSize(node.shape, text) });
+  }
+  const edgeLabels: Measured['edgeLabels'] = new Map();
+  for (const edge of model.edges) {
+    if (edge.label && edge.line !== 'invisible') {
+      edgeLabels.set(edge.id, measure(edge.label, settings.edgeFont));
+    }
+  }
+  return { labels, edgeLabels };
+}
+
+/**
+ * The deepest group that is a proper ancestor of both ends (null = root).
+ * An edge from a group to its own descendant lives in that group's parent.
+ */
+export function edgeContainer(
+  source: string,
+  target: string,
+  byId: Map<string, ModelNode>,
+): string | null {
+  const sourceChain = ancestors(source, byId);
+  const targetChain = new Set(ancestors(target, byId));
+  for (const id of sourceChain) if (targetChain.has(id)) return id;
+  return null;
+}
+
+/** Proper ancestors of a node, nearest first. */
+export function ancestors(id: string, byId: Map<string, ModelNode>): string[] {
+  const chain: string[] = [];
+  let parent = byId.get(id)?.parent ?? null;
+  while (parent !== null && !chain.includes(parent)) {
+    chain.push(parent);
+    parent = byId.get(parent)?.parent ?? null;
+  }
+  return chain;
+}
+
+/**
+ * Groups that must keep the direction around them. ELK lays a hierarchy out
+ * in one direction; a group turns its own way only in a layout run of its
+ * own, where ELK treats every group inside it as a closed box. So a group
+ * can turn only when no edge crosses its border, or the border of any group
+ * inside it, and none joins a group to its own descendant (an edge ending on
+ * a group from outside is fine). Mermaid has much the same rule.
+ */
+function pinnedGroups(model: Model, byId: Map<string, ModelNode>): Set<string> {
+  const crossed = new Set<string>();
+  for (const edge of model.edges) {
+    const from = ancestors(edge.source, byId);
+    const to = ancestors(edge.target, byId);
+    for (const id of from) if (!to.includes(id)) crossed.add(id);
+    for (const id of to) if (!from.includes(id)) crossed.add(id);
+    if (to.includes(edge.source)) crossed.add(edge.source);
+    if (from.includes(edge.target)) crossed.add(edge.target);
+  }
+  const pinned = new Set(crossed);
+  for (const id of crossed) for (const above of ancestors(id, byId)) pinned.add(above);
+  return pinned;
+}
+
+/**
+ * ELK layered (0.12) swaps a compound node's minimum width and height when
+ * the run that includes it (INCLUDE_CHILDREN) goes down or up, so we swap
+ * them first. A group laid out in a run of its own is not affected.
+ * layout.property.test.ts catches it if a later ELK fixes this.
+ */
+function minimumSize(width: number, height: number, direction: Direction): string {
+  const vertical = direction === 'down' || direction === 'up';
+  return vertical ? `(${height},${width})` : `(${width},${height})`;
+}
