@@ -1,0 +1,20 @@
+import { readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { isDiagramFile } from '../core/parse/parseDiagram.ts';
+
+/** Every diagram file named, or inside a named folder (recursively), sorted so output is stable. */
+export async function collectDiagramFiles(paths: string[]): Promise<string[]> {
+  const found: string[] = [];
+  for (const path of paths) {
+    const info = await stat(path);
+    if (!info.isDirectory()) {
+      found.push(path);
+      continue;
+    }
+    const entries = await readdir(path, { recursive: true });
+    for (const entry of entries.sort()) {
+      if (isDiagramFile(entry)) found.push(join(path, entry));
+    }
+  }
+  return found;
+}

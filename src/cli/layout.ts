@@ -1,0 +1,46 @@
+import { readFile } from 'node:fs/promises';
+import { createLayoutEngine } from '../core/layout/createLayoutEngine.ts';
+import { DEFAULT_LAYOUT_SETTINGS } from '../core/layout/settings.ts';
+import type { LaidOutDiagram } from '../core/layout/types.ts';
+import { measureText } from '../core/measure/measureText.ts';
+import { formatDiagnostic } from '../core/model/formatDiagnostic.ts';
+import { parseDiagram } from '../core/parse/parseDiagram.ts';
+
+export interface LayoutCommandOptions {
+  json: boolean;
+}
+
+/** `flowdeck layout`: prints the laid-out model, as JSON or as a readable table. */
+export async function layout(
+  file: string,
+  options: LayoutCommandOptions,
+  out: (line: string) => void,
+  err: (line: string) => void,
+): Promise<number> {
+  const { model, diagnostics } = parseDiagram(await readFile(file, 'utf8'), { file });
+  for (const d of diagnostics) err(formatDiagnostic(d));
+  if (!model || diagnostics.some((d) => d.severity === 'error')) return 1;
+  const engine = createLayoutEngine({ measure: measureText, settings: DEFAULT_LAYOUT_SETTINGS });
+  const diagram = await engine.layout(model);
+  if (options.json) out(JSON.stringify(diagram, null, 2));
+  else for (const line of describe(diagram)) out(line);
+  return 0;
+}
+
+function describe(d: LaidOutDiagram): string[] {
+  const lines = [`${d.id}: ${d.title} (${d.width} × ${d.height}, ${d.direction})`];
+  for (const n of d.nodes) {
+    const indent = '  '.repeat(n.depth + 1);
+    const label = n.label.replace(/\n/g, ' ⏎ ');
+    lines.push(
+      `${indent}${n.kind} ${n.id} [${n.shape}] "${label}" at ${n.x},${n.y} ${n.width}×${n.height}`,
+    );
+  }
+  for (const e of d.edges) {
+    const label = e.label ? ` "${e.label.replace(/\n/g, ' ⏎ ')}"` : '';
+    const route = e.points.map((p) => `${p.x},${p.y}`).join(' ');
+    lines.push(`  edge ${e.id}${label}: ${route}`);
+  }
+  for (const f of d.flows) lines.push(`  flow ${f.id} "${f.title}": ${f.steps.length} step(s)`);
+  return lines;
+}

@@ -1,0 +1,88 @@
+import { parseArgs } from 'node:util';
+import { check } from './check.ts';
+import { layout } from './layout.ts';
+
+const HELP: Record<string, string> = {
+  main: `flowdeck — animated, auto-laid-out diagrams from YAML specs and Mermaid flowcharts
+
+Usage:
+  flowdeck check <files or folders…>   validate diagrams; prints file:line:col: message
+  flowdeck layout <file> [--json]      lay a diagram out and print every node and edge
+  flowdeck help [command]              show help for a command
+
+Options:
+  -h, --help       show help
+  -v, --version    print the version
+
+Diagram files: .yaml/.yml (Flowdeck spec, see docs/spec.md) and .mmd/.mermaid (Mermaid flowcharts).`,
+  check: `flowdeck check <files or folders…>
+
+Validates every diagram file named, or found (recursively) in a named folder.
+Prints one line per problem as file:line:col: severity: message [path],
+then a summary. Exits 1 when any error is found (warnings alone exit 0).`,
+  layout: `flowdeck layout <file> [--json]
+
+Parses and lays out one diagram with ELK, using the same measured text as the app.
+  --json   print the laid-out model: { id, title, width, height,
+           nodes: [{ id, parent, kind, label, shape, x, y, width, height, depth, labelBox, … }],
+           edges: [{ id, source, target, label, line, arrows, points: [{ x, y }], labelBox }],
+           flows: [{ id, title, steps }] }
+           Coordinates are absolute px; x, y are a box's top-left corner.
+Without --json it prints a readable outline. Exits 1 if the diagram has errors.`,
+};
+
+/** Runs the CLI and returns the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const out = (line: string) => process.stdout.write(`${line}\n`);
+  const err = (line: string) => process.stderr.write(`${line}\n`);
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(argv);
+  } catch (error) {
+    err(`flowdeck: ${(error as Error).message}\n\n${HELP.main}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  const [command, ...rest] = positionals;
+  if (values.version) {
+    out('flowdeck 0.1.0');
+    return 0;
+  }
+  if (values.help || !command || command === 'help') {
+    const topic = command === 'help' ? rest[0] : command;
+    out(HELP[topic ?? 'main'] ?? HELP.main ?? '');
+    return 0;
+  }
+  try {
+    if (command === 'check') {
+      if (rest.length === 0) return usage(err, 'check needs at least one file or folder');
+      return await check(rest, out);
+    }
+    if (command === 'layout') {
+      if (rest.length !== 1 || !rest[0]) return usage(err, 'layout needs exactly one file');
+      return await layout(rest[0], { json: values.json ?? false }, out, err);
+    }
+  } catch (error) {
+    const e = error as NodeJS.ErrnoException;
+    err(`flowdeck: ${e.code === 'ENOENT' ? `no such file or folder: ${e.path}` : e.message}`);
+    return 1;
+  }
+  return usage(err, `unknown command "${command}"`);
+}
+
+function parse(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      help: { type: 'boolean', short: 'h' },
+      version: { type: 'boolean', short: 'v' },
+      json: { type: 'boolean' },
+    },
+  });
+}
+
+function usage(err: (line: string) => void, message: string): number {
+  err(`flowdeck: ${message}\n\n${HELP.main}`);
+  return 2;
+}
