@@ -1,0 +1,36 @@
+import { Handle, type NodeProps, Position } from '@xyflow/react';
+import { shapePaths } from '../../core/render/shapePath.ts';
+import { NodeLabel } from './NodeLabel.tsx';
+import type { ShapeNodeType } from './toReactFlow.ts';
+
+/** A leaf node: its shape as SVG, its measured label on top. */
+export function ShapeNode({ data }: NodeProps<ShapeNodeType>) {
+  const { node } = data;
+  const paths = shapePaths(node.shape, { x: 0, y: 0, width: node.width, height: node.height });
+  return (
+    <div className="fd-node" data-node-id={node.id} data-shape={node.shape} data-state="idle">
+      <svg width={node.width} height={node.height} overflow="visible" aria-hidden="true">
+        <path
+          className="fd-node-shape"
+          d={paths.outline}
+          style={{ fill: node.style.fill, stroke: node.style.stroke }}
+        />
+        {paths.detail ? <path className="fd-node-detail" d={paths.detail} /> : null}
+        <NodeLabel
+          className="fd-node-label"
+          label={node.labelBox}
+          originX={node.x}
+          originY={node.y}
+        />
+      </svg>
+      <span className="fd-sr-only">{node.label}</span>
+      <Handle type="target" position={Position.Top} className="fd-handle" isConnectable={false} />
+      <Handle
+        type="source"
+        position={Position.Bottom}
+        className="fd-handle"
+        isConnectable={false}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+import type { Edge, Node } from '@xyflow/react';
+import type { LaidOutDiagram, LaidOutEdge, LaidOutNode } from '../../core/layout/types.ts';
+
+export type ShapeNodeType = Node<{ node: LaidOutNode }, 'shape'>;
+export type GroupNodeType = Node<{ node: LaidOutNode }, 'container'>;
+export type RoutedEdgeType = Edge<{ edge: LaidOutEdge }, 'routed'>;
+
+/**
+ * React Flow nodes and edges for a laid-out diagram, exactly where ELK put
+ * them: absolute positions (no React Flow parenting, which would re-anchor
+ * children), groups stacked under their children by depth, edges above groups.
+ */
+export function toReactFlow(diagram: LaidOutDiagram): {
+  nodes: (ShapeNodeType | GroupNodeType)[];
+  edges: RoutedEdgeType[];
+} {
+  const nodes = diagram.nodes.map((node) => ({
+    id: node.id,
+    type: node.kind === 'group' ? ('container' as const) : ('shape' as const),
+    position: { x: node.x, y: node.y },
+    width: node.width,
+    height: node.height,
+    data: { node },
+    draggable: false,
+    connectable: false,
+    zIndex: node.kind === 'group' ? node.depth : 1000 + node.depth,
+  }));
+  const edges = diagram.edges.map(
+    (edge): RoutedEdgeType => ({
+      id: edge.id,
+      type: 'routed',
+      source: edge.source,
+      target: edge.target,
+      data: { edge },
+      zIndex: 500,
+      focusable: false,
+    }),
+  );
+  return { nodes, edges };
+}
