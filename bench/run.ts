@@ -1,0 +1,98 @@
+/**
+ * `npm run bench`: medians of parse, measure and layout for every diagram in
+ * diagrams/ and for synthetic nested graphs of 50, 300 and 1000 nodes.
+ * A benchmark, not a test: these machines are shared, so read ratios and
+ * medians, not single runs.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { createLayoutEngine } from '../src/core/layout/createLayoutEngine.ts';
+import { DEFAULT_LAYOUT_SETTINGS } from '../src/core/layout/settings.ts';
+import { measureModel } from '../src/core/layout/toElk.ts';
+import { measureText } from '../src/core/measure/measureText.ts';
+import { parseDiagram } from '../src/core/parse/parseDiagram.ts';
+import { syntheticFlowchart } from './synthetic.ts';
+
+interface Case {
+  name: string;
+  file: string;
+  text: string;
+  runs: number;
+}
+
+const cases: Case[] = readdirSync('diagrams')
+  .filter((f) => /\.(mmd|ya?ml)$/.test(f))
+  .sort()
+  .map((f) => ({
+    name: f,
+    file: `diagrams/${f}`,
+    text: readFileSync(`diagrams/${f}`, 'utf8'),
+    runs: 15,
+  }));
+for (const [n, runs] of [
+  [50, 9],
+  [300, 5],
+  [1000, 3],
+] as const) {
+  cases.push({
+    name: `synthetic ${n} nodes`,
+    file: `synthetic-${n}.mmd`,
+    text: syntheticFlowchart(n),
+    runs,
+  });
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+}
+
+async function time<T>(fn: () => T | Promise<T>): Promise<[number, T]> {
+  const start = performance.now();
+  const result = await fn();
+  return [performance.now() - start, result];
+}
+
+const rows: string[][] = [
+  ['diagram', 'nodes', 'edges', 'parse ms', 'measure ms', 'layout ms', 'cached ms'],
+];
+for (const c of cases) {
+  const parse: number[] = [];
+  const measure: number[] = [];
+  const layout: number[] = [];
+  const cached: number[] = [];
+  let nodes = 0;
+  let edges = 0;
+  for (let i = 0; i < c.runs; i++) {
+    const [tp, result] = await time(() => parseDiagram(c.text, { file: c.file }));
+    const model = result.model;
+    if (!model) throw new Error(`${c.name} did not parse`);
+    nodes = model.nodes.length;
+    edges = model.edges.length;
+    const [tm] = await time(() => measureModel(model, measureText, DEFAULT_LAYOUT_SETTINGS));
+    // A fresh engine each run, so no cache hides ELK's cost.
+    const engine = createLayoutEngine({ measure: measureText, settings: DEFAULT_LAYOUT_SETTINGS });
+    const [tl] = await time(() => engine.layout(model));
+    const [tc] = await time(() => engine.layout(model));
+    parse.push(tp);
+    measure.push(tm);
+    layout.push(tl);
+    cached.push(tc);
+  }
+  const f = (v: number[]) => median(v).toFixed(2);
+  rows.push([c.name, String(nodes), String(edges), f(parse), f(measure), f(layout), f(cached)]);
+  process.stderr.write(`.`);
+}
+process.stderr.write('\n');
+const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
+for (const row of rows) {
+  console.log(
+    row
+      .map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0)))
+      .join('  '),
+  );
+}
+console.log(
+  `\nmedians over 15 runs (seed diagrams), 9/5/3 runs (50/300/1000 synthetic); layout includes measuring; node ${process.version}`,
+);
