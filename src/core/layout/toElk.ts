@@ -47,6 +47,9 @@ const ROOT_OPTIONS: LayoutOptions = {
   ...SHARED_OPTIONS,
   // Root only: ELK 0.12 crashes when groups carry it; the root's run covers them anyway.
   'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
+  // Back edges are the ones written against the order of the text, so a
+  // chain reads the way it was written and a reply loops back.
+  'elk.layered.cycleBreaking.strategy': 'MODEL_ORDER',
   'elk.algorithm': 'layered',
   'elk.hierarchyHandling': 'INCLUDE_CHILDREN',
   'elk.edgeRouting': 'ORTHOGONAL',
