@@ -89,7 +89,7 @@ export function toElk(
   };
   elkNodes.set(null, root);
 
-  const build = (node: ModelNode, inherited: Direction): ElkNode => {
+  const build = (node: ModelNode, inherited: Direction, inRootRun: boolean): ElkNode => {
     const label = measured.labels.get(node.id);
     if (node.kind !== 'group') {
       return { id: node.id, width: label?.box?.width ?? 0, height: label?.box?.height ?? 0 };
@@ -110,11 +110,9 @@ export function toElk(
         ...SHARED_OPTIONS,
         'elk.padding': `[top=${top},left=${pad},bottom=${pad},right=${pad}]`,
         'elk.nodeSize.constraints': 'MINIMUM_SIZE',
-        'elk.nodeSize.minimum': minimumSize(
-          minWidth,
-          round(top + pad),
-          turns ? 'right' : inherited,
-        ),
+        'elk.nodeSize.minimum': minimumSize(minWidth, round(top + pad), {
+          transposed: inRootRun && !turns && (inherited === 'down' || inherited === 'up'),
+        }),
         ...(turns
           ? { 'elk.hierarchyHandling': 'SEPARATE_CHILDREN', 'elk.direction': ELK_DIRECTION[own] }
           : { 'elk.hierarchyHandling': 'INCLUDE_CHILDREN' }),
@@ -123,10 +121,10 @@ export function toElk(
       edges: [],
     };
     elkNodes.set(node.id, elk);
-    elk.children = kids.map((child) => build(child, own));
+    elk.children = kids.map((child) => build(child, own, inRootRun && !turns));
     return elk;
   };
-  root.children = (children.get(null) ?? []).map((n) => build(n, model.direction));
+  root.children = (children.get(null) ?? []).map((n) => build(n, model.direction, true));
 
   for (const edge of model.edges) {
     const container = edgeContainer(edge.source, edge.target, byId);
@@ -225,11 +223,11 @@ function pinnedGroups(model: Model, byId: Map<string, ModelNode>): Set<string> {
 
 /**
  * ELK layered (0.12) swaps a compound node's minimum width and height when
- * the run that includes it (INCLUDE_CHILDREN) goes down or up, so we swap
- * them first. A group laid out in a run of its own is not affected.
- * layout.property.test.ts catches it if a later ELK fixes this.
+ * the top-level run (INCLUDE_CHILDREN from the root) goes down or up, so we
+ * swap them first. Groups laid out in a run of their own, and groups inside
+ * one, are not affected. layout.property.test.ts catches it if a later ELK
+ * changes this.
  */
-function minimumSize(width: number, height: number, direction: Direction): string {
-  const vertical = direction === 'down' || direction === 'up';
-  return vertical ? `(${height},${width})` : `(${width},${height})`;
+function minimumSize(width: number, height: number, options: { transposed: boolean }): string {
+  return options.transposed ? `(${height},${width})` : `(${width},${height})`;
 }
