@@ -4,6 +4,7 @@ import type { Model } from '../model/types.ts';
 import { clipEndpoints } from './clipEndpoints.ts';
 import { fromElk } from './fromElk.ts';
 import { hashString } from './hash.ts';
+import { restoreOrder } from './restoreOrder.ts';
 import { type LayoutSettings, type MeasureFn, measureModel, toElk } from './toElk.ts';
 import type { LaidOutDiagram } from './types.ts';
 
@@ -41,9 +42,10 @@ export function createLayoutEngine(params: CreateLayoutEngineParams): LayoutEngi
 
   const run = async (model: Model): Promise<LaidOutDiagram> => {
     const measured = measureModel(model, params.measure, params.settings);
-    const { graph } = toElk(model, measured, params.settings);
+    const { graph, separated } = toElk(model, measured, params.settings);
     const result = await elk.layout(graph);
-    return clipEndpoints(fromElk(model, result, measured, params.settings));
+    const laidOut = fromElk(model, result, measured, params.settings);
+    return clipEndpoints(restoreOrder(laidOut, separated));
   };
 
   return {
