@@ -1,4 +1,5 @@
-import { Handle, type NodeProps, Position } from '@xyflow/react';
+import type { NodeProps } from '@xyflow/react';
+import { HiddenHandles } from './HiddenHandles.tsx';
 import { NodeLabel } from './NodeLabel.tsx';
 import type { GroupNodeType } from './toReactFlow.ts';
 
@@ -24,13 +25,7 @@ export function GroupNode({ data }: NodeProps<GroupNodeType>) {
           originY={node.y}
         />
       </svg>
-      <Handle type="target" position={Position.Top} className="fd-handle" isConnectable={false} />
-      <Handle
-        type="source"
-        position={Position.Bottom}
-        className="fd-handle"
-        isConnectable={false}
-      />
+      <HiddenHandles />
     </div>
   );
 }

@@ -1,5 +1,6 @@
-import { Handle, type NodeProps, Position } from '@xyflow/react';
+import type { NodeProps } from '@xyflow/react';
 import { shapePaths } from '../../core/render/shapePath.ts';
+import { HiddenHandles } from './HiddenHandles.tsx';
 import { NodeLabel } from './NodeLabel.tsx';
 import type { ShapeNodeType } from './toReactFlow.ts';
 
@@ -24,13 +25,7 @@ export function ShapeNode({ data }: NodeProps<ShapeNodeType>) {
         />
       </svg>
       <span className="fd-sr-only">{node.label}</span>
-      <Handle type="target" position={Position.Top} className="fd-handle" isConnectable={false} />
-      <Handle
-        type="source"
-        position={Position.Bottom}
-        className="fd-handle"
-        isConnectable={false}
-      />
+      <HiddenHandles />
     </div>
   );
 }

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Model } from '../../model/types.ts';
+import { SHAPES } from '../../model/types.ts';
 import { parseSpecWith } from './parseSpecWith.ts';
 
 const noMermaid = { importMermaid: () => ({ model: null, diagnostics: [] }) };
@@ -158,25 +159,7 @@ nodes:
   });
 
   it('accepts every shape', () => {
-    const shapes = [
-      'rect',
-      'rounded',
-      'stadium',
-      'subroutine',
-      'cylinder',
-      'circle',
-      'doublecircle',
-      'diamond',
-      'hexagon',
-      'parallelogram',
-      'parallelogram-alt',
-      'trapezoid',
-      'trapezoid-alt',
-      'asymmetric',
-      'document',
-      'person',
-      'text',
-    ];
+    const shapes = [...SHAPES];
     const text = `nodes:\n${shapes.map((shape, i) => `  n${i}: { shape: ${shape} }`).join('\n')}`;
     expect(clean(text).nodes.map((n) => n.shape)).toEqual(shapes);
   });
