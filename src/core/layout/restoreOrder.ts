@@ -1,5 +1,6 @@
 import type { Direction } from '../model/types.ts';
 import { round } from './nodeSize.ts';
+import { ancestors } from './toElk.ts';
 import type { LaidOutDiagram, LaidOutEdge, LaidOutNode } from './types.ts';
 
 /**
@@ -16,11 +17,14 @@ export function restoreOrder(diagram: LaidOutDiagram, turning: Set<string>): Lai
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const index = new Map(nodes.map((n, i) => [n.id, i]));
   const subtree = subtrees(nodes);
+  // A node's border is crossed by an edge with exactly one end inside it:
+  // the ends and their ancestors, less those the two chains share.
   const crossing = new Set<string>();
   for (const edge of edges) {
-    for (const [id, members] of subtree) {
-      if (members.has(edge.source) !== members.has(edge.target)) crossing.add(id);
-    }
+    const from = [edge.source, ...ancestors(edge.source, byId)];
+    const to = [edge.target, ...ancestors(edge.target, byId)];
+    for (const id of from) if (!to.includes(id)) crossing.add(id);
+    for (const id of to) if (!from.includes(id)) crossing.add(id);
   }
   const direction = (parent: string | null): Direction => {
     for (let id = parent; id !== null; id = byId.get(id)?.parent ?? null) {
