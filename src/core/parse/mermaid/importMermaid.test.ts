@@ -1,17 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Model, ModelEdge, ModelNode } from '../../model/types.ts';
 import { importMermaid } from './importMermaid.ts';
-
-function read(text: string) {
-  const result = importMermaid(text, { id: 'sample' });
-  const model = result.model as Model;
-  const node = (id: string) => model.nodes.find((n) => n.id === id) as ModelNode;
-  const warnings = result.diagnostics.filter((d) => d.severity === 'warning').map((d) => d.message);
-  const errors = result.diagnostics.filter((d) => d.severity === 'error');
-  return { ...result, model, node, warnings, errors };
-}
-
-const ends = (edges: ModelEdge[]) => edges.map((e) => `${e.source}>${e.target}`);
+import { edgeEnds as ends, readSample as read } from './readSample.ts';
 
 describe('importMermaid: header', () => {
   it.each([
