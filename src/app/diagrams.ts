@@ -1,4 +1,4 @@
-import { diagramId } from '../core/parse/parseDiagram.ts';
+import { diagramId } from '../core/parse/files.ts';
 
 export interface DiagramSource {
   id: string;

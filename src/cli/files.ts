@@ -1,6 +1,6 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { isDiagramFile } from '../core/parse/parseDiagram.ts';
+import { isDiagramFile } from '../core/parse/files.ts';
 
 /** Every diagram file named, or inside a named folder (recursively), sorted so output is stable. */
 export async function collectDiagramFiles(paths: string[]): Promise<string[]> {

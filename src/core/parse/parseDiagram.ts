@@ -1,23 +1,7 @@
 import type { ParseResult } from '../model/types.ts';
+import { diagramId, MERMAID_EXTENSIONS, SPEC_EXTENSIONS } from './files.ts';
 import { importMermaid } from './mermaid/importMermaid.ts';
 import { parseSpec } from './spec/parseSpec.ts';
-
-/** File extensions Flowdeck reads, by format. */
-export const MERMAID_EXTENSIONS = ['.mmd', '.mermaid'] as const;
-export const SPEC_EXTENSIONS = ['.yaml', '.yml'] as const;
-
-/** A diagram's id: its file name without directory and extension (`diagrams/cri-chain.yaml` → `cri-chain`). */
-export function diagramId(file: string): string {
-  const name = file.split(/[\\/]/).pop() ?? file;
-  const dot = name.lastIndexOf('.');
-  return dot > 0 ? name.slice(0, dot) : name;
-}
-
-/** Whether a file name is one Flowdeck reads. */
-export function isDiagramFile(file: string): boolean {
-  const lower = file.toLowerCase();
-  return [...MERMAID_EXTENSIONS, ...SPEC_EXTENSIONS].some((ext) => lower.endsWith(ext));
-}
 
 /**
  * Parses a diagram file of either format into the canonical model. The
