@@ -98,6 +98,7 @@ export function buildModel(state: FlowState, reporter: Reporter, options: BuildO
   return {
     id: options.id,
     title: options.title ?? state.accTitle ?? options.id,
+    ...(state.accDescr === undefined ? {} : { description: state.accDescr }),
     direction: toDirection(options.direction, reporter),
     nodes,
     edges,

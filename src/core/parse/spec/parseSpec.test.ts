@@ -48,7 +48,7 @@ flows:
       icon: 'box',
       shape: 'rounded',
     });
-    expect(model?.nodes.find((n) => n.id === 'RS')?.pos).toEqual({ line: 6, col: 3 });
+    expect(model?.nodes.find((n) => n.id === 'RS')?.pos).toEqual({ line: 8, col: 3 });
     expect(model?.edges.map((e) => e.id)).toEqual([
       'Kubelet->CRI',
       'CRI->Runtimes',
