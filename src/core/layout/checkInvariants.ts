@@ -1,3 +1,4 @@
+import { COLLAPSED_BADGE_WIDTH } from './nodeSize.ts';
 import { shapeOutline } from './shapeOutline.ts';
 import type { Box, LaidOutDiagram, LaidOutNode, Point } from './types.ts';
 
@@ -7,7 +8,8 @@ const EPSILON = 0.5;
  * Every way a laid-out diagram breaks the layout's promises, as readable
  * sentences (empty when it keeps them all): siblings don't overlap, children
  * sit inside their parents, edge labels stay off nodes, and edges start and
- * end on their nodes' outlines.
+ * end on their nodes' outlines. A collapsed group holds nothing, counts as a
+ * node for edge labels, and keeps its title out of its badge strip.
  */
 export function checkInvariants(diagram: LaidOutDiagram): string[] {
   const problems: string[] = [];
@@ -32,8 +34,15 @@ export function checkInvariants(diagram: LaidOutDiagram): string[] {
     if (parent && !inside(node, parent))
       problems.push(`${node.id} sticks out of its group ${parent.id}`);
     if (!inside(node.labelBox, node)) problems.push(`the label of ${node.id} sticks out of it`);
+    if (parent?.collapsed) problems.push(`collapsed group ${parent.id} still holds ${node.id}`);
+    if (
+      node.collapsed &&
+      node.labelBox.x + node.labelBox.width > node.x + node.width - COLLAPSED_BADGE_WIDTH + EPSILON
+    )
+      problems.push(`the label of collapsed group ${node.id} runs into its badge`);
   }
-  const leaves = diagram.nodes.filter((n) => n.kind === 'node');
+  // A collapsed group is drawn as a leaf box, so edge labels keep off it too.
+  const leaves = diagram.nodes.filter((n) => n.kind === 'node' || n.collapsed);
   for (const edge of diagram.edges) {
     if (edge.labelBox) {
       for (const leaf of leaves) {

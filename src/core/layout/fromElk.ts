@@ -36,8 +36,10 @@ export function fromElk(
     const text = label?.text ?? { lines: [], width: 0, height: 0 };
     const font = node.kind === 'group' ? settings.groupFont : settings.nodeFont;
     const pad = settings.groupPadding;
+    // A group's title is centred at the top; a leaf's label (and a collapsed
+    // group's title) sits where nodeSize / collapsedGroupSize put it.
     const inner =
-      node.kind === 'group'
+      node.kind === 'group' && !label?.box
         ? { x: x + (width - text.width) / 2, y: y + pad }
         : { x: x + (label?.box?.labelX ?? 0), y: y + (label?.box?.labelY ?? 0) };
     return {

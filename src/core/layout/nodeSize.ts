@@ -86,6 +86,32 @@ export function nodeSize(shape: Shape, label: { width: number; height: number })
   return { width, height, labelX: round(labelX), labelY: round(labelY) };
 }
 
+/**
+ * Width reserved at the right end of a collapsed group's box for the badge
+ * the app draws there (hidden-node count and an expand chevron), in px. The
+ * strip is the box's full height, and the label never reaches into it.
+ */
+export const COLLAPSED_BADGE_WIDTH = 36;
+
+/**
+ * The box of a collapsed group, laid out as a leaf: its title (measured in
+ * the group title style) with the node label's padding, at least a minimum
+ * node, plus the badge strip on the right. The title is centred, vertically
+ * and in the part of the box left of the strip, like a node's label.
+ */
+export function collapsedGroupSize(title: { width: number; height: number }): NodeBox {
+  const width = round(
+    Math.max(MIN_NODE.width, title.width + 2 * LABEL_PADDING.x) + COLLAPSED_BADGE_WIDTH,
+  );
+  const height = round(Math.max(MIN_NODE.height, title.height + 2 * LABEL_PADDING.y));
+  return {
+    width,
+    height,
+    labelX: round((width - COLLAPSED_BADGE_WIDTH - title.width) / 2),
+    labelY: round((height - title.height) / 2),
+  };
+}
+
 /** Height of a cylinder's elliptic lid for a cylinder this wide. */
 export function lidHeight(width: number): number {
   return Math.min(14, Math.max(6, width / 12));

@@ -1,7 +1,7 @@
 import type { ElkExtendedEdge, ElkNode, LayoutOptions } from 'elkjs/lib/elk-api.js';
 import type { MeasuredText, MeasureTextOptions } from '../measure/types.ts';
 import type { Direction, Model, ModelNode } from '../model/types.ts';
-import { type NodeBox, nodeSize, round } from './nodeSize.ts';
+import { collapsedGroupSize, type NodeBox, nodeSize, round } from './nodeSize.ts';
 
 export type MeasureFn = (text: string, options: MeasureTextOptions) => MeasuredText;
 
@@ -91,7 +91,8 @@ export function toElk(
 
   const build = (node: ModelNode, inherited: Direction, inRootRun: boolean): ElkNode => {
     const label = measured.labels.get(node.id);
-    if (node.kind !== 'group') {
+    // A leaf, or a collapsed group: measureModel gave it a box of its own.
+    if (node.kind !== 'group' || label?.box) {
       return { id: node.id, width: label?.box?.width ?? 0, height: label?.box?.height ?? 0 };
     }
     const turns = !!node.direction && node.direction !== inherited && !pinned.has(node.id);
@@ -151,13 +152,20 @@ export function toElk(
   return { graph: root, separated };
 }
 
-/** Measures every label and sizes every leaf node to hold its label. */
+/**
+ * Measures every label and sizes every leaf node to hold its label. A
+ * collapsed group (`collapseGroups()`, no children left) is a leaf too: it
+ * gets a box for its title and badge, so it takes no group padding; other
+ * groups get `box: null` and are sized by ELK around their children.
+ */
 export function measureModel(model: Model, measure: MeasureFn, settings: LayoutSettings): Measured {
   const labels: Measured['labels'] = new Map();
+  const parents = new Set(model.nodes.map((n) => n.parent));
   for (const node of model.nodes) {
     if (node.kind === 'group') {
       const text = measure(node.label, settings.groupFont);
-      labels.set(node.id, { text, box: null });
+      const leaf = node.collapsed === true && !parents.has(node.id);
+      labels.set(node.id, { text, box: leaf ? collapsedGroupSize(text) : null });
       continue;
     }
     const text = measure(node.label, settings.nodeFont);

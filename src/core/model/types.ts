@@ -71,6 +71,14 @@ export interface ModelNode {
   /** An http(s) link; other schemes are dropped with a warning. */
   link?: string;
   pos?: SourcePos;
+  /**
+   * View state, never parsed: set only by `collapseGroups()` (model/collapse.ts)
+   * on a group the viewer collapsed. Its descendants are gone from the model
+   * and the layout sizes it like a leaf (title plus a badge). Absent otherwise.
+   */
+  collapsed?: true;
+  /** With `collapsed`: how many leaf nodes (kind 'node') the group hides, at any depth. */
+  hiddenCount?: number;
 }
 
 export interface ModelEdge {
