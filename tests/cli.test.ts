@@ -19,10 +19,51 @@ async function flowdeck(...args: string[]) {
 }
 
 describe('flowdeck CLI', () => {
-  it('check passes on every diagram in diagrams/', async () => {
+  it('check passes on every diagram and deck in diagrams/', async () => {
     const { code, stdout } = await flowdeck('check', 'diagrams/');
     expect(stdout).toMatch(/file\(s\) checked: 0 error\(s\)/);
+    expect(stdout).not.toContain('not checked');
     expect(code).toBe(0);
+  });
+
+  it('check reads decks in a folder and checks their ids against its diagrams', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'flowdeck-deck-'));
+    writeFileSync(join(dir, 'cri-chain.mmd'), 'flowchart TB\n  a --> b\n');
+    writeFileSync(
+      join(dir, 'spec.yaml'),
+      'nodes: { a: A }\nflows:\n  - { id: main, steps: [{ nodes: [a] }] }\n',
+    );
+    const deck = join(dir, 'lesson.yaml');
+    writeFileSync(
+      deck,
+      'title: t\ndek: x\ndeck:\n  - cri-chian\n  - { diagram: spec, flow: mian }\n  - spec\n',
+    );
+    const { code, stdout } = await flowdeck('check', dir);
+    expect(code).toBe(1);
+    expect(stdout.split('\n').filter((line) => line.startsWith(deck))).toEqual([
+      `${deck}:2:1: error: unknown key \`dek\` (did you mean \`deck\`?) [dek]`,
+      `${deck}:4:5: error: unknown diagram \`cri-chian\` (did you mean \`cri-chain\`?)`,
+      `${deck}:5:28: error: unknown flow \`mian\` in diagram \`spec\` (did you mean \`main\`?)`,
+    ]);
+    expect(stdout).toContain('3 file(s) checked: 3 error(s)');
+  });
+
+  it('check on a deck alone checks its syntax, not its ids', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'flowdeck-deck-'));
+    const deck = join(dir, 'lesson.yaml');
+    writeFileSync(deck, 'deck:\n  - no-such-diagram\n');
+    const { code, stdout } = await flowdeck('check', deck);
+    expect(code).toBe(0);
+    expect(stdout).toContain('1 deck(s): diagram ids not checked');
+    expect(stdout).toContain('1 file(s) checked: 0 error(s), 0 warning(s)');
+  });
+
+  it('layout refuses a deck, naming its diagrams', async () => {
+    const { code, stdout, stderr } = await flowdeck('layout', 'diagrams/part1.yaml');
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toContain('diagrams/part1.yaml is a lesson deck, not a diagram');
+    expect(stderr).toContain('traditional-server, virtualization, containers');
   });
 
   it('check prints file:line:col with a suggestion and exits 1 on errors', async () => {

@@ -1,20 +1,60 @@
 import { readFile } from 'node:fs/promises';
+import { checkDeckReferences } from '../core/deck/checkDeckReferences.ts';
+import { parseDeck } from '../core/deck/parseDeck.ts';
+import type { Deck, DeckTarget } from '../core/deck/types.ts';
 import { formatDiagnostic } from '../core/model/formatDiagnostic.ts';
+import type { Diagnostic } from '../core/model/types.ts';
+import { diagramId } from '../core/parse/files.ts';
 import { parseDiagram } from '../core/parse/parseDiagram.ts';
+import { isDeckFile } from './deckFiles.ts';
 import { collectDiagramFiles } from './files.ts';
 
-/** `flowdeck check`: validates files, prints `file:line:col: …`, and returns the exit code. */
+type Checked =
+  | { kind: 'diagram'; file: string; diagnostics: Diagnostic[]; target: DeckTarget }
+  | { kind: 'deck'; file: string; diagnostics: Diagnostic[]; deck: Deck | null };
+
+async function checkFile(file: string): Promise<Checked> {
+  const text = await readFile(file, 'utf8');
+  if (isDeckFile(file, text)) return { kind: 'deck', file, ...parseDeck(text, { file }) };
+  const { model, diagnostics } = parseDiagram(text, { file });
+  // A diagram too broken to read still exists, so decks naming it are not told otherwise.
+  const target = { id: model?.id ?? diagramId(file), flows: model?.flows.map((f) => f.id) ?? [] };
+  return { kind: 'diagram', file, diagnostics, target };
+}
+
+/**
+ * `flowdeck check`: validates diagrams and lesson decks, prints `file:line:col: …`,
+ * and returns the exit code. Decks' diagram and flow ids are checked against
+ * the diagrams of the same run, when it has any.
+ */
 export async function check(paths: string[], out: (line: string) => void): Promise<number> {
   const files = await collectDiagramFiles(paths);
+  const checked: Checked[] = [];
+  for (const file of files) checked.push(await checkFile(file));
+  const targets = checked.flatMap((c) => (c.kind === 'diagram' ? [c.target] : []));
   let errors = 0;
   let warnings = 0;
-  for (const file of files) {
-    const { diagnostics } = parseDiagram(await readFile(file, 'utf8'), { file });
+  let unchecked = 0;
+  for (const c of checked) {
+    let diagnostics = c.diagnostics;
+    if (c.kind === 'deck' && c.deck) {
+      if (targets.length === 0) unchecked++;
+      else
+        diagnostics = [
+          ...diagnostics,
+          ...checkDeckReferences(c.deck, targets, { file: c.file }),
+        ].sort((a, b) => a.line - b.line || a.col - b.col);
+    }
     for (const d of diagnostics) {
       out(formatDiagnostic(d));
       if (d.severity === 'error') errors++;
       else warnings++;
     }
+  }
+  if (unchecked > 0) {
+    out(
+      `${unchecked} deck(s): diagram ids not checked, as no diagram was in this run (check the folder, e.g. \`flowdeck check diagrams/\`)`,
+    );
   }
   out(`${files.length} file(s) checked: ${errors} error(s), ${warnings} warning(s)`);
   return errors > 0 || files.length === 0 ? 1 : 0;

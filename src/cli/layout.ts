@@ -1,10 +1,12 @@
 import { readFile } from 'node:fs/promises';
+import { parseDeck } from '../core/deck/parseDeck.ts';
 import { createLayoutEngine } from '../core/layout/createLayoutEngine.ts';
 import { DEFAULT_LAYOUT_SETTINGS } from '../core/layout/settings.ts';
 import type { LaidOutDiagram } from '../core/layout/types.ts';
 import { measureText } from '../core/measure/measureText.ts';
 import { formatDiagnostic } from '../core/model/formatDiagnostic.ts';
 import { parseDiagram } from '../core/parse/parseDiagram.ts';
+import { isDeckFile } from './deckFiles.ts';
 
 export interface LayoutCommandOptions {
   json: boolean;
@@ -17,7 +19,16 @@ export async function layout(
   out: (line: string) => void,
   err: (line: string) => void,
 ): Promise<number> {
-  const { model, diagnostics } = parseDiagram(await readFile(file, 'utf8'), { file });
+  const text = await readFile(file, 'utf8');
+  if (isDeckFile(file, text)) {
+    const entries = parseDeck(text, { file }).deck?.entries ?? [];
+    const ids = [...new Set(entries.map((entry) => entry.diagram))];
+    err(`flowdeck: ${file} is a lesson deck, not a diagram; lay out one of its diagrams instead`);
+    if (ids.length > 0) err(`  its diagrams: ${ids.join(', ')}`);
+    err(`  (\`flowdeck check ${file}\` checks the deck itself)`);
+    return 1;
+  }
+  const { model, diagnostics } = parseDiagram(text, { file });
   for (const d of diagnostics) err(formatDiagnostic(d));
   if (!model || diagnostics.some((d) => d.severity === 'error')) return 1;
   const engine = createLayoutEngine({ measure: measureText, settings: DEFAULT_LAYOUT_SETTINGS });

@@ -6,7 +6,7 @@ const HELP: Record<string, string> = {
   main: `flowdeck — animated, auto-laid-out diagrams from YAML specs and Mermaid flowcharts
 
 Usage:
-  flowdeck check <files or folders…>   validate diagrams; prints file:line:col: message
+  flowdeck check <files or folders…>   validate diagrams and decks; prints file:line:col: message
   flowdeck layout <file> [--json]      lay a diagram out and print every node and edge
   flowdeck help [command]              show help for a command
 
@@ -14,10 +14,15 @@ Options:
   -h, --help       show help
   -v, --version    print the version
 
-Diagram files: .yaml/.yml (Flowdeck spec, see docs/spec.md) and .mmd/.mermaid (Mermaid flowcharts).`,
+Diagram files: .yaml/.yml (Flowdeck spec, see docs/spec.md) and .mmd/.mermaid (Mermaid flowcharts).
+Lesson decks: .yaml/.yml files with a top-level deck: list of diagram ids (see docs/decks.md).`,
   check: `flowdeck check <files or folders…>
 
 Validates every diagram file named, or found (recursively) in a named folder.
+Lesson decks (YAML with a top-level deck: key) are checked too, and the
+diagram and flow ids they name are checked against the diagrams of the same
+run: \`flowdeck check diagrams/\` checks everything, \`flowdeck check deck.yaml\`
+alone only the deck's own syntax.
 Prints one line per problem as file:line:col: severity: message [path],
 then a summary. Exits 1 when any error is found (warnings alone exit 0).`,
   layout: `flowdeck layout <file> [--json]
@@ -28,7 +33,8 @@ Parses and lays out one diagram with ELK, using the same measured text as the ap
            edges: [{ id, source, target, label, line, arrows, points: [{ x, y }], labelBox }],
            flows: [{ id, title, steps }] }
            Coordinates are absolute px; x, y are a box's top-left corner.
-Without --json it prints a readable outline. Exits 1 if the diagram has errors.`,
+Without --json it prints a readable outline. Exits 1 if the diagram has errors,
+or if the file is a lesson deck rather than a diagram.`,
 };
 
 /** Runs the CLI and returns the exit code. */
