@@ -1,6 +1,8 @@
 /**
  * `npm run bench`: medians of parse, measure and layout for every diagram in
- * diagrams/ and for synthetic nested graphs of 50, 300 and 1000 nodes.
+ * diagrams/ and for synthetic nested graphs of 50, 300 and 1000 nodes, then
+ * the first load in headless Chromium (bench/browser.ts; BENCH_BROWSER=0
+ * skips it). Figures go to bench/results.json as `{ node, browser }`.
  * A benchmark, not a test: these machines are shared, so read ratios and
  * medians, not single runs.
  */
@@ -11,6 +13,8 @@ import { DEFAULT_LAYOUT_SETTINGS } from '../src/core/layout/settings.ts';
 import { measureModel } from '../src/core/layout/toElk.ts';
 import { measureText } from '../src/core/measure/measureText.ts';
 import { parseDiagram } from '../src/core/parse/parseDiagram.ts';
+import { browserRuns, isDeck, runBrowserBench } from './browser.ts';
+import { median, writeResults } from './results.ts';
 import { syntheticFlowchart } from './synthetic.ts';
 
 interface Case {
@@ -28,7 +32,8 @@ const cases: Case[] = readdirSync('diagrams')
     file: `diagrams/${f}`,
     text: readFileSync(`diagrams/${f}`, 'utf8'),
     runs: 15,
-  }));
+  }))
+  .filter((c) => !isDeck(c.text));
 for (const [n, runs] of [
   [50, 9],
   [300, 5],
@@ -42,18 +47,23 @@ for (const [n, runs] of [
   });
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
-}
-
 async function time<T>(fn: () => T | Promise<T>): Promise<[number, T]> {
   const start = performance.now();
   const result = await fn();
   return [performance.now() - start, result];
 }
 
+const nodeResults: {
+  name: string;
+  nodes: number;
+  edges: number;
+  runs: number;
+  /** medians, ms */
+  parse: number;
+  measure: number;
+  layout: number;
+  cached: number;
+}[] = [];
 const rows: string[][] = [
   ['diagram', 'nodes', 'edges', 'parse ms', 'measure ms', 'layout ms', 'cached ms'],
 ];
@@ -82,6 +92,17 @@ for (const c of cases) {
   }
   const f = (v: number[]) => median(v).toFixed(2);
   rows.push([c.name, String(nodes), String(edges), f(parse), f(measure), f(layout), f(cached)]);
+  const m = (v: number[]) => Math.round(median(v) * 100) / 100;
+  nodeResults.push({
+    name: c.name,
+    nodes,
+    edges,
+    runs: c.runs,
+    parse: m(parse),
+    measure: m(measure),
+    layout: m(layout),
+    cached: m(cached),
+  });
   process.stderr.write(`.`);
 }
 process.stderr.write('\n');
@@ -96,3 +117,11 @@ for (const row of rows) {
 console.log(
   `\nmedians over 15 runs (seed diagrams), 9/5/3 runs (50/300/1000 synthetic); layout includes measuring; node ${process.version}`,
 );
+
+const node = { date: new Date().toISOString(), node: process.version, cases: nodeResults };
+if (process.env.BENCH_BROWSER === '0') {
+  console.log(`\nwrote ${writeResults({ node })}`);
+} else {
+  const browser = await runBrowserBench(browserRuns());
+  console.log(`\nwrote ${writeResults({ node, browser })}`);
+}

@@ -1,0 +1,320 @@
+/**
+ * The first load in a real browser: builds the app (Vite JS API, temp dir),
+ * reports the initial JavaScript (raw, gzip, brotli) and whether ELK, YAML or
+ * zod reach the main thread, then serves the build with `vite preview` and
+ * times, in headless Chromium, how long each diagram takes from opening its
+ * URL to being painted. Cold: a new browser context per load (empty HTTP
+ * cache). Warm: one context, loads after the first.
+ *
+ * Run alone: `npm run bench:browser` (BENCH_BROWSER_RUNS=7 loads per
+ * diagram and mode). `npm run bench` runs it after the Node bench.
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { preview } from 'vite';
+import { parseDiagram } from '../src/core/parse/parseDiagram.ts';
+import { launchChromium } from '../tests/e2e/chromium.ts';
+import { type BundleReport, buildApp, formatBundle, ROOT, table } from './bundle.ts';
+import { median, writeResults } from './results.ts';
+
+const VIEWPORT = { width: 1280, height: 800 };
+const TIMEOUT_MS = 30_000;
+
+/**
+ * Installed in the page before any of its scripts. Resolves `__fdPainted`
+ * once the expected number of React Flow nodes is in the DOM, the fonts are
+ * ready and two animation frames have passed (the frame with the nodes has
+ * been painted). Times are `performance.now()`: ms since navigation start.
+ * Plain JavaScript in a string, so no TypeScript helper sneaks into the page.
+ */
+const PROBE = `(expected) => {
+  const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve()));
+  window.__fdPainted = new Promise((resolve) => {
+    let done = false;
+    const count = () => document.querySelectorAll('.react-flow__node').length;
+    const observer = new MutationObserver(() => {
+      if (done || count() !== expected) return;
+      done = true;
+      observer.disconnect();
+      const nodes = performance.now();
+      document.fonts.ready.then(frame).then(frame).then(() => {
+        const painted = performance.now();
+        const fcp = performance.getEntriesByName('first-contentful-paint')[0];
+        const worker = performance
+          .getEntriesByType('resource')
+          .find((e) => /worker[^/]*\.js/.test(e.name));
+        resolve({
+          nodes,
+          painted,
+          fcp: fcp ? fcp.startTime : null,
+          worker: worker ? worker.responseEnd : null,
+        });
+      });
+    });
+    observer.observe(document, { childList: true, subtree: true });
+    setTimeout(() => {
+      if (!done)
+        resolve({
+          error: 'timed out with ' + count() + ' of ' + expected + ' nodes drawn; page says: ' +
+            (document.body ? document.body.innerText.slice(0, 300) : ''),
+        });
+    }, ${TIMEOUT_MS});
+  });
+}`;
+
+interface Probe {
+  nodes: number;
+  painted: number;
+  fcp: number | null;
+  worker: number | null;
+}
+
+export interface Stats {
+  median: number;
+  min: number;
+  max: number;
+}
+
+export interface LoadTimes {
+  /** ms from navigation start to painted, one per load */
+  painted: number[];
+  /** ms from navigation start to all nodes in the DOM */
+  nodes: number[];
+  /** first contentful paint (the header, before the diagram) */
+  fcp: number[];
+  /** the worker's script fully received (resource timing responseEnd) */
+  worker: number[];
+}
+
+export interface DiagramLoad {
+  id: string;
+  file: string;
+  nodes: number;
+  cold: LoadTimes & { stats: Stats };
+  warm: LoadTimes & { stats: Stats };
+}
+
+export interface BrowserResults {
+  date: string;
+  machine: { cpus: number; cpuModel: string; memoryGiB: number; node: string; chromium: string };
+  runs: number;
+  bundle: BundleReport;
+  loads: DiagramLoad[];
+  /** Medians over every load of every diagram, ms since navigation start. */
+  overall: { cold: Milestones; warm: Milestones };
+}
+
+export interface Milestones {
+  fcp: number;
+  worker: number;
+  nodes: number;
+  painted: number;
+}
+
+interface Diagram {
+  id: string;
+  file: string;
+  nodes: number;
+}
+
+/** Every diagram in diagrams/ the app shows, with its node count; lesson decks (top-level `deck:`) are skipped. */
+function diagrams(): Diagram[] {
+  return readdirSync(join(ROOT, 'diagrams'))
+    .filter((f) => /\.(mmd|mermaid|ya?ml)$/.test(f))
+    .sort()
+    .flatMap((name) => {
+      const file = `diagrams/${name}`;
+      const text = readFileSync(join(ROOT, file), 'utf8');
+      if (isDeck(text)) return [];
+      const { model } = parseDiagram(text, { file });
+      if (!model) throw new Error(`${file} does not parse`);
+      return [{ id: model.id, file, nodes: model.nodes.length }];
+    });
+}
+
+/** A lesson deck, not a diagram: a top-level `deck:` key (at column 0). */
+export function isDeck(text: string): boolean {
+  return /^\uFEFF?(deck|"deck"|'deck')[ \t]*:/m.test(text);
+}
+
+function stats(values: number[]): Stats {
+  return { median: median(values), min: Math.min(...values), max: Math.max(...values) };
+}
+
+async function load(context: BrowserContext, url: string, expected: number): Promise<Probe> {
+  const page = await context.newPage();
+  try {
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+    });
+    await page.addInitScript({ content: `(${PROBE})(${expected});` });
+    await page.goto(url, { timeout: TIMEOUT_MS });
+    const result = (await page.evaluate('window.__fdPainted')) as Probe | { error: string };
+    if ('error' in result) throw new Error(`${url}: ${[result.error, ...errors].join('; ')}`);
+    if (errors.length) throw new Error(`${url}: ${errors.join('; ')}`);
+    return result;
+  } finally {
+    await page.close();
+  }
+}
+
+function newContext(browser: Browser): Promise<BrowserContext> {
+  return browser.newContext({ viewport: VIEWPORT });
+}
+
+async function measure(browser: Browser, base: string, d: Diagram, runs: number) {
+  const url = `${base}#/d/${encodeURIComponent(d.id)}`;
+  const cold: Probe[] = [];
+  for (let i = 0; i < runs; i++) {
+    const context = await newContext(browser);
+    try {
+      cold.push(await load(context, url, d.nodes));
+    } finally {
+      await context.close();
+    }
+  }
+  const warm: Probe[] = [];
+  const context = await newContext(browser);
+  try {
+    await load(context, url, d.nodes); // fills the cache; not counted
+    for (let i = 0; i < runs; i++) warm.push(await load(context, url, d.nodes));
+  } finally {
+    await context.close();
+  }
+  const times = (probes: Probe[]) => {
+    const round = (v: number) => Math.round(v * 10) / 10;
+    const painted = probes.map((p) => round(p.painted));
+    return {
+      painted,
+      nodes: probes.map((p) => round(p.nodes)),
+      fcp: probes.flatMap((p) => (p.fcp === null ? [] : [round(p.fcp)])),
+      worker: probes.flatMap((p) => (p.worker === null ? [] : [round(p.worker)])),
+      stats: stats(painted),
+    };
+  };
+  return { cold: times(cold), warm: times(warm) };
+}
+
+const ms = (v: number) => v.toFixed(0);
+const range = (s: Stats) => `${ms(s.median)} (${ms(s.min)}–${ms(s.max)})`;
+
+/** Builds, serves, measures, prints and returns the browser results. */
+export async function runBrowserBench(runs: number): Promise<BrowserResults> {
+  const list = diagrams();
+  const outDir = mkdtempSync(join(tmpdir(), 'flowdeck-bench-'));
+  let server: Awaited<ReturnType<typeof preview>> | undefined;
+  let browser: Browser | undefined;
+  try {
+    process.stderr.write('building the app (vite build, temp dir)…\n');
+    const bundle = await buildApp(outDir, { compress: true });
+    console.log(
+      `\nFirst load: JavaScript (vite build in ${(bundle.buildMs / 1000).toFixed(1)} s)\n`,
+    );
+    console.log(formatBundle(bundle));
+
+    server = await preview({
+      root: ROOT,
+      configFile: `${ROOT}vite.config.ts`,
+      logLevel: 'warn',
+      build: { outDir },
+      preview: { port: 0, host: '127.0.0.1', strictPort: false, open: false },
+    });
+    const address = server.httpServer.address();
+    if (!address || typeof address === 'string') throw new Error('vite preview did not start');
+    const base = `http://127.0.0.1:${address.port}/`;
+
+    browser = await launchChromium();
+    // One load nobody counts: the browser's own start-up is not the app's.
+    const first = list[0];
+    if (first) {
+      const context = await newContext(browser);
+      await load(context, `${base}#/d/${encodeURIComponent(first.id)}`, first.nodes);
+      await context.close();
+    }
+    const loads: DiagramLoad[] = [];
+    for (const d of list) {
+      process.stderr.write(`${d.id} `);
+      loads.push({ ...d, ...(await measure(browser, base, d, runs)) });
+    }
+    process.stderr.write('\n');
+
+    const milestones = (pick: (l: DiagramLoad) => LoadTimes): Milestones => {
+      const all = (key: keyof LoadTimes) => median(loads.flatMap((l) => pick(l)[key]));
+      return {
+        fcp: all('fcp'),
+        worker: all('worker'),
+        nodes: all('nodes'),
+        painted: all('painted'),
+      };
+    };
+    const results: BrowserResults = {
+      date: new Date().toISOString(),
+      machine: {
+        cpus: cpus().length,
+        cpuModel: cpus()[0]?.model ?? 'unknown',
+        memoryGiB: Math.round(totalmem() / 2 ** 30),
+        node: process.version,
+        chromium: browser.version(),
+      },
+      runs,
+      bundle,
+      loads,
+      overall: { cold: milestones((l) => l.cold), warm: milestones((l) => l.warm) },
+    };
+
+    const rows = [['diagram', 'nodes', 'cold ms median (min–max)', 'warm ms median (min–max)']];
+    for (const l of loads) {
+      rows.push([l.id, String(l.nodes), range(l.cold.stats), range(l.warm.stats)]);
+    }
+    rows.push([
+      'all diagrams',
+      '',
+      ms(results.overall.cold.painted),
+      ms(results.overall.warm.painted),
+    ]);
+    console.log(
+      '\nFirst load: URL opened → diagram painted, headless Chromium ' +
+        `${results.machine.chromium}, ${VIEWPORT.width}×${VIEWPORT.height}\n`,
+    );
+    console.log(table(rows));
+    console.log(
+      `\n${runs} loads per diagram and mode; cold = new browser context each load (empty cache), ` +
+        'warm = same context after one uncounted load (vite preview revalidates with ETags); ' +
+        'painted = all nodes drawn + document.fonts.ready + two animation frames, ' +
+        'performance.now() in the page (ms since navigation start). ' +
+        `${results.machine.cpus} CPUs, node ${process.version}.\n`,
+    );
+    const steps = [
+      ['median over all loads, ms', 'first paint', 'worker script in', 'nodes in DOM', 'painted'],
+    ];
+    for (const mode of ['cold', 'warm'] as const) {
+      const m = results.overall[mode];
+      steps.push([mode, ms(m.fcp), ms(m.worker), ms(m.nodes), ms(m.painted)]);
+    }
+    console.log(table(steps));
+    return results;
+  } finally {
+    await browser?.close();
+    await server?.close();
+    rmSync(outDir, { recursive: true, force: true });
+  }
+}
+
+/** Loads per diagram and mode: $BENCH_BROWSER_RUNS, else 7. */
+export function browserRuns(): number {
+  const runs = Number(process.env.BENCH_BROWSER_RUNS ?? 7);
+  if (!Number.isInteger(runs) || runs < 1)
+    throw new Error('BENCH_BROWSER_RUNS must be a positive integer');
+  return runs;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const browser = await runBrowserBench(browserRuns());
+  const file = writeResults({ browser });
+  console.log(`\nwrote ${file}`);
+}

@@ -1,0 +1,28 @@
+/**
+ * bench/results.json: `{ node, browser }`, the last figures of `npm run bench`.
+ * Each part is replaced by the run that measured it; the other is kept.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+export const RESULTS_FILE = fileURLToPath(new URL('results.json', import.meta.url));
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+}
+
+/** Merges `parts` into bench/results.json and returns its path. */
+export function writeResults(parts: Record<string, unknown>): string {
+  let previous: Record<string, unknown> = {};
+  if (existsSync(RESULTS_FILE)) {
+    try {
+      previous = JSON.parse(readFileSync(RESULTS_FILE, 'utf8')) as Record<string, unknown>;
+    } catch {
+      previous = {};
+    }
+  }
+  writeFileSync(RESULTS_FILE, `${JSON.stringify({ ...previous, ...parts }, null, 2)}\n`);
+  return RESULTS_FILE;
+}
