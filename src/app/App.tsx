@@ -1,23 +1,21 @@
 import { useEffect, useState } from 'react';
-import { DiagramView } from './DiagramView.tsx';
 import { DIAGRAMS } from './diagrams.ts';
-import { createLayoutClient, type LayoutClient } from './layoutClient.ts';
+import { Gallery } from './gallery/Gallery.tsx';
+import { LanguageMenu } from './i18n/LanguageMenu.tsx';
+import { useT } from './i18n/useT.ts';
+import type { LayoutClient } from './layoutClient.ts';
 import { parseRoute } from './route.ts';
+import { ThemeMenu } from './theme/ThemeMenu.tsx';
+import { DiagramView } from './view/DiagramView.tsx';
 
-export function App() {
+/** The whole app: header, then the gallery or a diagram, as the hash says. */
+export function App({ client }: { client: LayoutClient }) {
+  const t = useT();
   const [hash, setHash] = useState(() => window.location.hash);
   useEffect(() => {
     const onHash = () => setHash(window.location.hash);
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
-  }, []);
-  // One worker per mounted app; created in the effect so StrictMode's
-  // mount-unmount-mount never leaves us holding a terminated worker.
-  const [client, setClient] = useState<LayoutClient | null>(null);
-  useEffect(() => {
-    const created = createLayoutClient();
-    setClient(created);
-    return () => created.destroy();
   }, []);
   const route = parseRoute(hash);
   const source = route.kind === 'diagram' ? DIAGRAMS.find((d) => d.id === route.id) : undefined;
@@ -28,29 +26,32 @@ export function App() {
         <a href="#/" className="fd-brand">
           Flowdeck
         </a>
-        {source ? <span className="fd-crumb">{source.id}</span> : null}
+        {source ? (
+          <nav className="fd-crumb" aria-label={t('view.breadcrumb')}>
+            <a href="#/">{t('gallery.title')}</a>
+            <span aria-hidden="true"> / </span>
+            <span aria-current="page">{source.id}</span>
+          </nav>
+        ) : null}
+        <div className="fd-header-tools">
+          <ThemeMenu />
+          <LanguageMenu />
+        </div>
       </header>
       <main className="fd-main">
         {route.kind === 'diagram' && source ? (
-          client ? (
-            <DiagramView source={source} client={client} />
-          ) : null
+          <DiagramView key={source.id} source={source} client={client} />
         ) : route.kind === 'diagram' ? (
-          <p className="fd-error" role="alert">
-            No diagram called “{route.id}”. <a href="#/">All diagrams</a>
-          </p>
+          <div className="fd-card-error-view" role="alert">
+            <h2>{t('diagram.notFound', { id: route.id })}</h2>
+            <p>
+              <a className="fd-button" href="#/">
+                {t('diagram.allDiagrams')}
+              </a>
+            </p>
+          </div>
         ) : (
-          <nav className="fd-gallery" aria-label="Diagrams">
-            <h1>Diagrams</h1>
-            <ul>
-              {DIAGRAMS.map((d) => (
-                <li key={d.id}>
-                  <a href={`#/d/${encodeURIComponent(d.id)}`}>{d.id}</a>
-                  <span className="fd-file">{d.file}</span>
-                </li>
-              ))}
-            </ul>
-          </nav>
+          <Gallery client={client} />
         )}
       </main>
     </div>

@@ -3,6 +3,16 @@ export type Route = { kind: 'home' } | { kind: 'diagram'; id: string };
 
 /** `#/d/<id>` → a diagram; anything else → home. */
 export function parseRoute(hash: string): Route {
-  const match = /^#\/d\/([^/]+)/.exec(hash);
-  return match?.[1] ? { kind: 'diagram', id: decodeURIComponent(match[1]) } : { kind: 'home' };
+  const match = /^#\/d\/([^/?]+)/.exec(hash);
+  if (!match?.[1]) return { kind: 'home' };
+  try {
+    return { kind: 'diagram', id: decodeURIComponent(match[1]) };
+  } catch {
+    return { kind: 'diagram', id: match[1] };
+  }
+}
+
+/** The link to a diagram view. */
+export function diagramHref(id: string): string {
+  return `#/d/${encodeURIComponent(id)}`;
 }

@@ -2,8 +2,10 @@
 import { createLayoutEngine } from '../core/layout/createLayoutEngine.ts';
 import { DEFAULT_LAYOUT_SETTINGS } from '../core/layout/settings.ts';
 import { measureText } from '../core/measure/measureText.ts';
+import { collapseGroups } from '../core/model/collapse.ts';
 import { parseDiagram } from '../core/parse/parseDiagram.ts';
 import type { LayoutRequest, LayoutResponse } from './protocol.ts';
+import { createLayoutQueue } from './queue.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -12,23 +14,27 @@ declare const self: DedicatedWorkerGlobalScope;
 self.onmessage = null;
 
 const engine = createLayoutEngine({ measure: measureText, settings: DEFAULT_LAYOUT_SETTINGS });
+const reply = (response: LayoutResponse) => self.postMessage(response);
+const enqueue = createLayoutQueue(run, reply);
 
-self.addEventListener('message', async (event: MessageEvent<LayoutRequest>) => {
-  const { requestId, text, file } = event.data;
-  const reply = (response: LayoutResponse) => self.postMessage(response);
+self.addEventListener('message', (event: MessageEvent<LayoutRequest>) => enqueue(event.data));
+
+async function run(request: LayoutRequest): Promise<LayoutResponse> {
+  const { requestId, text, file } = request;
   try {
+    reply({ requestId, progress: 'parsing' });
     const { model, diagnostics } = parseDiagram(text, { file });
     const failed = !model || diagnostics.some((d) => d.severity === 'error');
-    if (failed)
-      return reply({ requestId, ok: false, diagnostics, message: 'The diagram has errors.' });
-    const diagram = await engine.layout(model);
-    reply({ requestId, ok: true, diagram, diagnostics });
+    if (failed) {
+      const message = 'The diagram has errors.';
+      return { requestId, ok: false, reason: 'invalid', diagnostics, message };
+    }
+    reply({ requestId, progress: 'layout' });
+    const view = collapseGroups(model, new Set(request.collapsed ?? []));
+    const diagram = await engine.layout(view);
+    return { requestId, ok: true, diagram, diagnostics };
   } catch (error) {
-    reply({
-      requestId,
-      ok: false,
-      diagnostics: [],
-      message: String((error as Error)?.message ?? error),
-    });
+    const message = String((error as Error)?.message ?? error);
+    return { requestId, ok: false, reason: 'crashed', diagnostics: [], message };
   }
-});
+}

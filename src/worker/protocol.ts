@@ -4,11 +4,30 @@ import type { Diagnostic } from '../core/model/types.ts';
 /** Main thread → layout worker: parse and lay out this source. */
 export interface LayoutRequest {
   requestId: number;
+  /** Requests on one channel supersede each other; different channels queue. */
+  channel: string;
   text: string;
   file: string;
+  /** Groups drawn collapsed (a view state, not part of the source). */
+  collapsed?: string[];
 }
 
-/** Layout worker → main thread. */
+/** Where a request is, so the user sees progress rather than a frozen screen. */
+export type LayoutPhase = 'queued' | 'parsing' | 'layout';
+
+/** Layout worker → main thread. Any number of `progress` messages, then one final answer. */
 export type LayoutResponse =
+  | { requestId: number; progress: LayoutPhase }
+  | { requestId: number; cancelled: true }
   | { requestId: number; ok: true; diagram: LaidOutDiagram; diagnostics: Diagnostic[] }
-  | { requestId: number; ok: false; diagnostics: Diagnostic[]; message: string };
+  | {
+      requestId: number;
+      ok: false;
+      /** `invalid`: the source has errors (see diagnostics); `crashed`: parse or layout threw. */
+      reason: 'invalid' | 'crashed';
+      diagnostics: Diagnostic[];
+      message: string;
+    };
+
+/** A final answer: no progress message. */
+export type LayoutResult = Exclude<LayoutResponse, { progress: LayoutPhase }>;

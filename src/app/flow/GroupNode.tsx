@@ -1,22 +1,34 @@
 import type { NodeProps } from '@xyflow/react';
+import { useT } from '../i18n/useT.ts';
+import { useViewActions } from '../view/ViewContext.tsx';
 import { HiddenHandles } from './HiddenHandles.tsx';
 import { NodeLabel } from './NodeLabel.tsx';
 import type { GroupNodeType } from './toReactFlow.ts';
+import { userStyle } from './userStyle.ts';
 
-/** A group: a container tinted by nesting depth, its title at the top. */
-export function GroupNode({ data }: NodeProps<GroupNodeType>) {
-  const { node } = data;
+/** A group: a container tinted by nesting depth, its title at the top, a button to fold it away. */
+export function GroupNode({ data, selected }: NodeProps<GroupNodeType>) {
+  const { node, style } = data;
+  const t = useT();
+  const { toggleCollapsed } = useViewActions();
+  const collapsed = node.collapsed === true;
+  const name = node.label || node.id;
   return (
-    <div className="fd-group" data-node-id={node.id} data-depth={node.depth % 4} data-state="idle">
+    <div
+      className="fd-group"
+      data-node-id={node.id}
+      data-depth={node.depth % 4}
+      data-state="idle"
+      data-collapsed={collapsed || undefined}
+      data-selected={selected || undefined}
+      style={userStyle(style)}
+    >
       <svg width={node.width} height={node.height} overflow="visible" aria-hidden="true">
+        {/* Geometry as CSS, so a collapse or expand can transition the box's size. */}
         <rect
           className="fd-group-box"
-          x={0}
-          y={0}
-          width={node.width}
-          height={node.height}
-          rx={12}
-          style={{ fill: node.style.fill, stroke: node.style.stroke }}
+          style={{ width: node.width, height: node.height }}
+          rx={collapsed ? 10 : 12}
         />
         <NodeLabel
           className="fd-group-label"
@@ -25,6 +37,21 @@ export function GroupNode({ data }: NodeProps<GroupNodeType>) {
           originY={node.y}
         />
       </svg>
+      <span className="fd-sr-only">{name}</span>
+      <button
+        type="button"
+        className="fd-collapse nodrag nopan"
+        aria-expanded={!collapsed}
+        aria-label={t(collapsed ? 'view.expandGroup' : 'view.collapseGroup', { name })}
+        title={t(collapsed ? 'view.expandGroup' : 'view.collapseGroup', { name })}
+        tabIndex={-1}
+        onClick={(event) => {
+          event.stopPropagation();
+          toggleCollapsed(node.id);
+        }}
+      >
+        {collapsed ? `+${node.hiddenCount ?? 0}` : '−'}
+      </button>
       <HiddenHandles />
     </div>
   );

@@ -1,21 +1,24 @@
 import type { EdgeProps } from '@xyflow/react';
 import { arrowHeadPath, edgePath } from '../../core/render/edgePath.ts';
 import type { RoutedEdgeType } from './toReactFlow.ts';
+import { userStyle } from './userStyle.ts';
 
 /** An edge along ELK's routed polyline (not React Flow's own curve), with heads and label. */
 export function RoutedEdge({ data }: EdgeProps<RoutedEdgeType>) {
   if (!data) return null;
-  const { edge } = data;
+  const { edge, style } = data;
   if (edge.line === 'invisible') return <g data-edge-id={edge.id} data-state="idle" />;
   const label = edge.labelBox;
   const lineHeight = label && label.lines.length > 0 ? label.height / label.lines.length : 0;
   return (
-    <g className="fd-edge" data-edge-id={edge.id} data-line={edge.line} data-state="idle">
-      <path
-        className="fd-edge-line"
-        d={edgePath(edge.points, edge.arrows)}
-        style={{ stroke: edge.style.stroke }}
-      />
+    <g
+      className="fd-edge"
+      data-edge-id={edge.id}
+      data-line={edge.line}
+      data-state="idle"
+      style={userStyle(style)}
+    >
+      <path className="fd-edge-line" d={edgePath(edge.points, edge.arrows)} />
       <path className="fd-edge-head" d={arrowHeadPath(edge.points, 'end', edge.arrows.end)} />
       <path className="fd-edge-head" d={arrowHeadPath(edge.points, 'start', edge.arrows.start)} />
       {label ? (

@@ -1,9 +1,11 @@
 import type { Edge, Node } from '@xyflow/react';
 import type { LaidOutDiagram, LaidOutEdge, LaidOutNode } from '../../core/layout/types.ts';
+import type { Style } from '../../core/model/types.ts';
+import { resolveStyle } from '../../core/render/resolveStyle.ts';
 
-export type ShapeNodeType = Node<{ node: LaidOutNode }, 'shape'>;
-export type GroupNodeType = Node<{ node: LaidOutNode }, 'container'>;
-export type RoutedEdgeType = Edge<{ edge: LaidOutEdge }, 'routed'>;
+export type ShapeNodeType = Node<{ node: LaidOutNode; style: Style }, 'shape'>;
+export type GroupNodeType = Node<{ node: LaidOutNode; style: Style }, 'container'>;
+export type RoutedEdgeType = Edge<{ edge: LaidOutEdge; style: Style }, 'routed'>;
 
 /**
  * React Flow nodes and edges for a laid-out diagram, exactly where ELK put
@@ -20,7 +22,7 @@ export function toReactFlow(diagram: LaidOutDiagram): {
     position: { x: node.x, y: node.y },
     width: node.width,
     height: node.height,
-    data: { node },
+    data: { node, style: resolveStyle(node, diagram.classDefs) },
     draggable: false,
     connectable: false,
     zIndex: node.kind === 'group' ? node.depth : 1000 + node.depth,
@@ -31,7 +33,7 @@ export function toReactFlow(diagram: LaidOutDiagram): {
       type: 'routed',
       source: edge.source,
       target: edge.target,
-      data: { edge },
+      data: { edge, style: resolveStyle(edge, diagram.classDefs) },
       zIndex: 500,
       focusable: false,
     }),

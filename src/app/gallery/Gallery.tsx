@@ -1,0 +1,158 @@
+import './gallery.css';
+import { useDeferredValue, useEffect, useState } from 'react';
+import type { Deck } from '../../core/deck/types.ts';
+import type { LaidOutDiagram } from '../../core/layout/types.ts';
+import type { LayoutResult } from '../../worker/protocol.ts';
+import { DIAGRAMS, type DiagramSource, loadDecks } from '../diagrams.ts';
+import { useT } from '../i18n/useT.ts';
+import type { LayoutClient } from '../layoutClient.ts';
+import { diagramHref } from '../route.ts';
+import { Thumbnail } from './Thumbnail.tsx';
+import { useCatalog } from './useCatalog.ts';
+
+interface Section {
+  key: string;
+  title: string;
+  description?: string;
+  /** Lesson order matters: the list is numbered. */
+  ordered: boolean;
+  sources: DiagramSource[];
+}
+
+/** Decks first, their diagrams in lesson order; then every diagram no deck names. */
+export function gallerySections(decks: Deck[], diagrams: DiagramSource[], more: string): Section[] {
+  const byId = new Map(diagrams.map((d) => [d.id, d]));
+  const inDeck = new Set<string>();
+  const sections: Section[] = decks.map((deck) => ({
+    key: `deck:${deck.id}`,
+    title: deck.title,
+    ...(deck.description ? { description: deck.description } : {}),
+    ordered: true,
+    sources: deck.entries.flatMap((entry) => {
+      const source = byId.get(entry.diagram);
+      if (!source || inDeck.has(source.id)) return [];
+      inDeck.add(source.id);
+      return [source];
+    }),
+  }));
+  const rest = diagrams.filter((d) => !inDeck.has(d.id));
+  if (rest.length > 0) sections.push({ key: 'more', title: more, ordered: false, sources: rest });
+  return sections.filter((s) => s.sources.length > 0);
+}
+
+/** Whether every word of the query occurs in the diagram's id, title, description or labels. */
+export function matches(query: string, source: DiagramSource, diagram: LaidOutDiagram | null) {
+  const words = query.normalize('NFC').toLowerCase().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return true;
+  const haystack = [
+    source.id,
+    diagram?.title,
+    diagram?.description,
+    ...(diagram?.nodes.map((n) => n.label) ?? []),
+    ...(diagram?.edges.map((e) => e.label) ?? []),
+  ]
+    .filter(Boolean)
+    .join('\n')
+    .normalize('NFC')
+    .toLowerCase();
+  return words.every((word) => haystack.includes(word));
+}
+
+/** Home: every diagram as a card with its real layout in miniature, searchable. */
+export function Gallery({ client }: { client: LayoutClient | null }) {
+  const t = useT();
+  const [query, setQuery] = useState('');
+  const deferred = useDeferredValue(query);
+  const layouts = useCatalog(client, DIAGRAMS);
+  const [decks, setDecks] = useState<Deck[] | null>(null);
+  useEffect(() => {
+    let live = true;
+    loadDecks().then((loaded) => live && setDecks(loaded));
+    return () => {
+      live = false;
+    };
+  }, []);
+  const diagramOf = (id: string) => {
+    const result = layouts.get(id);
+    return result && 'ok' in result && result.ok ? result.diagram : null;
+  };
+  // Numbered by place in the lesson, whatever the search leaves out.
+  const sections = gallerySections(decks ?? [], decks ? DIAGRAMS : [], t('gallery.more'))
+    .map((s) => ({
+      ...s,
+      cards: s.sources
+        .map((source, i) => ({ source, lesson: s.ordered ? i + 1 : undefined }))
+        .filter(({ source }) => matches(deferred, source, diagramOf(source.id))),
+    }))
+    .filter((s) => s.cards.length > 0);
+  return (
+    <div className="fd-gallery">
+      <div className="fd-gallery-head">
+        <h1>{t('gallery.title')}</h1>
+        <input
+          type="search"
+          className="fd-search"
+          placeholder={t('gallery.search')}
+          aria-label={t('gallery.search')}
+          value={query}
+          onChange={(event) => setQuery(event.target.value)}
+        />
+      </div>
+      {sections.map((section) => (
+        <section key={section.key} className="fd-section" aria-label={section.title}>
+          <h2>{section.title}</h2>
+          {section.description ? <p className="fd-section-desc">{section.description}</p> : null}
+          <ol className="fd-cards" data-ordered={section.ordered || undefined}>
+            {section.cards.map(({ source, lesson }) => (
+              <Card
+                key={source.id}
+                source={source}
+                result={layouts.get(source.id)}
+                {...(lesson ? { lesson } : {})}
+              />
+            ))}
+          </ol>
+        </section>
+      ))}
+      {decks && sections.length === 0 ? (
+        <p className="fd-no-match">{t('gallery.noMatch', { query: deferred })}</p>
+      ) : null}
+    </div>
+  );
+}
+
+function Card({
+  source,
+  result,
+  lesson,
+}: {
+  source: DiagramSource;
+  result: LayoutResult | undefined;
+  lesson?: number;
+}) {
+  const t = useT();
+  const diagram = result && 'ok' in result && result.ok ? result.diagram : null;
+  const error = result && 'ok' in result && !result.ok ? result : null;
+  const nodes = diagram?.nodes.filter((n) => n.kind === 'node').length;
+  return (
+    <li className="fd-card" data-diagram-id={source.id}>
+      <a href={diagramHref(source.id)}>
+        <div className="fd-card-thumb" data-loading={!diagram && !error ? '' : undefined}>
+          {diagram ? <Thumbnail diagram={diagram} /> : null}
+          {error ? <span className="fd-card-error">{t('gallery.broken')}</span> : null}
+        </div>
+        <div className="fd-card-body">
+          <h3>
+            {lesson ? <span className="fd-lesson">{lesson}</span> : null}
+            {diagram?.title ?? source.id}
+          </h3>
+          {diagram?.description ? <p>{diagram.description}</p> : null}
+          <p className="fd-card-meta">
+            {source.file}
+            {nodes === undefined ? '' : ` · ${t('gallery.nodes', { count: String(nodes) })}`}
+          </p>
+        </div>
+      </a>
+    </li>
+  );
+}

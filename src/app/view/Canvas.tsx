@@ -1,0 +1,236 @@
+import {
+  Background,
+  ControlButton,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  ReactFlowProvider,
+  useReactFlow,
+} from '@xyflow/react';
+import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react';
+import type { LaidOutDiagram } from '../../core/layout/types.ts';
+import { GroupNode } from '../flow/GroupNode.tsx';
+import { RoutedEdge } from '../flow/RoutedEdge.tsx';
+import { ShapeNode } from '../flow/ShapeNode.tsx';
+import { toReactFlow } from '../flow/toReactFlow.ts';
+import { flowAriaLabels } from '../i18n/flowAriaLabels.ts';
+import { useT } from '../i18n/useT.ts';
+import { useTheme } from '../theme/useTheme.ts';
+import { type Direction, nearestInDirection, neighbourhood } from './graph.ts';
+
+const nodeTypes = { shape: ShapeNode, container: GroupNode };
+const edgeTypes = { routed: RoutedEdge };
+const FIT = { padding: { x: '56px', y: '24px' }, maxZoom: 1.5 } as const;
+const ARROWS: Record<string, Direction> = {
+  ArrowUp: 'up',
+  ArrowDown: 'down',
+  ArrowLeft: 'left',
+  ArrowRight: 'right',
+};
+/** How long a collapse or expand glides (the CSS transitions use the same). */
+const MORPH_MS = 450;
+
+export interface CanvasProps {
+  diagram: LaidOutDiagram;
+  selected: string | null;
+  onSelect: (id: string | null) => void;
+}
+
+/** The diagram drawn by React Flow, where ELK put everything, with pointer and keyboard reading aids. */
+export function Canvas(props: CanvasProps) {
+  return (
+    <ReactFlowProvider>
+      <CanvasInner {...props} />
+    </ReactFlowProvider>
+  );
+}
+
+function reducedMotion(): boolean {
+  return (
+    document.documentElement.dataset.motion === 'reduce' ||
+    window.matchMedia('(prefers-reduced-motion: reduce)').matches
+  );
+}
+
+function CanvasInner({ diagram, selected, onSelect }: CanvasProps) {
+  const t = useT();
+  const { colorMode } = useTheme();
+  const { fitView } = useReactFlow();
+  const root = useRef<HTMLDivElement>(null);
+  const [minimap, setMinimap] = useState(false);
+  const ariaLabelConfig = useMemo(() => flowAriaLabels(t), [t]);
+
+  // While the reader has not moved the view, it stays fitted: when the panel
+  // opens or closes, the window resizes or the phone turns.
+  const fitted = useRef(true);
+
+  // A new layout of the same diagram (a group folded or unfolded) glides
+  // from the old one: nodes keep their elements and CSS transitions move them.
+  const previous = useRef<LaidOutDiagram | null>(null);
+  const [entering, setEntering] = useState<ReadonlySet<string>>(new Set());
+  const [morphing, setMorphing] = useState(false);
+  useEffect(() => {
+    const before = previous.current;
+    previous.current = diagram;
+    light(null);
+    if (!before || before === diagram) return;
+    if (fitted.current) void fitView({ ...FIT, duration: reducedMotion() ? 0 : MORPH_MS });
+    if (reducedMotion()) return;
+    const had = new Set(before.nodes.map((n) => n.id));
+    setEntering(new Set(diagram.nodes.filter((n) => !had.has(n.id)).map((n) => n.id)));
+    setMorphing(true);
+    const done = setTimeout(() => {
+      setMorphing(false);
+      setEntering(new Set());
+    }, MORPH_MS);
+    return () => clearTimeout(done);
+  }, [diagram]);
+
+  useEffect(() => {
+    const element = root.current;
+    if (!element) return;
+    const observer = new ResizeObserver(() => {
+      if (fitted.current) void fitView(FIT);
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [fitView]);
+
+  const base = useMemo(() => toReactFlow(diagram), [diagram]);
+  const nodes = useMemo(
+    () =>
+      base.nodes.map((node) =>
+        node.id === selected || entering.has(node.id)
+          ? {
+              ...node,
+              selected: node.id === selected,
+              ...(entering.has(node.id) ? { className: 'fd-entering' } : {}),
+            }
+          : node,
+      ),
+    [base, selected, entering],
+  );
+
+  const light = (id: string | null) => {
+    const element = root.current;
+    if (!element) return;
+    for (const lit of element.querySelectorAll('[data-lit]')) lit.removeAttribute('data-lit');
+    element.toggleAttribute('data-hovering', id !== null);
+    if (id === null) return;
+    const { nodes: litNodes, edges: litEdges } = neighbourhood(diagram, id);
+    for (const el of element.querySelectorAll<HTMLElement>('[data-node-id]')) {
+      if (litNodes.has(el.dataset.nodeId ?? '')) el.setAttribute('data-lit', '');
+    }
+    for (const el of element.querySelectorAll<SVGElement>('[data-edge-id]')) {
+      if (litEdges.has(el.dataset.edgeId ?? '')) el.setAttribute('data-lit', '');
+    }
+  };
+
+  const focusNode = (id: string) => {
+    const target = root.current?.querySelector<HTMLElement>(
+      `.react-flow__node[data-id="${CSS.escape(id)}"]`,
+    );
+    target?.focus();
+  };
+
+  const focusedId = (event: KeyboardEvent): string | null => {
+    const element = (event.target as HTMLElement).closest<HTMLElement>('.react-flow__node');
+    return element?.dataset.id ?? null;
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    if ((event.target as HTMLElement).closest('input, textarea, select, [contenteditable]')) return;
+    const current = focusedId(event);
+    const direction = ARROWS[event.key];
+    if (direction) {
+      event.preventDefault();
+      const from = current ?? selected ?? diagram.nodes[0]?.id;
+      const next = from && (current ? nearestInDirection(diagram, from, direction) : from);
+      if (next) {
+        focusNode(next);
+        if (selected) onSelect(next);
+      }
+    } else if ((event.key === 'Enter' || event.key === ' ') && current) {
+      event.preventDefault();
+      onSelect(current);
+    } else if (event.key === 'f') {
+      fitted.current = true;
+      void fitView({ ...FIT, duration: reducedMotion() ? 0 : 300 });
+    } else if (event.key === 'm') {
+      setMinimap((on) => !on);
+    }
+  };
+
+  return (
+    <div
+      ref={root}
+      className="fd-canvas"
+      data-diagram-id={diagram.id}
+      data-morphing={morphing || undefined}
+      onKeyDown={onKeyDown}
+      onFocus={(event) => {
+        const id = (event.target as HTMLElement).closest<HTMLElement>('.react-flow__node')?.dataset
+          .id;
+        if (id) light(id);
+      }}
+      onBlur={() => light(null)}
+    >
+      <ReactFlow
+        nodes={nodes}
+        edges={base.edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        colorMode={colorMode}
+        ariaLabelConfig={ariaLabelConfig}
+        fitView
+        fitViewOptions={FIT}
+        minZoom={0.02}
+        maxZoom={4}
+        nodesDraggable={false}
+        nodesConnectable={false}
+        elementsSelectable={false}
+        edgesFocusable={false}
+        onNodeClick={(_, node) => onSelect(node.id)}
+        onPaneClick={() => onSelect(null)}
+        onMove={(event) => {
+          // Only the reader's own pan or zoom carries an event.
+          if (event) fitted.current = false;
+        }}
+        onNodeMouseEnter={(_, node) => light(node.id)}
+        onNodeMouseLeave={() => light(null)}
+        proOptions={{ hideAttribution: true }}
+      >
+        <Background gap={24} size={1} />
+        <Controls
+          showInteractive={false}
+          fitViewOptions={FIT}
+          onFitView={() => {
+            fitted.current = true;
+          }}
+        >
+          <ControlButton
+            onClick={() => setMinimap((on) => !on)}
+            aria-label={t('flow.minimap')}
+            aria-pressed={minimap}
+            title={`${t('flow.minimap')} (m)`}
+          >
+            <svg viewBox="0 0 16 16" aria-hidden="true">
+              <rect
+                x="1.5"
+                y="2.5"
+                width="13"
+                height="11"
+                rx="1"
+                fill="none"
+                stroke="currentColor"
+              />
+              <rect x="8" y="8" width="5" height="4" fill="currentColor" />
+            </svg>
+          </ControlButton>
+        </Controls>
+        {minimap ? <MiniMap pannable zoomable ariaLabel={t('flow.minimap')} /> : null}
+      </ReactFlow>
+    </div>
+  );
+}

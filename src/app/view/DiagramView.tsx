@@ -1,0 +1,141 @@
+import './view.css';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { formatDiagnostic } from '../../core/model/formatDiagnostic.ts';
+import type { DiagramSource } from '../diagrams.ts';
+import { useT } from '../i18n/useT.ts';
+import type { LayoutClient } from '../layoutClient.ts';
+import { useLayout } from '../useLayout.ts';
+import { Canvas } from './Canvas.tsx';
+import { DetailsPanel } from './DetailsPanel.tsx';
+import { LayoutProgress } from './LayoutProgress.tsx';
+import { ViewContext } from './ViewContext.tsx';
+
+/** Which groups the reader folded away, kept for this tab so a reload shows the same view. */
+function useCollapsed(id: string): [string[], (group: string) => void] {
+  const key = `flowdeck.collapsed.${id}`;
+  const [collapsed, setCollapsed] = useState<string[]>(() => {
+    try {
+      const saved: unknown = JSON.parse(sessionStorage.getItem(key) ?? '[]');
+      return Array.isArray(saved) ? saved.filter((x): x is string => typeof x === 'string') : [];
+    } catch {
+      return [];
+    }
+  });
+  useEffect(() => {
+    try {
+      sessionStorage.setItem(key, JSON.stringify(collapsed));
+    } catch {
+      // Storage full or blocked: the view still works, it just won't survive a reload.
+    }
+  }, [key, collapsed]);
+  const toggle = useCallback(
+    (group: string) =>
+      setCollapsed((now) =>
+        now.includes(group) ? now.filter((g) => g !== group) : [...now, group],
+      ),
+    [],
+  );
+  return [collapsed, toggle];
+}
+
+/** One diagram: laid out in the worker, drawn on the canvas, with its details beside it. */
+export function DiagramView({
+  source,
+  client,
+}: {
+  source: DiagramSource;
+  client: LayoutClient | null;
+}) {
+  const t = useT();
+  const [collapsed, toggleCollapsed] = useCollapsed(source.id);
+  const { diagram, phase, error, retry } = useLayout(client, source, collapsed);
+  const [selected, setSelected] = useState<string | null>(null);
+  const actions = useMemo(() => ({ toggleCollapsed }), [toggleCollapsed]);
+  const node = diagram?.nodes.find((n) => n.id === selected) ?? null;
+
+  useEffect(() => {
+    if (diagram) document.title = `${diagram.title} · Flowdeck`;
+    return () => {
+      document.title = 'Flowdeck';
+    };
+  }, [diagram]);
+
+  useEffect(() => {
+    if (!node) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
+      const id = node.id;
+      setSelected(null);
+      // Back to the node the panel was about, so the keyboard carries on from there.
+      document
+        .querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(id)}"]`)
+        ?.focus();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [node]);
+
+  if (!diagram) {
+    if (error) return <ErrorCard error={error} onRetry={retry} />;
+    return <LayoutProgress phase={phase} />;
+  }
+  return (
+    <ViewContext.Provider value={actions}>
+      <div className="fd-view" data-panel={node ? 'open' : undefined}>
+        <Canvas diagram={diagram} selected={selected} onSelect={setSelected} />
+        {node ? (
+          <DetailsPanel
+            diagram={diagram}
+            node={node}
+            onSelect={setSelected}
+            onClose={() => setSelected(null)}
+            onToggleCollapsed={toggleCollapsed}
+          />
+        ) : null}
+        {phase ? <LayoutProgress phase={phase} compact /> : null}
+        {error ? (
+          <p className="fd-toast" role="alert">
+            {t('view.relayoutFailed', { message: error.message })}
+          </p>
+        ) : null}
+      </div>
+    </ViewContext.Provider>
+  );
+}
+
+function ErrorCard({
+  error,
+  onRetry,
+}: {
+  error: {
+    reason: 'invalid' | 'crashed';
+    message: string;
+    diagnostics: Parameters<typeof formatDiagnostic>[0][];
+  };
+  onRetry: () => void;
+}) {
+  const t = useT();
+  return (
+    <div className="fd-card-error-view" role="alert">
+      <h2>{t('view.errorTitle')}</h2>
+      <p>
+        {error.reason === 'invalid'
+          ? t('diagram.hasErrors')
+          : t('view.crashed', { message: error.message })}
+      </p>
+      {error.diagnostics.length > 0 ? (
+        <pre>{error.diagnostics.map(formatDiagnostic).join('\n')}</pre>
+      ) : null}
+      <p className="fd-actions">
+        {error.reason === 'crashed' ? (
+          <button type="button" className="fd-button" onClick={onRetry}>
+            {t('view.retry')}
+          </button>
+        ) : null}
+        <a className="fd-button" href="#/">
+          {t('diagram.allDiagrams')}
+        </a>
+      </p>
+    </div>
+  );
+}
