@@ -17,6 +17,7 @@ export function App({ client }: { client: LayoutClient }) {
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
+  const [titles, setTitles] = useState<Record<string, string>>({});
   const route = parseRoute(hash);
   const source = route.kind === 'diagram' ? DIAGRAMS.find((d) => d.id === route.id) : undefined;
 
@@ -30,7 +31,7 @@ export function App({ client }: { client: LayoutClient }) {
           <nav className="fd-crumb" aria-label={t('view.breadcrumb')}>
             <a href="#/">{t('gallery.title')}</a>
             <span aria-hidden="true"> / </span>
-            <span aria-current="page">{source.id}</span>
+            <span aria-current="page">{titles[source.id] ?? source.id}</span>
           </nav>
         ) : null}
         <div className="fd-header-tools">
@@ -40,7 +41,14 @@ export function App({ client }: { client: LayoutClient }) {
       </header>
       <main className="fd-main">
         {route.kind === 'diagram' && source ? (
-          <DiagramView key={source.id} source={source} client={client} />
+          <DiagramView
+            key={source.id}
+            source={source}
+            client={client}
+            onTitle={(title) =>
+              setTitles((all) => (all[source.id] === title ? all : { ...all, [source.id]: title }))
+            }
+          />
         ) : route.kind === 'diagram' ? (
           <div className="fd-card-error-view" role="alert">
             <h2>{t('diagram.notFound', { id: route.id })}</h2>

@@ -20,7 +20,7 @@ import { type Direction, nearestInDirection, neighbourhood } from './graph.ts';
 
 const nodeTypes = { shape: ShapeNode, container: GroupNode };
 const edgeTypes = { routed: RoutedEdge };
-const FIT = { padding: { x: '56px', y: '24px' }, maxZoom: 1.5 } as const;
+const FIT = { padding: { x: '4%', y: '4%' }, maxZoom: 1.5 } as const;
 const ARROWS: Record<string, Direction> = {
   ArrowUp: 'up',
   ArrowDown: 'down',

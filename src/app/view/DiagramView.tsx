@@ -42,9 +42,12 @@ function useCollapsed(id: string): [string[], (group: string) => void] {
 export function DiagramView({
   source,
   client,
+  onTitle,
 }: {
   source: DiagramSource;
   client: LayoutClient | null;
+  /** Told the diagram's title once it is known, for the header. */
+  onTitle?: (title: string) => void;
 }) {
   const t = useT();
   const [collapsed, toggleCollapsed] = useCollapsed(source.id);
@@ -54,11 +57,13 @@ export function DiagramView({
   const node = diagram?.nodes.find((n) => n.id === selected) ?? null;
 
   useEffect(() => {
-    if (diagram) document.title = `${diagram.title} · Flowdeck`;
+    if (!diagram) return;
+    document.title = `${diagram.title} · Flowdeck`;
+    onTitle?.(diagram.title);
     return () => {
       document.title = 'Flowdeck';
     };
-  }, [diagram]);
+  }, [diagram, onTitle]);
 
   useEffect(() => {
     if (!node) return;
