@@ -160,8 +160,14 @@ describe('a diagram view', () => {
       return boxes.every((b) => b.top >= canvas.y - 1 && b.bottom <= canvas.y + canvas.height + 1);
     };
     expect(await inView()).toBe(false);
+    // f and m work wherever the focus is.
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await page.keyboard.press('f');
     await expect.poll(inView).toBe(true);
+    await page.keyboard.press('m');
+    await expect.poll(() => page.locator('.react-flow__minimap').count()).toBe(1);
+    await page.keyboard.press('m');
+    await expect.poll(() => page.locator('.react-flow__minimap').count()).toBe(0);
   });
 
   it('collapses and expands a group, and the view keeps it over a reload', async () => {

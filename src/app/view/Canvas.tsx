@@ -154,13 +154,25 @@ function CanvasInner({ diagram, selected, onSelect }: CanvasProps) {
     } else if ((event.key === 'Enter' || event.key === ' ') && current) {
       event.preventDefault();
       onSelect(current);
-    } else if (event.key === 'f') {
-      fitted.current = true;
-      void fitView({ ...FIT, duration: reducedMotion() ? 0 : 300 });
-    } else if (event.key === 'm') {
-      setMinimap((on) => !on);
     }
   };
+
+  // f and m work wherever the focus is on the page (but not while typing).
+  useEffect(() => {
+    const onKey = (event: globalThis.KeyboardEvent) => {
+      if (event.altKey || event.ctrlKey || event.metaKey || event.defaultPrevented) return;
+      const target = event.target as HTMLElement | null;
+      if (target?.closest('input, textarea, select, [contenteditable]')) return;
+      if (event.key === 'f') {
+        fitted.current = true;
+        void fitView({ ...FIT, duration: reducedMotion() ? 0 : 300 });
+      } else if (event.key === 'm') {
+        setMinimap((on) => !on);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [fitView]);
 
   return (
     <div
