@@ -7,6 +7,26 @@ import { describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
 
+/** The seed's CRI chart, as a plain Mermaid file would hold it. */
+const CRI_CHAIN = `flowchart TB
+Kubelet["kubelet"]
+subgraph CRI["CRI gRPC API"]
+RS["RuntimeService<br/>(컨테이너 생명주기)"]
+IS["ImageService<br/>(이미지 관리)"]
+end
+subgraph Runtimes["Container Runtimes"]
+CD["containerd"]
+CRIO["CRI-O"]
+end
+subgraph LowLevel["Low-level Runtime (OCI)"]
+RUNC["runc"]
+CRUN["crun"]
+end
+Kubelet --> CRI
+CRI --> Runtimes
+Runtimes --> LowLevel
+`;
+
 /** Runs the real bin, as `npx flowdeck` does, and returns what it printed and its exit code. */
 async function flowdeck(...args: string[]) {
   try {
@@ -82,8 +102,11 @@ describe('flowdeck CLI', () => {
     );
   });
 
-  it('layout --json prints every node and edge with coordinates', async () => {
-    const { code, stdout } = await flowdeck('layout', 'diagrams/cri-chain.mmd', '--json');
+  it('layout --json prints every node and edge with coordinates, and the flows', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'flowdeck-layout-'));
+    const file = join(dir, 'cri-chain.mmd');
+    writeFileSync(file, CRI_CHAIN);
+    const { code, stdout } = await flowdeck('layout', file, '--json');
     expect(code).toBe(0);
     const diagram = JSON.parse(stdout);
     expect(diagram.nodes.map((n: { id: string }) => n.id)).toEqual([
@@ -105,6 +128,41 @@ describe('flowdeck CLI', () => {
       diagram.edges.map((e: { source: string; target: string }) => `${e.source}->${e.target}`),
     ).toEqual(['Kubelet->CRI', 'CRI->Runtimes', 'Runtimes->LowLevel']);
     expect(diagram.edges[0].points.length).toBeGreaterThanOrEqual(2);
+    // A plain Mermaid file gets the default flow `main`, walking its edges.
+    expect(diagram.flows).toMatchObject([
+      {
+        id: 'main',
+        title: 'cri-chain',
+        steps: [
+          { caption: 'kubelet', nodes: ['Kubelet'], edges: [] },
+          { caption: 'CRI gRPC API', nodes: ['CRI'], edges: ['Kubelet->CRI'] },
+          { caption: 'Container Runtimes', nodes: ['Runtimes'], edges: ['CRI->Runtimes'] },
+          {
+            caption: 'Low-level Runtime (OCI)',
+            nodes: ['LowLevel'],
+            edges: ['Runtimes->LowLevel'],
+          },
+        ],
+      },
+    ]);
+  });
+
+  it('layout --json gives every flow step a caption, and a spec only its own flows', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'flowdeck-layout-'));
+    const file = join(dir, 'spec.yaml');
+    writeFileSync(
+      file,
+      'mermaid: |\n  flowchart LR\n    a --> b\nflows:\n  - { id: go, steps: [{ nodes: [a] }] }\n',
+    );
+    const { code, stdout } = await flowdeck('layout', file, '--json');
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).flows).toEqual([
+      {
+        id: 'go',
+        title: 'go',
+        steps: [{ caption: '', nodes: ['a'], edges: [], pos: expect.anything() }],
+      },
+    ]);
   });
 
   it('--help documents every command; unknown commands exit 2', async () => {

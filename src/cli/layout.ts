@@ -33,9 +33,18 @@ export async function layout(
   if (!model || diagnostics.some((d) => d.severity === 'error')) return 1;
   const engine = createLayoutEngine({ measure: measureText, settings: DEFAULT_LAYOUT_SETTINGS });
   const diagram = await engine.layout(model);
-  if (options.json) out(JSON.stringify(diagram, null, 2));
+  if (options.json) out(JSON.stringify(withCaptions(diagram), null, 2));
   else for (const line of describe(diagram)) out(line);
   return 0;
+}
+
+/** Every flow step gets a `caption` ('' when it has none), so readers need not guess. */
+function withCaptions(d: LaidOutDiagram): LaidOutDiagram {
+  const flows = d.flows.map((flow) => ({
+    ...flow,
+    steps: flow.steps.map((step) => ({ caption: '', ...step })),
+  }));
+  return { ...d, flows };
 }
 
 function describe(d: LaidOutDiagram): string[] {

@@ -31,8 +31,9 @@ Parses and lays out one diagram with ELK, using the same measured text as the ap
   --json   print the laid-out model: { id, title, width, height,
            nodes: [{ id, parent, kind, label, shape, x, y, width, height, depth, labelBox, … }],
            edges: [{ id, source, target, label, line, arrows, points: [{ x, y }], labelBox }],
-           flows: [{ id, title, steps }] }
+           flows: [{ id, title, steps: [{ caption, nodes, edges, focus, show, hide, … }] }] }
            Coordinates are absolute px; x, y are a box's top-left corner.
+           A Mermaid file (.mmd) has one flow, "main", walking its edges in written order.
 Without --json it prints a readable outline. Exits 1 if the diagram has errors,
 or if the file is a lesson deck rather than a diagram.`,
 };

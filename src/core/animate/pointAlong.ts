@@ -1,0 +1,66 @@
+import type { Box, Point } from '../layout/types.ts';
+
+/**
+ * The length of a polyline, the sum of its segments.
+ *
+ * @example pathLength([{ x: 0, y: 0 }, { x: 3, y: 4 }, { x: 3, y: 10 }]) // 11
+ */
+export function pathLength(points: readonly Point[]): number {
+  let length = 0;
+  for (let i = 1; i < points.length; i++) {
+    const a = points[i - 1] as Point;
+    const b = points[i] as Point;
+    length += Math.hypot(b.x - a.x, b.y - a.y);
+  }
+  return length;
+}
+
+/**
+ * The point a fraction `progress` of the way along a polyline, by arc length
+ * (so a token moves at one speed over long and short segments alike).
+ * `progress` is clamped to 0..1 (NaN counts as 0). A polyline of one point, or
+ * of zero length, gives its first point; an empty one gives the origin, so an
+ * animation frame never throws.
+ *
+ * @example pointAlong([{ x: 0, y: 0 }, { x: 10, y: 0 }, { x: 10, y: 10 }], 0.75) // { x: 10, y: 5 }
+ */
+export function pointAlong(points: readonly Point[], progress: number): Point {
+  const first = points[0];
+  if (!first) return { x: 0, y: 0 };
+  const clamped = Number.isNaN(progress) ? 0 : Math.min(1, Math.max(0, progress));
+  let remaining = clamped * pathLength(points);
+  for (let i = 1; i < points.length; i++) {
+    const a = points[i - 1] as Point;
+    const b = points[i] as Point;
+    const segment = Math.hypot(b.x - a.x, b.y - a.y);
+    if (remaining <= segment && segment > 0) {
+      const t = remaining / segment;
+      return { x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t };
+    }
+    remaining -= segment;
+  }
+  const last = points[points.length - 1] as Point;
+  return { x: last.x, y: last.y };
+}
+
+/** The smallest box holding every box and point given, or null when given none. */
+export function boundingBox(boxes: readonly Box[], points: readonly Point[] = []): Box | null {
+  let minX = Number.POSITIVE_INFINITY;
+  let minY = Number.POSITIVE_INFINITY;
+  let maxX = Number.NEGATIVE_INFINITY;
+  let maxY = Number.NEGATIVE_INFINITY;
+  for (const b of boxes) {
+    minX = Math.min(minX, b.x);
+    minY = Math.min(minY, b.y);
+    maxX = Math.max(maxX, b.x + b.width);
+    maxY = Math.max(maxY, b.y + b.height);
+  }
+  for (const p of points) {
+    minX = Math.min(minX, p.x);
+    minY = Math.min(minY, p.y);
+    maxX = Math.max(maxX, p.x);
+    maxY = Math.max(maxY, p.y);
+  }
+  if (minX > maxX) return null;
+  return { x: minX, y: minY, width: maxX - minX, height: maxY - minY };
+}

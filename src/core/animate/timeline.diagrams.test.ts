@@ -1,0 +1,104 @@
+// biome-ignore lint/style/noRestrictedImports: tests run in Node; the diagrams are read from diagrams/.
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { isDeckSource } from '../deck/isDeckSource.ts';
+import { createDefaultLayoutEngine } from '../layout/createDefaultLayoutEngine.ts';
+import type { LaidOutDiagram } from '../layout/types.ts';
+import { parseDiagram } from '../parse/parseDiagram.ts';
+import { buildTimeline } from './timeline.ts';
+
+const engine = createDefaultLayoutEngine();
+
+/** The seed's CRI chart (diagrams/ may move on; this copy stays put). */
+const CRI_CHAIN = `flowchart TB
+Kubelet["kubelet"]
+subgraph CRI["CRI gRPC API"]
+RS["RuntimeService<br/>(컨테이너 생명주기)"]
+IS["ImageService<br/>(이미지 관리)"]
+end
+subgraph Runtimes["Container Runtimes"]
+CD["containerd"]
+CRIO["CRI-O"]
+end
+subgraph LowLevel["Low-level Runtime (OCI)"]
+RUNC["runc"]
+CRUN["crun"]
+end
+Kubelet --> CRI
+CRI --> Runtimes
+Runtimes --> LowLevel
+`;
+
+async function layOut(file: string, text = readFileSync(file, 'utf8')): Promise<LaidOutDiagram> {
+  const { model } = parseDiagram(text, { file });
+  if (!model) throw new Error(`${file}: no model`);
+  return engine.layout(model);
+}
+
+describe('the timeline on a real seed diagram', () => {
+  it('plays the CRI chain chart through its default flow', async () => {
+    const diagram = await layOut('cri-chain.mmd', CRI_CHAIN);
+    const flow = diagram.flows[0];
+    if (!flow) throw new Error('no default flow');
+    const t = buildTimeline(diagram, flow);
+    expect(t.steps.map((s) => s.caption)).toEqual([
+      'kubelet',
+      'CRI gRPC API',
+      'Container Runtimes',
+      'Low-level Runtime (OCI)',
+    ]);
+    const [first, second, third] = t.steps;
+    expect(first?.nodes).toMatchObject({ Kubelet: 'active', CRI: 'dimmed', RS: 'dimmed' });
+    const kubelet = diagram.nodes.find((n) => n.id === 'Kubelet');
+    expect(first?.focus).toEqual({
+      x: kubelet?.x,
+      y: kubelet?.y,
+      width: kubelet?.width,
+      height: kubelet?.height,
+    });
+    // The edge ends on the CRI group: the group lights, its services are context.
+    expect(second?.nodes).toMatchObject({
+      Kubelet: 'active',
+      CRI: 'active',
+      RS: 'idle',
+      IS: 'idle',
+      Runtimes: 'dimmed',
+    });
+    expect(second?.tokens).toEqual([
+      { edgeId: 'Kubelet->CRI', points: diagram.edges[0]?.points, direction: 'forward' },
+    ]);
+    expect(third?.nodes).toMatchObject({ Kubelet: 'visited', CRI: 'active', CD: 'idle' });
+    expect(third?.edges).toEqual({
+      'Kubelet->CRI': 'visited',
+      'CRI->Runtimes': 'active',
+      'Runtimes->LowLevel': 'dimmed',
+    });
+  });
+});
+
+describe('the timeline on every flow in diagrams/', () => {
+  const files = readdirSync('diagrams')
+    .filter((f) => /\.(mmd|ya?ml)$/.test(f))
+    .map((f) => `diagrams/${f}`)
+    .filter((file) => !isDeckSource(readFileSync(file, 'utf8')));
+  for (const file of files) {
+    it(`${file}: every scene covers the diagram and stays inside it`, async () => {
+      const diagram = await layOut(file);
+      for (const flow of diagram.flows) {
+        const t = buildTimeline(diagram, flow);
+        expect(t.steps).toHaveLength(flow.steps.length);
+        for (const scene of t.steps) {
+          expect(Object.keys(scene.nodes)).toEqual(diagram.nodes.map((n) => n.id));
+          expect(Object.keys(scene.edges)).toEqual(diagram.edges.map((e) => e.id));
+          for (const token of scene.tokens) expect(scene.edges[token.edgeId]).toBe('active');
+          const { focus } = scene;
+          expect(focus.width).toBeGreaterThan(0);
+          expect(focus.x).toBeGreaterThanOrEqual(0);
+          expect(focus.x + focus.width).toBeLessThanOrEqual(diagram.width + 0.01);
+          expect(focus.y + focus.height).toBeLessThanOrEqual(diagram.height + 0.01);
+          expect(scene.duration).toBeGreaterThan(0);
+        }
+      }
+    });
+  }
+});

@@ -1,0 +1,264 @@
+import type { Box, LaidOutDiagram, LaidOutEdge, Point } from '../layout/types.ts';
+import type { Flow, FlowStep } from '../model/types.ts';
+import { boundingBox } from './pointAlong.ts';
+import {
+  ancestors,
+  applyLists,
+  descendants,
+  effectiveHidden,
+  hiddenAtStart,
+  type NodeTree,
+  nodeTree,
+} from './visibility.ts';
+
+export { pathLength, pointAlong } from './pointAlong.ts';
+
+/**
+ * How one node, group or edge is drawn at a step. `idle` is context: neither
+ * lit nor dimmed (the groups around what is lit, or a step that lights nothing).
+ */
+export type ElementState = 'idle' | 'active' | 'dimmed' | 'visited' | 'hidden' | 'failed';
+
+/** A packet travelling along an edge during a step. */
+export interface Token {
+  edgeId: string;
+  /** The edge's polyline, already in travel order (a copy). */
+  points: Point[];
+  /** `forward` travels source → target, `backward` target → source. */
+  direction: 'forward' | 'backward';
+}
+
+/** What one step of a flow looks like, as plain data. */
+export interface StepScene {
+  /** 0-based. */
+  index: number;
+  /** '' when the step has none. */
+  caption: string;
+  notes?: string;
+  /** Every node and group of the diagram, in diagram order. */
+  nodes: Record<string, ElementState>;
+  /** Every edge of the diagram, in diagram order. */
+  edges: Record<string, ElementState>;
+  /** Packets travelling this step, each for `TRAVEL_SECONDS`. */
+  tokens: Token[];
+  /** What the camera frames, in absolute diagram coordinates, without padding. */
+  focus: Box;
+  /** Seconds before auto-advance. */
+  duration: number;
+  /** Node ids that come into sight at this step (hidden before it). */
+  entered: string[];
+  /** Node ids that go out of sight at this step. */
+  left: string[];
+  /** Node ids that fail at this step. */
+  failed: string[];
+  /** Node ids that recover at this step. */
+  healed: string[];
+}
+
+/** A flow played over a laid-out diagram: one scene per step. */
+export interface Timeline {
+  flowId: string;
+  title: string;
+  steps: StepScene[];
+  /** The sum of the steps' durations. */
+  totalSeconds: number;
+}
+
+export const DEFAULT_STEP_SECONDS = 4;
+/** How long a token takes along its edge. */
+export const TRAVEL_SECONDS = 1.2;
+
+/** The per-step sets a scene is drawn from. */
+interface StepSets {
+  /** Raw hide/fail state after the step (ids as written). */
+  hidden: ReadonlySet<string>;
+  failed: ReadonlySet<string>;
+  /** Node ids out of sight, groups' contents included. */
+  outOfSight: ReadonlySet<string>;
+  activeNodes: ReadonlySet<string>;
+  activeEdges: ReadonlySet<string>;
+}
+
+/**
+ * Plays `flow` over `diagram`: what every node, group and edge looks like at
+ * each step, the tokens that travel, and what the camera frames. Each scene
+ * is a pure function of the flow and its index, with no playback history, so
+ * stepping back is the exact reverse of stepping forward.
+ *
+ * - **Active**: the step's `nodes`, the ends of its `edges`, and those edges.
+ *   A group holding an active node, and anything inside an active group, is
+ *   `idle` (context) unless it is active itself.
+ * - **Hidden**: an id whose first mention is in a `show` is hidden until that
+ *   step; one in `hide` is hidden from that step until a later `show`. A
+ *   hidden group hides everything inside it; an edge is hidden when either
+ *   end is. When a step names an id in both lists, `show` (and `heal`) win.
+ * - **Failed**: named in `fail` at or before the step and not `heal`ed since.
+ * - **Visited**: active (and in sight) at an earlier step, not active now.
+ * - Everything else is `dimmed`, or `idle` when the step lights nothing.
+ *   Precedence: hidden > failed > active > idle > visited > dimmed.
+ * - **Tokens**: one per active edge in sight that is not `invisible`, source
+ *   to target; an edge with heads at both ends gets one each way, one with a
+ *   head only at its start travels target to source.
+ * - **Focus**: the box around the step's `focus` nodes in sight; else around
+ *   its active nodes and edges (points and labels); else the whole diagram.
+ *
+ * Ids the diagram lacks (a collapsed group's contents, say) are ignored.
+ *
+ * @example buildTimeline(diagram, diagram.flows[0]).steps[0].nodes.api // 'active'
+ */
+export function buildTimeline(diagram: LaidOutDiagram, flow: Flow): Timeline {
+  const tree = nodeTree(diagram.nodes);
+  const edgesById = new Map(diagram.edges.map((e) => [e.id, e]));
+  const hidden = hiddenAtStart(flow.steps);
+  let previous: StepSets = {
+    hidden,
+    failed: new Set(),
+    outOfSight: effectiveHidden(tree, hidden),
+    activeNodes: new Set(),
+    activeEdges: new Set(),
+  };
+  const visitedNodes = new Set<string>();
+  const visitedEdges = new Set<string>();
+  const steps: StepScene[] = [];
+  for (const [index, step] of flow.steps.entries()) {
+    const sets = stepSets(tree, edgesById, previous, step);
+    const history = { previous, visitedNodes, visitedEdges };
+    steps.push(scene({ diagram, tree }, index, step, sets, history));
+    for (const id of sets.activeNodes) visitedNodes.add(id);
+    for (const id of sets.activeEdges) visitedEdges.add(id);
+    previous = sets;
+  }
+  const totalSeconds = steps.reduce((sum, s) => sum + s.duration, 0);
+  return { flowId: flow.id, title: flow.title, steps, totalSeconds };
+}
+
+function stepSets(
+  tree: NodeTree,
+  edgesById: ReadonlyMap<string, LaidOutEdge>,
+  previous: StepSets,
+  step: FlowStep,
+): StepSets {
+  const hidden = applyLists(previous.hidden, step.hide, step.show);
+  const failed = applyLists(previous.failed, step.fail, step.heal);
+  const outOfSight = effectiveHidden(tree, hidden);
+  const inSight = (id: string) => tree.byId.has(id) && !outOfSight.has(id);
+  const activeEdges = new Set<string>();
+  const activeNodes = new Set<string>();
+  for (const id of step.edges) {
+    const edge = edgesById.get(id);
+    if (!edge || !inSight(edge.source) || !inSight(edge.target)) continue;
+    activeEdges.add(id);
+    activeNodes.add(edge.source);
+    activeNodes.add(edge.target);
+  }
+  for (const id of step.nodes) if (inSight(id)) activeNodes.add(id);
+  return { hidden, failed, outOfSight, activeNodes, activeEdges };
+}
+
+/** What came before a step: the previous step's sets and everything lit so far. */
+interface History {
+  previous: StepSets;
+  visitedNodes: ReadonlySet<string>;
+  visitedEdges: ReadonlySet<string>;
+}
+
+function scene(
+  { diagram, tree }: { diagram: LaidOutDiagram; tree: NodeTree },
+  index: number,
+  step: FlowStep,
+  sets: StepSets,
+  { previous, visitedNodes, visitedEdges }: History,
+): StepScene {
+  const lightsNothing = sets.activeNodes.size === 0 && sets.activeEdges.size === 0;
+  const rest: ElementState = lightsNothing ? 'idle' : 'dimmed';
+  const context = new Set<string>();
+  for (const id of sets.activeNodes) {
+    for (const a of ancestors(tree, id)) context.add(a);
+    for (const d of descendants(tree, id)) context.add(d);
+  }
+  const nodes: Record<string, ElementState> = {};
+  for (const { id } of diagram.nodes) {
+    if (sets.outOfSight.has(id)) nodes[id] = 'hidden';
+    else if (sets.failed.has(id)) nodes[id] = 'failed';
+    else if (sets.activeNodes.has(id)) nodes[id] = 'active';
+    else if (context.has(id)) nodes[id] = 'idle';
+    else if (visitedNodes.has(id)) nodes[id] = 'visited';
+    else nodes[id] = rest;
+  }
+  const edges: Record<string, ElementState> = {};
+  for (const e of diagram.edges) {
+    if (sets.outOfSight.has(e.source) || sets.outOfSight.has(e.target)) edges[e.id] = 'hidden';
+    else if (sets.activeEdges.has(e.id)) edges[e.id] = 'active';
+    else if (visitedEdges.has(e.id)) edges[e.id] = 'visited';
+    else edges[e.id] = rest;
+  }
+  const ids = diagram.nodes.map((n) => n.id);
+  const newly = (now: ReadonlySet<string>, before: ReadonlySet<string>) =>
+    ids.filter((id) => now.has(id) && !before.has(id));
+  return {
+    index,
+    caption: step.caption ?? '',
+    ...(step.notes === undefined ? {} : { notes: step.notes }),
+    nodes,
+    edges,
+    tokens: diagram.edges.filter((e) => sets.activeEdges.has(e.id)).flatMap(tokensOf),
+    focus: focusOf(diagram, tree, step, sets),
+    duration: step.duration ?? DEFAULT_STEP_SECONDS,
+    entered: newly(previous.outOfSight, sets.outOfSight),
+    left: newly(sets.outOfSight, previous.outOfSight),
+    failed: newly(sets.failed, previous.failed),
+    healed: newly(previous.failed, sets.failed),
+  };
+}
+
+function tokensOf(edge: LaidOutEdge): Token[] {
+  if (edge.line === 'invisible') return [];
+  const forward = (): Token => ({
+    edgeId: edge.id,
+    points: edge.points.map((p) => ({ x: p.x, y: p.y })),
+    direction: 'forward',
+  });
+  const backward = (): Token => ({
+    edgeId: edge.id,
+    points: edge.points.map((p) => ({ x: p.x, y: p.y })).reverse(),
+    direction: 'backward',
+  });
+  const atStart = edge.arrows.start !== 'none';
+  const atEnd = edge.arrows.end !== 'none';
+  if (atStart && atEnd) return [forward(), backward()];
+  return atStart ? [backward()] : [forward()];
+}
+
+function focusOf(diagram: LaidOutDiagram, tree: NodeTree, step: FlowStep, sets: StepSets): Box {
+  const boxOf = (ids: Iterable<string>) =>
+    [...ids].flatMap((id) => {
+      const node = tree.byId.get(id);
+      return node && !sets.outOfSight.has(id) ? [node] : [];
+    });
+  const named = boundingBox(boxOf(step.focus ?? []));
+  if (named) return named;
+  const edges = diagram.edges.filter((e) => sets.activeEdges.has(e.id));
+  const lit = boundingBox(
+    [...boxOf(sets.activeNodes), ...edges.flatMap((e) => (e.labelBox ? [e.labelBox] : []))],
+    edges.flatMap((e) => e.points),
+  );
+  return lit ?? { x: 0, y: 0, width: diagram.width, height: diagram.height };
+}
+
+/**
+ * Where continuous time falls in a timeline: the step and how far through it
+ * (0..1). Time before 0 is the start; time at or past the end stays on the
+ * last step at progress 1 (no looping).
+ *
+ * @example timeAt(timeline, 5) // { step: 1, progress: 0.25 } with two 4-second steps
+ */
+export function timeAt(timeline: Timeline, seconds: number): { step: number; progress: number } {
+  if (!(seconds > 0)) return { step: 0, progress: 0 };
+  let start = 0;
+  for (const [step, scene] of timeline.steps.entries()) {
+    const end = start + scene.duration;
+    if (seconds < end) return { step, progress: (seconds - start) / scene.duration };
+    start = end;
+  }
+  return { step: Math.max(0, timeline.steps.length - 1), progress: 1 };
+}
