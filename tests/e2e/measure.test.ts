@@ -21,11 +21,12 @@ import { launchChromium } from './chromium.ts';
 const TOLERANCE_PX = 0.02;
 const ORIGIN = 'http://flowdeck.test';
 
-/** Every quoted label in diagrams/*.mmd, one entry per `<br/>` line. */
+/** Every quoted label in the seed's flowcharts, one entry per `<br/>` line. */
 function diagramLabels(): string[] {
   const labels = new Set<string>();
-  for (const file of readdirSync('diagrams').filter((f) => f.endsWith('.mmd'))) {
-    for (const [, quoted = ''] of readFileSync(`diagrams/${file}`, 'utf8').matchAll(
+  const seed = '../shared/seed/mermaid';
+  for (const file of readdirSync(seed).filter((f) => f.endsWith('.mmd'))) {
+    for (const [, quoted = ''] of readFileSync(`${seed}/${file}`, 'utf8').matchAll(
       /"([^"\n]*)"/g,
     )) {
       for (const line of quoted.split(/<br\s*\/?>/i)) if (line !== '') labels.add(line);

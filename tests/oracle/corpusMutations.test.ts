@@ -1,5 +1,5 @@
 /**
- * Property test on real flowcharts: the seed diagrams and the shared corpus,
+ * Property test on real flowcharts: the charts in diagrams/ and the shared corpus,
  * cut and spliced at random, must still import without throwing and give a
  * well-formed result.
  */
@@ -10,18 +10,19 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { importMermaid } from '../../src/core/parse/mermaid/importMermaid.ts';
 import { resultProblems } from '../../src/core/parse/mermaid/resultProblems.ts';
+import { diagramCharts } from './diagramCharts.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const FOLDERS = [
-  path.resolve(here, '../../diagrams'),
-  path.resolve(here, '../../../shared/corpus/mermaid-flowcharts'),
-];
+const CORPUS = path.resolve(here, '../../../shared/corpus/mermaid-flowcharts');
 
-const texts = FOLDERS.filter((dir) => existsSync(dir)).flatMap((dir) =>
-  readdirSync(dir)
-    .filter((f) => f.endsWith('.mmd'))
-    .map((f) => readFileSync(path.join(dir, f), 'utf8')),
-);
+const texts = [
+  ...diagramCharts().map((chart) => chart.text),
+  ...(existsSync(CORPUS)
+    ? readdirSync(CORPUS)
+        .filter((f) => f.endsWith('.mmd'))
+        .map((f) => readFileSync(path.join(CORPUS, f), 'utf8'))
+    : []),
+];
 
 const SPLICES = [
   '-->',

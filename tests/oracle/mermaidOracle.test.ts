@@ -1,20 +1,22 @@
 // @vitest-environment jsdom
 /**
  * Mermaid itself is the oracle: for the same text, its parser and ours must
- * find the same nodes, labels, groups, membership and links. Runs on the
- * seed diagrams (no differences allowed) and on the shared corpus of real
- * flowcharts from Mermaid's repository. See docs/mermaid.md.
+ * find the same nodes, labels, groups, membership and links. Runs on every
+ * chart in diagrams/, .mmd files and specs' `mermaid:` blocks, which hold the
+ * seed's eleven flowcharts (no differences allowed), and on the shared corpus
+ * of real flowcharts from Mermaid's repository. See docs/mermaid.md.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { diagramId } from '../../src/core/parse/files.ts';
 import { importMermaid } from '../../src/core/parse/mermaid/importMermaid.ts';
+import { type Chart, diagramCharts, seedHomes } from './diagramCharts.ts';
 import { diffFacts, factsFromModel } from './flowFacts.ts';
 import { type MermaidApi, mermaidVerdict } from './mermaidFacts.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const DIAGRAMS = path.resolve(here, '../../diagrams');
 const CORPUS = path.resolve(here, '../../../shared/corpus/mermaid-flowcharts');
 
 /**
@@ -46,9 +48,12 @@ beforeAll(async () => {
 }, 60_000);
 
 async function compare(dir: string, file: string): Promise<Outcome> {
-  const text = readFileSync(path.join(dir, file), 'utf8');
+  return compareChart({ file, text: readFileSync(path.join(dir, file), 'utf8') });
+}
+
+async function compareChart({ file, text }: Chart): Promise<Outcome> {
   const verdict = await mermaidVerdict(mermaid, text);
-  const ours = importMermaid(text, { id: file.replace(/\.mmd$/, ''), file });
+  const ours = importMermaid(text, { id: diagramId(file), file });
   const reported = ours.diagnostics.length > 0;
   if (!verdict.ok || !verdict.facts) return { file, mermaidOk: false, differences: [], reported };
   const differences = ours.model
@@ -63,9 +68,11 @@ const mmdFiles = (dir: string) =>
     .sort();
 
 describe('Mermaid oracle', () => {
-  it('agrees exactly on every seed diagram in diagrams/', async () => {
-    const outcomes = await Promise.all(mmdFiles(DIAGRAMS).map((f) => compare(DIAGRAMS, f)));
-    expect(outcomes.length).toBeGreaterThan(0);
+  it('agrees exactly on every chart in diagrams/, .mmd files and `mermaid:` blocks', async () => {
+    // The seed's eleven flowcharts are among them (tests/diagrams.test.ts checks it too).
+    expect(seedHomes().filter(({ home }) => home === null)).toEqual([]);
+    const outcomes = await Promise.all(diagramCharts().map(compareChart));
+    expect(outcomes.length).toBeGreaterThanOrEqual(11);
     for (const outcome of outcomes) {
       expect(outcome.mermaidOk, `${outcome.file}: Mermaid rejects a seed diagram`).toBe(true);
       expect(outcome.differences, outcome.file).toEqual([]);

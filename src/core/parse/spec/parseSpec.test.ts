@@ -6,7 +6,7 @@ import { importMermaid } from '../mermaid/importMermaid.ts';
 import { parseSpec } from './parseSpec.ts';
 
 const criChain = readFileSync(
-  new URL('../../../../diagrams/cri-chain.mmd', import.meta.url),
+  new URL('../../../../../shared/seed/mermaid/06-cri-chain.mmd', import.meta.url),
   'utf8',
 );
 const indented = (text: string) =>
@@ -17,7 +17,7 @@ const indented = (text: string) =>
     .join('\n');
 
 describe('parseSpec with the real Mermaid importer', () => {
-  it('adds flows and details to diagrams/cri-chain.mmd', () => {
+  it('adds flows and details to the seed CRI chain flowchart', () => {
     const text = `title: CRI 호출 체인
 mermaid: |
 ${indented(criChain)}
@@ -48,7 +48,7 @@ flows:
       icon: 'box',
       shape: 'rounded',
     });
-    expect(model?.nodes.find((n) => n.id === 'RS')?.pos).toEqual({ line: 8, col: 3 });
+    expect(model?.nodes.find((n) => n.id === 'RS')?.pos).toEqual({ line: 6, col: 3 });
     expect(model?.edges.map((e) => e.id)).toEqual([
       'Kubelet->CRI',
       'CRI->Runtimes',
