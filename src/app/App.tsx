@@ -45,6 +45,8 @@ export function App({ client }: { client: LayoutClient }) {
             key={source.id}
             source={source}
             client={client}
+            flow={route.kind === 'diagram' ? route.flow : undefined}
+            step={route.kind === 'diagram' ? route.step : undefined}
             onTitle={(title) =>
               setTitles((all) => (all[source.id] === title ? all : { ...all, [source.id]: title }))
             }

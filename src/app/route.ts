@@ -1,18 +1,37 @@
 /** What the URL hash says to show. */
-export type Route = { kind: 'home' } | { kind: 'diagram'; id: string };
+export type Route =
+  | { kind: 'home' }
+  | { kind: 'diagram'; id: string; flow?: string; step?: number };
 
-/** `#/d/<id>` → a diagram; anything else → home. */
-export function parseRoute(hash: string): Route {
-  const match = /^#\/d\/([^/?]+)/.exec(hash);
-  if (!match?.[1]) return { kind: 'home' };
+function decode(part: string): string {
   try {
-    return { kind: 'diagram', id: decodeURIComponent(match[1]) };
+    return decodeURIComponent(part);
   } catch {
-    return { kind: 'diagram', id: match[1] };
+    return part;
   }
 }
 
-/** The link to a diagram view. */
-export function diagramHref(id: string): string {
-  return `#/d/${encodeURIComponent(id)}`;
+/** `#/d/<id>` → a diagram; `#/d/<id>/<flow>/<step>` → a step of its flow (from 1); else home. */
+export function parseRoute(hash: string): Route {
+  const match = /^#\/d\/([^/?]+)(?:\/([^/?]+)(?:\/(\d+))?)?/.exec(hash);
+  if (!match?.[1]) return { kind: 'home' };
+  const route: Route = { kind: 'diagram', id: decode(match[1]) };
+  if (match[2]) {
+    route.flow = decode(match[2]);
+    route.step = Math.max(1, Number(match[3] ?? 1));
+  }
+  return route;
+}
+
+/** The link to a diagram view, or to a step (from 1) of one of its flows. */
+export function diagramHref(id: string, flow?: string, step?: number): string {
+  const base = `#/d/${encodeURIComponent(id)}`;
+  return flow ? `${base}/${encodeURIComponent(flow)}/${step ?? 1}` : base;
+}
+
+/** Goes to a hash; `replace` keeps the history entry (stepping through a flow is not a new page). */
+export function navigate(hash: string, options: { replace?: boolean } = {}) {
+  if (window.location.hash === hash) return;
+  if (options.replace) window.location.replace(hash);
+  else window.location.hash = hash;
 }

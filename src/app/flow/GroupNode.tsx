@@ -18,7 +18,7 @@ export function GroupNode({ data, selected }: NodeProps<GroupNodeType>) {
       className="fd-group"
       data-node-id={node.id}
       data-depth={node.depth % 4}
-      data-state="idle"
+      data-state={data.state ?? 'idle'}
       data-collapsed={collapsed || undefined}
       data-selected={selected || undefined}
       style={userStyle(style)}

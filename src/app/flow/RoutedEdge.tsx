@@ -7,7 +7,8 @@ import { userStyle } from './userStyle.ts';
 export function RoutedEdge({ data }: EdgeProps<RoutedEdgeType>) {
   if (!data) return null;
   const { edge, style } = data;
-  if (edge.line === 'invisible') return <g data-edge-id={edge.id} data-state="idle" />;
+  if (edge.line === 'invisible')
+    return <g data-edge-id={edge.id} data-state={data.state ?? 'idle'} />;
   const label = edge.labelBox;
   const lineHeight = label && label.lines.length > 0 ? label.height / label.lines.length : 0;
   return (
@@ -15,7 +16,7 @@ export function RoutedEdge({ data }: EdgeProps<RoutedEdgeType>) {
       className="fd-edge"
       data-edge-id={edge.id}
       data-line={edge.line}
-      data-state="idle"
+      data-state={data.state ?? 'idle'}
       style={userStyle(style)}
     >
       <path className="fd-edge-line" d={edgePath(edge.points, edge.arrows)} />

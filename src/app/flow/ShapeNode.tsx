@@ -14,7 +14,7 @@ export function ShapeNode({ data, selected }: NodeProps<ShapeNodeType>) {
       className="fd-node"
       data-node-id={node.id}
       data-shape={node.shape}
-      data-state="idle"
+      data-state={data.state ?? 'idle'}
       data-selected={selected || undefined}
       style={userStyle(style)}
     >

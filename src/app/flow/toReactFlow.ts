@@ -1,11 +1,21 @@
 import type { Edge, Node } from '@xyflow/react';
+import type { ElementState } from '../../core/animate/timeline.ts';
 import type { LaidOutDiagram, LaidOutEdge, LaidOutNode } from '../../core/layout/types.ts';
 import type { Style } from '../../core/model/types.ts';
 import { resolveStyle } from '../../core/render/resolveStyle.ts';
 
-export type ShapeNodeType = Node<{ node: LaidOutNode; style: Style }, 'shape'>;
-export type GroupNodeType = Node<{ node: LaidOutNode; style: Style }, 'container'>;
-export type RoutedEdgeType = Edge<{ edge: LaidOutEdge; style: Style }, 'routed'>;
+export type ShapeNodeType = Node<
+  { node: LaidOutNode; style: Style; state?: ElementState },
+  'shape'
+>;
+export type GroupNodeType = Node<
+  { node: LaidOutNode; style: Style; state?: ElementState },
+  'container'
+>;
+export type RoutedEdgeType = Edge<
+  { edge: LaidOutEdge; style: Style; state?: ElementState },
+  'routed'
+>;
 
 /**
  * React Flow nodes and edges for a laid-out diagram, exactly where ELK put

@@ -59,6 +59,21 @@ export const en = {
   'view.crashed': 'The layout engine failed: {message}',
   'view.retry': 'Try again',
   'view.relayoutFailed': 'Could not update the layout: {message}',
+  'player.label': 'Flow player',
+  'player.flows': 'Flows',
+  'player.flow': 'Flow',
+  'player.stepOf': 'Step {step} of {count}',
+  'player.stepCount': '{count} steps',
+  'player.noCaption': '(no caption)',
+  'player.restart': 'Restart',
+  'player.prev': 'Previous step',
+  'player.next': 'Next step',
+  'player.play': 'Play',
+  'player.pause': 'Pause',
+  'player.speed': 'Speed',
+  'player.steps': 'Steps',
+  'player.exit': 'Explore',
+  'player.noSuchFlow': 'This diagram has no flow called “{flow}”.',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;
@@ -119,6 +134,21 @@ export const ko: Messages = {
   'view.crashed': '배치 엔진이 실패했습니다: {message}',
   'view.retry': '다시 시도',
   'view.relayoutFailed': '배치를 바꾸지 못했습니다: {message}',
+  'player.label': '흐름 재생',
+  'player.flows': '흐름',
+  'player.flow': '흐름',
+  'player.stepOf': '{count}단계 중 {step}',
+  'player.stepCount': '{count}단계',
+  'player.noCaption': '(설명 없음)',
+  'player.restart': '처음부터',
+  'player.prev': '이전 단계',
+  'player.next': '다음 단계',
+  'player.play': '재생',
+  'player.pause': '일시 정지',
+  'player.speed': '속도',
+  'player.steps': '단계 목록',
+  'player.exit': '둘러보기',
+  'player.noSuchFlow': '이 다이어그램에는 “{flow}” 흐름이 없습니다.',
 };
 
 export const LANGUAGES = ['ko', 'en'] as const;

@@ -7,8 +7,9 @@ import {
   ReactFlowProvider,
   useReactFlow,
 } from '@xyflow/react';
-import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react';
-import type { LaidOutDiagram } from '../../core/layout/types.ts';
+import { type KeyboardEvent, type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
+import type { ElementState } from '../../core/animate/timeline.ts';
+import type { Box, LaidOutDiagram } from '../../core/layout/types.ts';
 import { GroupNode } from '../flow/GroupNode.tsx';
 import { RoutedEdge } from '../flow/RoutedEdge.tsx';
 import { ShapeNode } from '../flow/ShapeNode.tsx';
@@ -34,6 +35,12 @@ export interface CanvasProps {
   diagram: LaidOutDiagram;
   selected: string | null;
   onSelect: (id: string | null) => void;
+  /** A flow step's states; everything is `idle` without. */
+  states?: { nodes: Record<string, ElementState>; edges: Record<string, ElementState> } | undefined;
+  /** What the camera frames (a flow step's focus); the whole diagram without. */
+  focus?: Box | undefined;
+  /** Drawn inside React Flow, e.g. a step's tokens. */
+  children?: ReactNode;
 }
 
 /** The diagram drawn by React Flow, where ELK put everything, with pointer and keyboard reading aids. */
@@ -52,10 +59,16 @@ function reducedMotion(): boolean {
   );
 }
 
-function CanvasInner({ diagram, selected, onSelect }: CanvasProps) {
+function CanvasInner({ diagram, selected, onSelect, states, focus, children }: CanvasProps) {
   const t = useT();
   const { colorMode } = useTheme();
-  const { fitView } = useReactFlow();
+  const { fitView, fitBounds } = useReactFlow();
+  // "Fit" frames the flow step's focus when there is one, else the diagram.
+  const frame = useRef<(duration: number) => void>(() => {});
+  frame.current = (duration) => {
+    if (focus) void fitBounds(focus, { padding: 0.2, duration });
+    else void fitView({ ...FIT, duration });
+  };
   const root = useRef<HTMLDivElement>(null);
   const [minimap, setMinimap] = useState(false);
   const ariaLabelConfig = useMemo(() => flowAriaLabels(t), [t]);
@@ -74,7 +87,7 @@ function CanvasInner({ diagram, selected, onSelect }: CanvasProps) {
     previous.current = diagram;
     light(null);
     if (!before || before === diagram) return;
-    if (fitted.current) void fitView({ ...FIT, duration: reducedMotion() ? 0 : MORPH_MS });
+    if (fitted.current) frame.current(reducedMotion() ? 0 : MORPH_MS);
     if (reducedMotion()) return;
     const had = new Set(before.nodes.map((n) => n.id));
     setEntering(new Set(diagram.nodes.filter((n) => !had.has(n.id)).map((n) => n.id)));
@@ -90,25 +103,45 @@ function CanvasInner({ diagram, selected, onSelect }: CanvasProps) {
     const element = root.current;
     if (!element) return;
     const observer = new ResizeObserver(() => {
-      if (fitted.current) void fitView(FIT);
+      if (fitted.current) frame.current(0);
     });
     observer.observe(element);
     return () => observer.disconnect();
-  }, [fitView]);
+  }, []);
+
+  // The camera follows a flow: each step glides to its focus.
+  useEffect(() => {
+    if (!focus) return;
+    fitted.current = true;
+    frame.current(reducedMotion() ? 0 : 700);
+  }, [focus]);
 
   const base = useMemo(() => toReactFlow(diagram), [diagram]);
+  // Only the nodes whose state, selection or entrance changed get new objects,
+  // so React Flow re-renders just those on a step.
   const nodes = useMemo(
     () =>
-      base.nodes.map((node) =>
-        node.id === selected || entering.has(node.id)
-          ? {
-              ...node,
-              selected: node.id === selected,
-              ...(entering.has(node.id) ? { className: 'fd-entering' } : {}),
-            }
-          : node,
-      ),
-    [base, selected, entering],
+      base.nodes.map((node) => {
+        const state = states?.nodes[node.id];
+        if (node.id !== selected && !entering.has(node.id) && !state) return node;
+        return {
+          ...node,
+          selected: node.id === selected,
+          ...(entering.has(node.id) ? { className: 'fd-entering' } : {}),
+          ...(state ? { data: { ...node.data, state } } : {}),
+        };
+      }),
+    [base, selected, entering, states],
+  );
+  const edges = useMemo(
+    () =>
+      states
+        ? base.edges.map((edge) => {
+            const state = states.edges[edge.id];
+            return state && edge.data ? { ...edge, data: { ...edge.data, state } } : edge;
+          })
+        : base.edges,
+    [base, states],
   );
 
   const light = (id: string | null) => {
@@ -165,14 +198,14 @@ function CanvasInner({ diagram, selected, onSelect }: CanvasProps) {
       if (target?.closest('input, textarea, select, [contenteditable]')) return;
       if (event.key === 'f') {
         fitted.current = true;
-        void fitView({ ...FIT, duration: reducedMotion() ? 0 : 300 });
+        frame.current(reducedMotion() ? 0 : 300);
       } else if (event.key === 'm') {
         setMinimap((on) => !on);
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [fitView]);
+  }, []);
 
   return (
     <div
@@ -190,7 +223,7 @@ function CanvasInner({ diagram, selected, onSelect }: CanvasProps) {
     >
       <ReactFlow
         nodes={nodes}
-        edges={base.edges}
+        edges={edges}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         colorMode={colorMode}
@@ -242,6 +275,7 @@ function CanvasInner({ diagram, selected, onSelect }: CanvasProps) {
           </ControlButton>
         </Controls>
         {minimap ? <MiniMap pannable zoomable ariaLabel={t('flow.minimap')} /> : null}
+        {children}
       </ReactFlow>
     </div>
   );

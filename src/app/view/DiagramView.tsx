@@ -1,10 +1,15 @@
 import './view.css';
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { LaidOutDiagram } from '../../core/layout/types.ts';
 import { formatDiagnostic } from '../../core/model/formatDiagnostic.ts';
 import type { DiagramSource } from '../diagrams.ts';
 import { useT } from '../i18n/useT.ts';
 import type { LayoutClient } from '../layoutClient.ts';
-import { useLayout } from '../useLayout.ts';
+import { FlowBar, FlowStart } from '../player/FlowBar.tsx';
+import { Tokens } from '../player/Tokens.tsx';
+import { usePlayer } from '../player/usePlayer.ts';
+import { useTheme } from '../theme/useTheme.ts';
+import { type LayoutState, useLayout } from '../useLayout.ts';
 import { Canvas } from './Canvas.tsx';
 import { DetailsPanel } from './DetailsPanel.tsx';
 import { LayoutProgress } from './LayoutProgress.tsx';
@@ -43,15 +48,21 @@ export function DiagramView({
   source,
   client,
   onTitle,
+  flow,
+  step = 1,
 }: {
   source: DiagramSource;
   client: LayoutClient | null;
+  /** The flow being played and its step (from 1), from the URL. */
+  flow?: string | undefined;
+  step?: number | undefined;
   /** Told the diagram's title once it is known, for the header. */
   onTitle?: (title: string) => void;
 }) {
   const t = useT();
   const [collapsed, toggleCollapsed] = useCollapsed(source.id);
-  const { diagram, phase, error, retry } = useLayout(client, source, collapsed);
+  // A flow plays on the whole diagram, laid out once for everything it shows.
+  const { diagram, phase, error, retry } = useLayout(client, source, flow ? [] : collapsed);
   const [selected, setSelected] = useState<string | null>(null);
   const actions = useMemo(() => ({ toggleCollapsed }), [toggleCollapsed]);
   const node = diagram?.nodes.find((n) => n.id === selected) ?? null;
@@ -86,25 +97,82 @@ export function DiagramView({
   }
   return (
     <ViewContext.Provider value={actions}>
-      <div className="fd-view" data-panel={node ? 'open' : undefined}>
-        <Canvas diagram={diagram} selected={selected} onSelect={setSelected} />
-        {node ? (
-          <DetailsPanel
-            diagram={diagram}
-            node={node}
-            onSelect={setSelected}
-            onClose={() => setSelected(null)}
-            onToggleCollapsed={toggleCollapsed}
-          />
-        ) : null}
-        {phase ? <LayoutProgress phase={phase} compact /> : null}
-        {error ? (
-          <p className="fd-toast" role="alert">
-            {t('view.relayoutFailed', { message: error.message })}
-          </p>
-        ) : null}
-      </div>
+      <Loaded
+        diagram={diagram}
+        flow={flow}
+        step={step}
+        selected={selected}
+        setSelected={setSelected}
+        toggleCollapsed={toggleCollapsed}
+        phase={phase}
+        error={error}
+      />
     </ViewContext.Provider>
+  );
+}
+
+function Loaded({
+  diagram,
+  flow,
+  step,
+  selected,
+  setSelected,
+  toggleCollapsed,
+  phase,
+  error,
+}: {
+  diagram: LaidOutDiagram;
+  flow: string | undefined;
+  step: number;
+  selected: string | null;
+  setSelected: (id: string | null) => void;
+  toggleCollapsed: (id: string) => void;
+  phase: LayoutState['phase'];
+  error: LayoutState['error'];
+}) {
+  const t = useT();
+  const { reducedMotion } = useTheme();
+  const player = usePlayer(diagram, flow ?? '', step);
+  const node = diagram.nodes.find((n) => n.id === selected) ?? null;
+  return (
+    <div
+      className="fd-view"
+      data-panel={node ? 'open' : undefined}
+      data-playing={player ? '' : undefined}
+    >
+      <div className="fd-stage">
+        <Canvas
+          diagram={diagram}
+          selected={selected}
+          onSelect={setSelected}
+          states={player?.scene}
+          focus={player?.scene.focus}
+        >
+          {player && !reducedMotion ? <Tokens scene={player.scene} step={player.step} /> : null}
+        </Canvas>
+        {player ? <FlowBar diagram={diagram} player={player} /> : <FlowStart diagram={diagram} />}
+      </div>
+      {node ? (
+        <DetailsPanel
+          diagram={diagram}
+          node={node}
+          onSelect={setSelected}
+          onClose={() => setSelected(null)}
+          onToggleCollapsed={toggleCollapsed}
+        />
+      ) : null}
+      {phase ? <LayoutProgress phase={phase} compact /> : null}
+      {error ? (
+        <p className="fd-toast" role="alert">
+          {t('view.relayoutFailed', { message: error.message })}
+        </p>
+      ) : null}
+      {flow && !player ? (
+        <p className="fd-toast" role="alert">
+          {t('player.noSuchFlow', { flow })}
+        </p>
+      ) : null}
+    </div>
   );
 }
 

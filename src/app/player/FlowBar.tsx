@@ -1,0 +1,200 @@
+import './player.css';
+import { AnimatePresence, motion } from 'framer-motion';
+import { useEffect, useState } from 'react';
+import type { LaidOutDiagram } from '../../core/layout/types.ts';
+import { useT } from '../i18n/useT.ts';
+import { diagramHref, navigate } from '../route.ts';
+import { useTheme } from '../theme/useTheme.ts';
+import { Icon } from './icons.tsx';
+import { type Player, SPEEDS } from './usePlayer.ts';
+
+/** Keys that drive a flow, wherever the focus is (but not while typing, or when a node handled them). */
+function useFlowKeys(player: Player) {
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
+      const target = event.target as HTMLElement | null;
+      if (
+        target?.closest('input, textarea, select, button, a, [contenteditable]') &&
+        event.key === ' '
+      )
+        return;
+      if (target?.closest('input, textarea, select, [contenteditable]')) return;
+      const actions: Record<string, () => void> = {
+        ArrowRight: player.next,
+        ArrowLeft: player.prev,
+        ' ': player.togglePlay,
+        Home: () => player.go(0),
+        End: () => player.go(player.timeline.steps.length - 1),
+      };
+      const action = actions[event.key];
+      if (!action) return;
+      event.preventDefault();
+      action();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [player]);
+}
+
+/** The player under the canvas: the caption, the controls, the progress and the list of steps. */
+export function FlowBar({ diagram, player }: { diagram: LaidOutDiagram; player: Player }) {
+  const t = useT();
+  const { reducedMotion } = useTheme();
+  const [listOpen, setListOpen] = useState(false);
+  useFlowKeys(player);
+  const { timeline, step, scene } = player;
+  const count = timeline.steps.length;
+  const flowIds = diagram.flows.map((f) => f.id);
+
+  return (
+    <section className="fd-flowbar" aria-label={t('player.label')}>
+      <div className="fd-progress-track" aria-hidden="true">
+        <div className="fd-progress-fill" style={{ width: `${((step + 1) / count) * 100}%` }} />
+      </div>
+      <div className="fd-caption" aria-live="polite" aria-atomic="true">
+        <AnimatePresence mode="wait" initial={false}>
+          <motion.p
+            key={`${timeline.flowId}:${step}`}
+            initial={reducedMotion ? false : { opacity: 0, y: 10 }}
+            animate={{ opacity: 1, y: 0 }}
+            exit={reducedMotion ? { opacity: 1 } : { opacity: 0, y: -6 }}
+            transition={{ duration: reducedMotion ? 0 : 0.25 }}
+          >
+            <span className="fd-step-count">{t('player.stepOf', { step: step + 1, count })}</span>
+            {scene.caption || t('player.noCaption')}
+          </motion.p>
+        </AnimatePresence>
+      </div>
+      <div className="fd-controls">
+        {flowIds.length > 1 ? (
+          <select
+            className="fd-menu-select"
+            aria-label={t('player.flow')}
+            value={timeline.flowId}
+            onChange={(event) => navigate(diagramHref(diagram.id, event.target.value, 1))}
+          >
+            {diagram.flows.map((f) => (
+              <option key={f.id} value={f.id}>
+                {f.title}
+              </option>
+            ))}
+          </select>
+        ) : (
+          <span className="fd-flow-title">{timeline.title}</span>
+        )}
+        <div className="fd-buttons">
+          <button
+            type="button"
+            className="fd-icon-button"
+            onClick={() => player.go(0)}
+            aria-label={t('player.restart')}
+            title={`${t('player.restart')} (Home)`}
+          >
+            <Icon name="restart" />
+          </button>
+          <button
+            type="button"
+            className="fd-icon-button"
+            onClick={player.prev}
+            disabled={step === 0}
+            aria-label={t('player.prev')}
+            title={`${t('player.prev')} (←)`}
+          >
+            <Icon name="prev" />
+          </button>
+          <button
+            type="button"
+            className="fd-icon-button fd-play"
+            onClick={player.togglePlay}
+            aria-label={t(player.playing ? 'player.pause' : 'player.play')}
+            aria-pressed={player.playing}
+            title={`${t(player.playing ? 'player.pause' : 'player.play')} (Space)`}
+          >
+            {player.playing ? <Icon name="pause" /> : <Icon name="play" />}
+          </button>
+          <button
+            type="button"
+            className="fd-icon-button"
+            onClick={player.next}
+            disabled={step === count - 1}
+            aria-label={t('player.next')}
+            title={`${t('player.next')} (→)`}
+          >
+            <Icon name="next" />
+          </button>
+          <select
+            className="fd-menu-select fd-speed"
+            aria-label={t('player.speed')}
+            value={player.speed}
+            onChange={(event) => player.setSpeed(Number(event.target.value))}
+          >
+            {SPEEDS.map((s) => (
+              <option key={s} value={s}>
+                {s}×
+              </option>
+            ))}
+          </select>
+          <button
+            type="button"
+            className="fd-icon-button"
+            aria-expanded={listOpen}
+            onClick={() => setListOpen(!listOpen)}
+          >
+            {t('player.steps')}
+          </button>
+          <a className="fd-icon-button" href={diagramHref(diagram.id)}>
+            {t('player.exit')}
+          </a>
+        </div>
+      </div>
+      {listOpen ? (
+        <ol className="fd-step-list">
+          {timeline.steps.map((s, i) => (
+            <li key={i}>
+              <button
+                type="button"
+                aria-current={i === step ? 'step' : undefined}
+                onClick={() => player.go(i)}
+              >
+                <span className="fd-step-number">{i + 1}</span>
+                {s.caption || t('player.noCaption')}
+              </button>
+            </li>
+          ))}
+        </ol>
+      ) : null}
+    </section>
+  );
+}
+
+/** In a diagram with flows but none playing: the way in (→ does the same). */
+export function FlowStart({ diagram }: { diagram: LaidOutDiagram }) {
+  const t = useT();
+  const first = diagram.flows[0];
+  useEffect(() => {
+    if (!first) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || event.key !== 'ArrowRight') return;
+      if (
+        (event.target as HTMLElement | null)?.closest('input, textarea, select, [contenteditable]')
+      )
+        return;
+      event.preventDefault();
+      navigate(diagramHref(diagram.id, first.id, 1));
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [diagram.id, first]);
+  if (!first) return null;
+  return (
+    <nav className="fd-flowstart" aria-label={t('player.flows')}>
+      {diagram.flows.map((f) => (
+        <a key={f.id} className="fd-button fd-play-link" href={diagramHref(diagram.id, f.id, 1)}>
+          ▶ {f.title}{' '}
+          <span className="fd-muted">({t('player.stepCount', { count: f.steps.length })})</span>
+        </a>
+      ))}
+    </nav>
+  );
+}

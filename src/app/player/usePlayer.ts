@@ -1,0 +1,77 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { buildTimeline, type StepScene, type Timeline } from '../../core/animate/timeline.ts';
+import type { LaidOutDiagram } from '../../core/layout/types.ts';
+import { diagramHref, navigate } from '../route.ts';
+
+export const SPEEDS = [0.5, 1, 1.5, 2] as const;
+
+export interface Player {
+  timeline: Timeline;
+  /** 0-based. */
+  step: number;
+  scene: StepScene;
+  playing: boolean;
+  speed: number;
+  go(step: number): void;
+  next(): void;
+  prev(): void;
+  togglePlay(): void;
+  setSpeed(speed: number): void;
+}
+
+/**
+ * A flow being played. The step lives in the URL (`#/d/<id>/<flow>/<step>`),
+ * so a link opens on it and a reload keeps it; stepping replaces the history
+ * entry rather than adding one per step. Play advances after each step's
+ * duration, divided by the speed, and stops at the end.
+ */
+export function usePlayer(
+  diagram: LaidOutDiagram,
+  flowId: string,
+  routeStep: number,
+): Player | null {
+  const flow = diagram.flows.find((f) => f.id === flowId);
+  const timeline = useMemo(() => (flow ? buildTimeline(diagram, flow) : null), [diagram, flow]);
+  const count = timeline?.steps.length ?? 0;
+  const step = Math.min(Math.max(routeStep - 1, 0), Math.max(count - 1, 0));
+  const [playing, setPlaying] = useState(false);
+  const [speed, setSpeed] = useState(1);
+
+  const go = useCallback(
+    (target: number) => {
+      if (count === 0) return;
+      const clamped = Math.min(Math.max(target, 0), count - 1);
+      navigate(diagramHref(diagram.id, flowId, clamped + 1), { replace: true });
+    },
+    [count, diagram.id, flowId],
+  );
+
+  const scene = timeline?.steps[step];
+  useEffect(() => {
+    if (!playing || !scene) return;
+    if (step >= count - 1) {
+      setPlaying(false);
+      return;
+    }
+    const timer = setTimeout(() => go(step + 1), (scene.duration * 1000) / speed);
+    return () => clearTimeout(timer);
+  }, [playing, scene, step, count, speed, go]);
+
+  if (!timeline || !scene) return null;
+  return {
+    timeline,
+    step,
+    scene,
+    playing,
+    speed,
+    go,
+    next: () => go(step + 1),
+    prev: () => go(step - 1),
+    togglePlay: () => {
+      // Play from the end starts over.
+      if (!playing && step >= count - 1) go(0);
+      setPlaying(!playing);
+    },
+    setSpeed,
+  };
+}

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { diagramHref, parseRoute } from './route.ts';
+
+describe('parseRoute', () => {
+  it('reads home, a diagram and a flow step', () => {
+    expect(parseRoute('')).toEqual({ kind: 'home' });
+    expect(parseRoute('#/')).toEqual({ kind: 'home' });
+    expect(parseRoute('#/d/cri-chain')).toEqual({ kind: 'diagram', id: 'cri-chain' });
+    expect(parseRoute('#/d/cri-chain/create/3')).toEqual({
+      kind: 'diagram',
+      id: 'cri-chain',
+      flow: 'create',
+      step: 3,
+    });
+    expect(parseRoute('#/d/a/main')).toMatchObject({ flow: 'main', step: 1 });
+    expect(parseRoute('#/d/a/main/0')).toMatchObject({ step: 1 });
+  });
+  it('round-trips ids that need escaping, and survives broken escapes', () => {
+    const href = diagramHref('파드 생성', 'a/b', 2);
+    expect(parseRoute(href)).toEqual({ kind: 'diagram', id: '파드 생성', flow: 'a/b', step: 2 });
+    expect(parseRoute('#/d/%E0%A4%A')).toEqual({ kind: 'diagram', id: '%E0%A4%A' });
+  });
+});

@@ -1,0 +1,158 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { buildTimeline, type Timeline } from '../../src/core/animate/timeline.ts';
+import { createDefaultLayoutEngine } from '../../src/core/layout/createDefaultLayoutEngine.ts';
+import { artifactPath, launchChromium } from './chromium.ts';
+import { diagramModels, settle } from './diagramFiles.ts';
+
+// What each flow must show, computed in Node from the same layout the app makes.
+const engine = createDefaultLayoutEngine();
+const flows: { diagram: string; timeline: Timeline }[] = [];
+for (const model of diagramModels()) {
+  if (model.flows.length === 0) continue;
+  const diagram = await engine.layout(model);
+  for (const flow of diagram.flows)
+    flows.push({ diagram: model.id, timeline: buildTimeline(diagram, flow) });
+}
+
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+const base = () => inject('baseUrl');
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+beforeEach(async () => {
+  await context?.close();
+  context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
+  page = await context.newPage();
+});
+
+/** Every node's and edge's data-state on the page. */
+async function states(): Promise<{ nodes: Record<string, string>; edges: Record<string, string> }> {
+  return page.evaluate(() => {
+    const nodes: Record<string, string> = {};
+    const edges: Record<string, string> = {};
+    for (const el of document.querySelectorAll('.fd-canvas [data-node-id]')) {
+      nodes[el.getAttribute('data-node-id') ?? ''] = el.getAttribute('data-state') ?? '';
+    }
+    for (const el of document.querySelectorAll('.fd-canvas [data-edge-id]')) {
+      edges[el.getAttribute('data-edge-id') ?? ''] = el.getAttribute('data-state') ?? '';
+    }
+    return { nodes, edges };
+  });
+}
+
+async function expectStep(timeline: Timeline, index: number, diagram: string) {
+  const scene = timeline.steps[index];
+  if (!scene) throw new Error(`no step ${index}`);
+  await expect.poll(() => page.url()).toContain(`#/d/${diagram}/${timeline.flowId}/${index + 1}`);
+  await expect.poll(states, { timeout: 5000 }).toEqual({ nodes: scene.nodes, edges: scene.edges });
+  const caption = () =>
+    page
+      .locator('.fd-caption[aria-live="polite"]')
+      .innerText()
+      .then((text) => text.replace(/\s+/g, ' '));
+  await expect.poll(caption).toContain(scene.caption.replace(/\s+/g, ' ').trim());
+}
+
+describe('every flow in diagrams/', () => {
+  it('has flows to play', () => {
+    expect(flows.length).toBeGreaterThan(0);
+  });
+  for (const { diagram, timeline } of flows) {
+    it(`${diagram} / ${timeline.flowId}: → through every step and ← back, states and captions as the timeline says`, async () => {
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.goto(`${base()}#/d/${diagram}/${timeline.flowId}/1`);
+      await page.waitForSelector('.fd-flowbar');
+      await settle(page);
+      const last = timeline.steps.length - 1;
+      await expectStep(timeline, 0, diagram);
+      for (let i = 1; i <= last; i++) {
+        await page.keyboard.press('ArrowRight');
+        await expectStep(timeline, i, diagram);
+      }
+      await page.waitForTimeout(600);
+      await page.screenshot({ path: artifactPath(`flow-${diagram}-${timeline.flowId}-last.png`) });
+      for (let i = last - 1; i >= 0; i--) {
+        await page.keyboard.press('ArrowLeft');
+        await expectStep(timeline, i, diagram);
+      }
+      await page.keyboard.press('End');
+      await expectStep(timeline, last, diagram);
+      await page.keyboard.press('Home');
+      await expectStep(timeline, 0, diagram);
+      expect(errors).toEqual([]);
+    });
+  }
+});
+
+describe('the player', () => {
+  const longest = [...flows].sort((a, b) => b.timeline.steps.length - a.timeline.steps.length)[0];
+
+  it('steps by its buttons and its list of steps, with tokens on the active edges', async () => {
+    if (!longest) throw new Error('no flows');
+    const { diagram, timeline } = longest;
+    await page.goto(`${base()}#/d/${diagram}/${timeline.flowId}/1`);
+    await page.waitForSelector('.fd-flowbar');
+    await page.getByRole('button', { name: 'Next step' }).click();
+    await expectStep(timeline, 1, diagram);
+    const tokenStep = timeline.steps.findIndex((s) => s.tokens.length > 0);
+    if (tokenStep >= 0) {
+      await page.getByRole('button', { name: 'Steps' }).click();
+      await page.locator('.fd-step-list button').nth(tokenStep).click();
+      await expectStep(timeline, tokenStep, diagram);
+      await expect
+        .poll(() => page.locator('.fd-token').count())
+        .toBe(timeline.steps[tokenStep]?.tokens.length);
+    }
+    await page.getByRole('button', { name: 'Previous step' }).click();
+    await expectStep(timeline, Math.max(0, (tokenStep >= 0 ? tokenStep : 1) - 1), diagram);
+  });
+
+  it('opens a deep link on its step and keeps it over a reload', async () => {
+    if (!longest) throw new Error('no flows');
+    const { diagram, timeline } = longest;
+    const step = Math.min(3, timeline.steps.length);
+    await page.goto(`${base()}#/d/${diagram}/${timeline.flowId}/${step}`);
+    await page.waitForSelector('.fd-flowbar');
+    await expectStep(timeline, step - 1, diagram);
+    await page.reload();
+    await page.waitForSelector('.fd-flowbar');
+    await expectStep(timeline, step - 1, diagram);
+  });
+
+  it('starts the first flow with → from the diagram view, and plays on its own', async () => {
+    if (!longest) throw new Error('no flows');
+    const { diagram, timeline } = longest;
+    await page.goto(`${base()}#/d/${diagram}`);
+    await page.waitForSelector('.fd-canvas .react-flow__node');
+    const first = flows.find((f) => f.diagram === diagram);
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => page.url()).toContain(`/${first?.timeline.flowId}/1`);
+    await page.goto(`${base()}#/d/${diagram}/${timeline.flowId}/1`);
+    await page.waitForSelector('.fd-flowbar');
+    await page.getByRole('combobox', { name: 'Speed' }).selectOption('2');
+    await page.getByRole('button', { name: 'Play' }).click();
+    await expect
+      .poll(() => page.url(), { timeout: (timeline.steps[0]?.duration ?? 4) * 1000 })
+      .toContain(`/${timeline.flowId}/2`);
+  });
+
+  it('under reduced motion changes states at once, with no tokens, and still shows captions', async () => {
+    const withTokens = flows.find((f) => f.timeline.steps.some((s) => s.tokens.length > 0));
+    if (!withTokens) throw new Error('no flow with tokens');
+    const { diagram, timeline } = withTokens;
+    const step = timeline.steps.findIndex((s) => s.tokens.length > 0);
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await page.goto(`${base()}#/d/${diagram}/${timeline.flowId}/${step + 1}`);
+    await page.waitForSelector('.fd-flowbar');
+    await expectStep(timeline, step, diagram);
+    expect(await page.locator('.fd-token').count()).toBe(0);
+  });
+});
