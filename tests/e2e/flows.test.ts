@@ -155,4 +155,22 @@ describe('the player', () => {
     await expectStep(timeline, step, diagram);
     expect(await page.locator('.fd-token').count()).toBe(0);
   });
+
+  it('has its own “less motion” switch, remembered, whatever the system says', async () => {
+    const withTokens = flows.find((f) => f.timeline.steps.some((s) => s.tokens.length > 0));
+    if (!withTokens) throw new Error('no flow with tokens');
+    const { diagram, timeline } = withTokens;
+    const step = timeline.steps.findIndex((s) => s.tokens.length > 0);
+    await page.goto(`${base()}#/d/${diagram}/${timeline.flowId}/${step + 1}`);
+    await page.waitForSelector('.fd-flowbar');
+    await expect.poll(() => page.locator('.fd-token').count()).toBeGreaterThan(0);
+    await page.getByRole('button', { name: 'Less motion' }).click();
+    await expect.poll(() => page.locator('.fd-token').count()).toBe(0);
+    expect(await page.evaluate(() => document.documentElement.dataset.motion)).toBe('reduce');
+    await page.reload();
+    await page.waitForSelector('.fd-flowbar');
+    expect(
+      await page.getByRole('button', { name: 'Less motion' }).getAttribute('aria-pressed'),
+    ).toBe('true');
+  });
 });

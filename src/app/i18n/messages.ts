@@ -74,6 +74,8 @@ export const en = {
   'player.steps': 'Steps',
   'player.exit': 'Explore',
   'player.noSuchFlow': 'This diagram has no flow called “{flow}”.',
+  'player.reduceMotion': 'Less motion',
+  'player.reduceMotionHint': 'No travelling packets or camera flights; steps change at once',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;
@@ -149,6 +151,8 @@ export const ko: Messages = {
   'player.steps': '단계 목록',
   'player.exit': '둘러보기',
   'player.noSuchFlow': '이 다이어그램에는 “{flow}” 흐름이 없습니다.',
+  'player.reduceMotion': '움직임 줄이기',
+  'player.reduceMotionHint': '패킷 이동과 카메라 이동 없이 단계가 바로 바뀝니다',
 };
 
 export const LANGUAGES = ['ko', 'en'] as const;

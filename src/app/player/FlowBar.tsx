@@ -40,7 +40,7 @@ function useFlowKeys(player: Player) {
 /** The player under the canvas: the caption, the controls, the progress and the list of steps. */
 export function FlowBar({ diagram, player }: { diagram: LaidOutDiagram; player: Player }) {
   const t = useT();
-  const { reducedMotion } = useTheme();
+  const { reducedMotion, setReducedMotion } = useTheme();
   const [listOpen, setListOpen] = useState(false);
   useFlowKeys(player);
   const { timeline, step, scene } = player;
@@ -142,6 +142,15 @@ export function FlowBar({ diagram, player }: { diagram: LaidOutDiagram; player: 
             onClick={() => setListOpen(!listOpen)}
           >
             {t('player.steps')}
+          </button>
+          <button
+            type="button"
+            className="fd-icon-button"
+            aria-pressed={reducedMotion}
+            onClick={() => setReducedMotion(!reducedMotion)}
+            title={t('player.reduceMotionHint')}
+          >
+            {t('player.reduceMotion')}
           </button>
           <a className="fd-icon-button" href={diagramHref(diagram.id)}>
             {t('player.exit')}

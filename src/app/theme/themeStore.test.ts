@@ -61,6 +61,17 @@ describe('createThemeStore', () => {
     expect(attributes.get('data-motion')).toBe('reduce');
   });
 
+  it('lets the reader override the system on motion, and remembers it', () => {
+    const { env, attributes, stored } = fakeEnv({ [REDUCE]: true });
+    const store = createThemeStore(env);
+    store.setReducedMotion(false);
+    expect(store.getState().reducedMotion).toBe(false);
+    expect(attributes.has('data-motion')).toBe(false);
+    store.setReducedMotion(true);
+    expect(attributes.get('data-motion')).toBe('reduce');
+    expect(createThemeStore(fakeEnv({}, stored).env).getState().reducedMotion).toBe(true);
+  });
+
   it('reads the stored preference; ignores a value it does not know', () => {
     expect(
       createThemeStore(fakeEnv({}, { 'flowdeck.theme': 'contrast' }).env).getState().theme,

@@ -15,9 +15,11 @@ import {
 export interface ThemeState {
   preference: ThemePreference;
   theme: Theme;
-  /** The system asks for reduced motion (`prefers-reduced-motion: reduce`). */
+  /** Reduced motion: the reader's own choice if made, else the system's (`prefers-reduced-motion`). */
   reducedMotion: boolean;
 }
+
+const MOTION_STORAGE_KEY = 'flowdeck.motion';
 
 /** The parts of the browser the store touches, so tests can hand in fakes. */
 export interface ThemeEnv {
@@ -38,6 +40,8 @@ export interface ThemeStore {
   getState(): ThemeState;
   subscribe(listener: () => void): () => void;
   setPreference(preference: ThemePreference): void;
+  /** Overrides the system's reduced-motion setting (remembered). */
+  setReducedMotion(reduce: boolean): void;
   destroy(): void;
 }
 
@@ -53,6 +57,7 @@ export function createThemeStore(env: ThemeEnv): ThemeStore {
   const reduce = env.matchMedia('(prefers-reduced-motion: reduce)');
   const listeners = new Set<() => void>();
   let preference = parseThemePreference(readPreference(env.storage, THEME_STORAGE_KEY));
+  let motion = readPreference(env.storage, MOTION_STORAGE_KEY);
   let state = compute();
   apply(state);
 
@@ -60,7 +65,7 @@ export function createThemeStore(env: ThemeEnv): ThemeStore {
     return {
       preference,
       theme: resolveTheme(preference, { dark: dark.matches, moreContrast: moreContrast.matches }),
-      reducedMotion: reduce.matches,
+      reducedMotion: motion === 'reduce' || (motion !== 'full' && reduce.matches),
     };
   }
 
@@ -95,6 +100,11 @@ export function createThemeStore(env: ThemeEnv): ThemeStore {
     setPreference(next) {
       preference = next;
       writePreference(env.storage, THEME_STORAGE_KEY, next);
+      refresh();
+    },
+    setReducedMotion(on) {
+      motion = on ? 'reduce' : 'full';
+      writePreference(env.storage, MOTION_STORAGE_KEY, motion);
       refresh();
     },
     destroy() {

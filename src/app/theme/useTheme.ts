@@ -6,6 +6,7 @@ export interface UseThemeResult extends ThemeState {
   /** Pass to React Flow's `colorMode` prop. */
   colorMode: FlowColorMode;
   setPreference: ThemeStore['setPreference'];
+  setReducedMotion: ThemeStore['setReducedMotion'];
 }
 
 /**
@@ -15,5 +16,10 @@ export interface UseThemeResult extends ThemeState {
 export function useTheme(): UseThemeResult {
   const store = startTheme();
   const state = useSyncExternalStore(store.subscribe, store.getState);
-  return { ...state, colorMode: flowColorMode(state.theme), setPreference: store.setPreference };
+  return {
+    ...state,
+    colorMode: flowColorMode(state.theme),
+    setPreference: store.setPreference,
+    setReducedMotion: store.setReducedMotion,
+  };
 }

@@ -52,11 +52,9 @@ export function Canvas(props: CanvasProps) {
   );
 }
 
+/** The theme store resolves the reader's choice against the system and marks the root. */
 function reducedMotion(): boolean {
-  return (
-    document.documentElement.dataset.motion === 'reduce' ||
-    window.matchMedia('(prefers-reduced-motion: reduce)').matches
-  );
+  return document.documentElement.dataset.motion === 'reduce';
 }
 
 function CanvasInner({ diagram, selected, onSelect, states, focus, children }: CanvasProps) {
