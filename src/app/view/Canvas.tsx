@@ -28,6 +28,10 @@ const ARROWS: Record<string, Direction> = {
   ArrowLeft: 'left',
   ArrowRight: 'right',
 };
+/** Room around a flow step's focus, as a share of its size on each side. */
+const FOCUS_PADDING = 0.2;
+/** The camera never zooms a step's focus in further than this. */
+const FOCUS_MAX_ZOOM = 1.25;
 /** How long a collapse or expand glides (the CSS transitions use the same). */
 const MORPH_MS = 450;
 
@@ -60,12 +64,24 @@ function reducedMotion(): boolean {
 function CanvasInner({ diagram, selected, onSelect, states, focus, children }: CanvasProps) {
   const t = useT();
   const { colorMode } = useTheme();
-  const { fitView, fitBounds } = useReactFlow();
+  const { fitView, setCenter } = useReactFlow();
   // "Fit" frames the flow step's focus when there is one, else the diagram.
+  // A small focus (one node) is not blown up past FOCUS_MAX_ZOOM.
   const frame = useRef<(duration: number) => void>(() => {});
   frame.current = (duration) => {
-    if (focus) void fitBounds(focus, { padding: 0.2, duration });
-    else void fitView({ ...FIT, duration });
+    const element = root.current;
+    if (!focus || !element) {
+      void fitView({ ...FIT, duration });
+      return;
+    }
+    const room = 1 + 2 * FOCUS_PADDING;
+    const zoom = Math.min(
+      FOCUS_MAX_ZOOM,
+      element.clientWidth / Math.max(focus.width * room, 1),
+      element.clientHeight / Math.max(focus.height * room, 1),
+    );
+    const centre = { x: focus.x + focus.width / 2, y: focus.y + focus.height / 2 };
+    void setCenter(centre.x, centre.y, { zoom: Math.max(zoom, 0.02), duration });
   };
   const root = useRef<HTMLDivElement>(null);
   const [minimap, setMinimap] = useState(false);
