@@ -1,5 +1,5 @@
 /**
- * bench/results.json: `{ node, browser }`, the last figures of `npm run bench`.
+ * bench/results.json: `{ node, browser, frames }`, the last figures of `npm run bench`.
  * Each part is replaced by the run that measured it; the other is kept.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';

@@ -2,7 +2,9 @@
  * `npm run bench`: medians of parse, measure and layout for every diagram in
  * diagrams/ and for synthetic nested graphs of 50, 300 and 1000 nodes, then
  * the first load in headless Chromium (bench/browser.ts; BENCH_BROWSER=0
- * skips it). Figures go to bench/results.json as `{ node, browser }`.
+ * skips it), then frame times while a flow plays (bench/frames.ts;
+ * BENCH_FRAMES=0 skips it). Figures go to bench/results.json as
+ * `{ node, browser, frames }`.
  * A benchmark, not a test: these machines are shared, so read ratios and
  * medians, not single runs.
  */
@@ -14,6 +16,7 @@ import { measureModel } from '../src/core/layout/toElk.ts';
 import { measureText } from '../src/core/measure/measureText.ts';
 import { parseDiagram } from '../src/core/parse/parseDiagram.ts';
 import { browserRuns, isDeck, runBrowserBench } from './browser.ts';
+import { runFrameBench } from './frames.ts';
 import { median, writeResults } from './results.ts';
 import { syntheticFlowchart } from './synthetic.ts';
 
@@ -118,10 +121,9 @@ console.log(
   `\nmedians over 15 runs (seed diagrams), 9/5/3 runs (50/300/1000 synthetic); layout includes measuring; node ${process.version}`,
 );
 
-const node = { date: new Date().toISOString(), node: process.version, cases: nodeResults };
-if (process.env.BENCH_BROWSER === '0') {
-  console.log(`\nwrote ${writeResults({ node })}`);
-} else {
-  const browser = await runBrowserBench(browserRuns());
-  console.log(`\nwrote ${writeResults({ node, browser })}`);
-}
+const parts: Record<string, unknown> = {
+  node: { date: new Date().toISOString(), node: process.version, cases: nodeResults },
+};
+if (process.env.BENCH_BROWSER !== '0') parts.browser = await runBrowserBench(browserRuns());
+if (process.env.BENCH_FRAMES !== '0') parts.frames = await runFrameBench();
+console.log(`\nwrote ${writeResults(parts)}`);
