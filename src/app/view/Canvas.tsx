@@ -131,30 +131,52 @@ function CanvasInner({ diagram, selected, onSelect, states, focus, children }: C
   }, [focus]);
 
   const base = useMemo(() => toReactFlow(diagram), [diagram]);
-  // Only the nodes whose state, selection or entrance changed get new objects,
-  // so React Flow re-renders just those on a step.
+  // A node or edge object is made again only when what it shows changed
+  // (its state, selection or entrance), so a flow step re-renders the handful
+  // of elements it touches, not the whole graph.
+  const made = useRef({
+    base,
+    nodes: new Map<string, unknown>(),
+    edges: new Map<string, unknown>(),
+  });
+  if (made.current.base !== base) made.current = { base, nodes: new Map(), edges: new Map() };
   const nodes = useMemo(
     () =>
       base.nodes.map((node) => {
         const state = states?.nodes[node.id];
-        if (node.id !== selected && !entering.has(node.id) && !state) return node;
-        return {
-          ...node,
-          selected: node.id === selected,
-          ...(entering.has(node.id) ? { className: 'fd-entering' } : {}),
-          ...(state ? { data: { ...node.data, state } } : {}),
-        };
+        const isSelected = node.id === selected;
+        const isEntering = entering.has(node.id);
+        const key = `${state ?? ''}|${isSelected}|${isEntering}`;
+        const cached = made.current.nodes.get(node.id) as
+          | { key: string; value: typeof node }
+          | undefined;
+        if (cached?.key === key) return cached.value;
+        const value =
+          !isSelected && !isEntering && !state
+            ? node
+            : {
+                ...node,
+                selected: isSelected,
+                ...(isEntering ? { className: 'fd-entering' } : {}),
+                ...(state ? { data: { ...node.data, state } } : {}),
+              };
+        made.current.nodes.set(node.id, { key, value });
+        return value;
       }),
     [base, selected, entering, states],
   );
   const edges = useMemo(
     () =>
-      states
-        ? base.edges.map((edge) => {
-            const state = states.edges[edge.id];
-            return state && edge.data ? { ...edge, data: { ...edge.data, state } } : edge;
-          })
-        : base.edges,
+      base.edges.map((edge) => {
+        const state = states?.edges[edge.id];
+        const cached = made.current.edges.get(edge.id) as
+          | { key: string; value: typeof edge }
+          | undefined;
+        if (cached?.key === (state ?? '')) return cached.value;
+        const value = state && edge.data ? { ...edge, data: { ...edge.data, state } } : edge;
+        made.current.edges.set(edge.id, { key: state ?? '', value });
+        return value;
+      }),
     [base, states],
   );
 
