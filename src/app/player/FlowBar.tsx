@@ -176,34 +176,3 @@ export function FlowBar({ diagram, player }: { diagram: LaidOutDiagram; player: 
     </section>
   );
 }
-
-/** In a diagram with flows but none playing: the way in (→ does the same). */
-export function FlowStart({ diagram }: { diagram: LaidOutDiagram }) {
-  const t = useT();
-  const first = diagram.flows[0];
-  useEffect(() => {
-    if (!first) return;
-    const onKey = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || event.key !== 'ArrowRight') return;
-      if (
-        (event.target as HTMLElement | null)?.closest('input, textarea, select, [contenteditable]')
-      )
-        return;
-      event.preventDefault();
-      navigate(diagramHref(diagram.id, first.id, 1));
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [diagram.id, first]);
-  if (!first) return null;
-  return (
-    <nav className="fd-flowstart" aria-label={t('player.flows')}>
-      {diagram.flows.map((f) => (
-        <a key={f.id} className="fd-button fd-play-link" href={diagramHref(diagram.id, f.id, 1)}>
-          ▶ {f.title}{' '}
-          <span className="fd-muted">({t('player.stepCount', { count: f.steps.length })})</span>
-        </a>
-      ))}
-    </nav>
-  );
-}

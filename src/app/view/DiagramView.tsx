@@ -1,12 +1,11 @@
 import './view.css';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import type { LaidOutDiagram } from '../../core/layout/types.ts';
 import { formatDiagnostic } from '../../core/model/formatDiagnostic.ts';
 import type { DiagramSource } from '../diagrams.ts';
 import { useT } from '../i18n/useT.ts';
 import type { LayoutClient } from '../layoutClient.ts';
-import { FlowBar, FlowStart } from '../player/FlowBar.tsx';
-import { Tokens } from '../player/Tokens.tsx';
+import { FlowStart } from '../player/FlowStart.tsx';
 import { usePlayer } from '../player/usePlayer.ts';
 import { useTheme } from '../theme/useTheme.ts';
 import { type LayoutState, useLayout } from '../useLayout.ts';
@@ -14,6 +13,11 @@ import { Canvas } from './Canvas.tsx';
 import { DetailsPanel } from './DetailsPanel.tsx';
 import { LayoutProgress } from './LayoutProgress.tsx';
 import { ViewContext } from './ViewContext.tsx';
+
+// The player's parts (and framer-motion with them) load when a flow plays,
+// keeping them out of the first screen's JavaScript; FlowStart prefetches them.
+const FlowBar = lazy(() => import('../player/FlowBar.tsx').then((m) => ({ default: m.FlowBar })));
+const Tokens = lazy(() => import('../player/Tokens.tsx').then((m) => ({ default: m.Tokens })));
 
 /** Which groups the reader folded away, kept for this tab so a reload shows the same view. */
 function useCollapsed(id: string): [string[], (group: string) => void] {
@@ -148,9 +152,19 @@ function Loaded({
           states={player?.scene}
           focus={player?.scene.focus}
         >
-          {player && !reducedMotion ? <Tokens scene={player.scene} step={player.step} /> : null}
+          {player && !reducedMotion ? (
+            <Suspense fallback={null}>
+              <Tokens scene={player.scene} step={player.step} />
+            </Suspense>
+          ) : null}
         </Canvas>
-        {player ? <FlowBar diagram={diagram} player={player} /> : <FlowStart diagram={diagram} />}
+        {player ? (
+          <Suspense fallback={null}>
+            <FlowBar diagram={diagram} player={player} />
+          </Suspense>
+        ) : (
+          <FlowStart diagram={diagram} />
+        )}
       </div>
       {node ? (
         <DetailsPanel

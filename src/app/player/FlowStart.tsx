@@ -1,0 +1,38 @@
+import { useEffect } from 'react';
+import type { LaidOutDiagram } from '../../core/layout/types.ts';
+import { useT } from '../i18n/useT.ts';
+import { diagramHref, navigate } from '../route.ts';
+
+/** In a diagram with flows but none playing: the way in (→ does the same). */
+export function FlowStart({ diagram }: { diagram: LaidOutDiagram }) {
+  const t = useT();
+  const first = diagram.flows[0];
+  useEffect(() => {
+    if (!first) return;
+    // Fetch the player while the reader looks, so → starts it at once.
+    void import('./FlowBar.tsx');
+    void import('./Tokens.tsx');
+    const onKey = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || event.key !== 'ArrowRight') return;
+      if (
+        (event.target as HTMLElement | null)?.closest('input, textarea, select, [contenteditable]')
+      )
+        return;
+      event.preventDefault();
+      navigate(diagramHref(diagram.id, first.id, 1));
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [diagram.id, first]);
+  if (!first) return null;
+  return (
+    <nav className="fd-flowstart" aria-label={t('player.flows')}>
+      {diagram.flows.map((f) => (
+        <a key={f.id} className="fd-button fd-play-link" href={diagramHref(diagram.id, f.id, 1)}>
+          ▶ {f.title}{' '}
+          <span className="fd-muted">({t('player.stepCount', { count: f.steps.length })})</span>
+        </a>
+      ))}
+    </nav>
+  );
+}
