@@ -102,6 +102,13 @@ describe('the player', () => {
     await page.waitForSelector('.fd-flowbar');
     await page.getByRole('button', { name: 'Next step' }).click();
     await expectStep(timeline, 1, diagram);
+    // A node clicked (and so focused) does not take → away from the player.
+    await page.locator('.fd-canvas .fd-node:not([data-state="hidden"])').first().click();
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('ArrowRight');
+    await expectStep(timeline, 2, diagram);
+    await page.keyboard.press('ArrowLeft');
+    await expectStep(timeline, 1, diagram);
     const tokenStep = timeline.steps.findIndex((s) => s.tokens.length > 0);
     if (tokenStep >= 0) {
       await page.getByRole('button', { name: 'Steps' }).click();

@@ -211,7 +211,11 @@ function CanvasInner({ diagram, selected, onSelect, states, focus, children }: C
     if (event.altKey || event.ctrlKey || event.metaKey) return;
     if ((event.target as HTMLElement).closest('input, textarea, select, [contenteditable]')) return;
     const current = focusedId(event);
-    const direction = ARROWS[event.key];
+    // During a flow, ← and → belong to the player; ↑ and ↓ still move between nodes.
+    const direction =
+      states && (event.key === 'ArrowLeft' || event.key === 'ArrowRight')
+        ? undefined
+        : ARROWS[event.key];
     if (direction) {
       event.preventDefault();
       const from = current ?? selected ?? diagram.nodes[0]?.id;
