@@ -14,15 +14,17 @@ function useFlowKeys(player: Player) {
     const onKey = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
       const target = event.target as HTMLElement | null;
-      if (
-        target?.closest('input, textarea, select, button, a, [contenteditable]') &&
-        event.key === ' '
-      )
-        return;
+      // Space and Enter on a button or link press it.
+      if (target?.closest('button, a') && (event.key === ' ' || event.key === 'Enter')) return;
       if (target?.closest('input, textarea, select, [contenteditable]')) return;
+      // Presentation clickers send PageDown/PageUp (some Enter/Backspace).
       const actions: Record<string, () => void> = {
         ArrowRight: player.next,
+        PageDown: player.next,
+        Enter: player.next,
         ArrowLeft: player.prev,
+        PageUp: player.prev,
+        Backspace: player.prev,
         ' ': player.togglePlay,
         Home: () => player.go(0),
         End: () => player.go(player.timeline.steps.length - 1),
