@@ -42,7 +42,13 @@ export function GroupNode({ data, selected }: NodeProps<GroupNodeType>) {
         type="button"
         className="fd-collapse nodrag nopan"
         aria-expanded={!collapsed}
-        aria-label={t(collapsed ? 'view.expandGroup' : 'view.collapseGroup', { name })}
+        // The visible text is part of the name (+4 … ), as screen-reader users
+        // who also see the screen expect; the minus is a drawn icon.
+        aria-label={
+          collapsed
+            ? `+${node.hiddenCount ?? 0} ${t('view.expandGroup', { name })}`
+            : t('view.collapseGroup', { name })
+        }
         title={t(collapsed ? 'view.expandGroup' : 'view.collapseGroup', { name })}
         tabIndex={-1}
         onClick={(event) => {
@@ -50,7 +56,13 @@ export function GroupNode({ data, selected }: NodeProps<GroupNodeType>) {
           toggleCollapsed(node.id);
         }}
       >
-        {collapsed ? `+${node.hiddenCount ?? 0}` : '−'}
+        {collapsed ? (
+          `+${node.hiddenCount ?? 0}`
+        ) : (
+          <svg viewBox="0 0 10 10" width="10" height="10" aria-hidden="true" focusable="false">
+            <path d="M1.5 5h7" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
+          </svg>
+        )}
       </button>
       <HiddenHandles />
     </div>
