@@ -1,0 +1,262 @@
+import './present.css';
+import { useReactFlow, type Viewport } from '@xyflow/react';
+import { type RefObject, useEffect, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
+import type { LaidOutDiagram } from '../../core/layout/types.ts';
+import { useT } from '../i18n/useT.ts';
+import type { Player } from '../player/usePlayer.ts';
+import { diagramHref, navigate, parseRoute } from '../route.ts';
+import { useTheme } from '../theme/useTheme.ts';
+import { presenterStore } from './presenterStore.ts';
+import { usePresenter } from './usePresenter.ts';
+
+type Point = { x: number; y: number };
+
+/** Keys a presentation clicker (or a hand on the keyboard) sends to move on or back. */
+const NEXT_KEYS = new Set(['ArrowRight', 'ArrowDown', 'PageDown', 'Enter', ' ']);
+const PREV_KEYS = new Set(['ArrowLeft', 'ArrowUp', 'PageUp', 'Backspace']);
+/** How much the spotlight zooms in, and how far at most (the canvas's maxZoom). */
+const SPOTLIGHT_ZOOM = 2;
+const MAX_ZOOM = 4;
+const HINT_MS = 3500;
+
+function isTyping(target: EventTarget | null): boolean {
+  return (
+    target instanceof Element &&
+    target.closest('input, textarea, select, [contenteditable]') != null
+  );
+}
+
+/**
+ * The step on screen (0-based). A clicker can press faster than React
+ * renders, so the URL, which a step changes at once, is the one to trust.
+ */
+function currentStep(player: Player): number {
+  const route = parseRoute(window.location.hash);
+  return route.kind === 'diagram' && route.flow === player.timeline.flowId && route.step
+    ? route.step - 1
+    : player.step;
+}
+
+/**
+ * The presenter's keys, wherever the focus is (but not while typing): `p`
+ * toggles presenter mode; while it is on, the clicker keys step (and own
+ * them: Space and Enter step rather than press a button), `b`/`.` black the
+ * screen out, `w` whites it out (the same key again lifts it, and so does a
+ * clicker key, without stepping), `l` the laser, `z` the spotlight, and Esc
+ * lifts a blank, then the pointer, then leaves.
+ */
+export function usePresenterKeys(diagram: LaidOutDiagram, player: Player | null) {
+  const latest = useRef({ diagram, player });
+  latest.current = { diagram, player };
+  useEffect(() => {
+    const store = presenterStore();
+    const onKey = (event: KeyboardEvent) => {
+      if (event.altKey || event.ctrlKey || event.metaKey || isTyping(event.target)) return;
+      const state = store.getState();
+      const key = event.key;
+      let handled = true;
+      if (!state.on) {
+        if (key !== 'p' || event.defaultPrevented) return;
+        store.enter();
+        // The focus may sit on a control presenter mode hides, where Space and Enter would press it.
+        if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
+      } else if (key === 'Escape') store.escape();
+      else if (key === 'p') store.leave();
+      else if (key === 'b' || key === '.') store.toggleBlank('black');
+      else if (key === 'w') store.toggleBlank('white');
+      else if (state.blank !== 'none' && (NEXT_KEYS.has(key) || PREV_KEYS.has(key)))
+        store.toggleBlank(state.blank);
+      else if (key === 'l') store.togglePointer('laser');
+      else if (key === 'z') store.togglePointer('spotlight');
+      else if (NEXT_KEYS.has(key)) {
+        const { diagram: shown, player: playing } = latest.current;
+        const first = shown.flows[0];
+        if (playing) playing.go(currentStep(playing) + 1);
+        else if (first) navigate(diagramHref(shown.id, first.id, 1));
+      } else if (PREV_KEYS.has(key)) {
+        const playing = latest.current.player;
+        playing?.go(currentStep(playing) - 1);
+      } else handled = false;
+      if (!handled) return;
+      event.preventDefault();
+      event.stopPropagation();
+    };
+    // Capture, so presenter mode decides before the player, the canvas and the details panel.
+    window.addEventListener('keydown', onKey, { capture: true });
+    return () => window.removeEventListener('keydown', onKey, { capture: true });
+  }, []);
+
+  // Leaving the diagram views (for the gallery) leaves presenter mode; going
+  // from one diagram to the next (a deck) keeps it.
+  useEffect(
+    () => () => {
+      if (parseRoute(window.location.hash).kind !== 'diagram') presenterStore().leave();
+    },
+    [],
+  );
+}
+
+/**
+ * Presenter mode's keys and layers. Render it as a child of `<Canvas>`: the
+ * spotlight moves React Flow's camera. The blank cover, the laser dot and the
+ * hint are portalled to `<body>`, above everything.
+ */
+export function Presenter({ diagram, player }: { diagram: LaidOutDiagram; player: Player | null }) {
+  usePresenterKeys(diagram, player);
+  const { on, blank, pointer } = usePresenter();
+  const last = useRef<Point | null>(null);
+
+  useEffect(() => {
+    if (!on) return;
+    const onMove = (event: PointerEvent) => {
+      last.current = { x: event.clientX, y: event.clientY };
+    };
+    window.addEventListener('pointermove', onMove, { passive: true });
+    return () => window.removeEventListener('pointermove', onMove);
+  }, [on]);
+
+  const stepKey = player ? `${player.timeline.flowId}:${player.step}` : '';
+  return (
+    <>
+      <Spotlight active={on && pointer === 'spotlight'} last={last} stepKey={stepKey} />
+      {on
+        ? createPortal(
+            <>
+              {pointer === 'laser' ? <Laser last={last} /> : null}
+              {blank !== 'none' ? <Blank blank={blank} /> : null}
+              <Hint />
+            </>,
+            document.body,
+          )
+        : null}
+    </>
+  );
+}
+
+/** A black or white screen over everything; a click (or its key again, or Esc) lifts it. */
+function Blank({ blank }: { blank: 'black' | 'white' }) {
+  return (
+    <div
+      className="fd-blank"
+      data-blank={blank}
+      aria-hidden="true"
+      onClick={() => presenterStore().toggleBlank(blank)}
+    />
+  );
+}
+
+/** A red glowing dot that follows the pointer, moved without React renders. */
+function Laser({ last }: { last: RefObject<Point | null> }) {
+  const dot = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const place = (point: Point | null) => {
+      const element = dot.current;
+      if (!element) return;
+      element.hidden = point === null;
+      if (point) element.style.transform = `translate(${point.x}px, ${point.y}px)`;
+    };
+    place(last.current);
+    const onMove = (event: PointerEvent) => place({ x: event.clientX, y: event.clientY });
+    window.addEventListener('pointermove', onMove, { passive: true });
+    return () => window.removeEventListener('pointermove', onMove);
+  }, [last]);
+  return (
+    <div ref={dot} className="fd-laser" aria-hidden="true" hidden>
+      <span />
+    </div>
+  );
+}
+
+/**
+ * The spotlight: the camera zooms 2× into the region around the pointer's
+ * last position (the canvas's centre if it has none), with a soft vignette
+ * around it. Putting it away (z again, Esc, another pointer) goes back to the
+ * framing it left; a new step drops it and frames the step as usual.
+ */
+function Spotlight({
+  active,
+  last,
+  stepKey,
+}: {
+  active: boolean;
+  last: RefObject<Point | null>;
+  stepKey: string;
+}) {
+  const reactFlow = useReactFlow();
+  const flow = useRef(reactFlow);
+  flow.current = reactFlow;
+  const { reducedMotion } = useTheme();
+  const motion = useRef(reducedMotion);
+  motion.current = reducedMotion;
+  const saved = useRef<Viewport | null>(null);
+  const returning = useRef<{ viewport: Viewport; until: number } | null>(null);
+  const vignette = useRef<HTMLDivElement>(null);
+
+  // A new step while zoomed in: its own framing wins (the canvas glides to it).
+  const shownStep = useRef(stepKey);
+  useEffect(() => {
+    if (shownStep.current === stepKey) return;
+    shownStep.current = stepKey;
+    saved.current = null;
+    if (presenterStore().getState().pointer === 'spotlight') presenterStore().clearPointer();
+  }, [stepKey]);
+
+  useEffect(() => {
+    const { getViewport, setViewport, setCenter, screenToFlowPosition } = flow.current;
+    const duration = motion.current ? 0 : 450;
+    if (!active) {
+      if (saved.current) {
+        void setViewport(saved.current, { duration });
+        returning.current = { viewport: saved.current, until: performance.now() + duration };
+      }
+      saved.current = null;
+      return;
+    }
+    const canvas = vignette.current?.closest('.react-flow')?.getBoundingClientRect();
+    if (!canvas) return;
+    const pointer = last.current;
+    const inside =
+      pointer &&
+      pointer.x >= canvas.left &&
+      pointer.x <= canvas.right &&
+      pointer.y >= canvas.top &&
+      pointer.y <= canvas.bottom;
+    const target = inside
+      ? pointer
+      : { x: canvas.left + canvas.width / 2, y: canvas.top + canvas.height / 2 };
+    // z again while the camera still glides back: from where it is going.
+    const back = returning.current;
+    const now = back && performance.now() < back.until ? back.viewport : getViewport();
+    saved.current = now;
+    const at = screenToFlowPosition(target);
+    void setCenter(at.x, at.y, {
+      zoom: Math.min(now.zoom * SPOTLIGHT_ZOOM, MAX_ZOOM),
+      duration,
+    });
+  }, [active, last]);
+
+  return (
+    <div
+      ref={vignette}
+      className="fd-spotlight"
+      data-active={active || undefined}
+      aria-hidden="true"
+    />
+  );
+}
+
+/** A few seconds of "how to get out" on entering presenter mode. */
+function Hint() {
+  const t = useT();
+  const [shown, setShown] = useState(true);
+  useEffect(() => {
+    const timer = setTimeout(() => setShown(false), HINT_MS);
+    return () => clearTimeout(timer);
+  }, []);
+  return shown ? (
+    <p className="fd-present-hint" role="status">
+      {t('present.hint')}
+    </p>
+  ) : null;
+}

@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { createPresenterStore, type FullscreenPort } from './presenterStore.ts';
+
+function fakeRoot() {
+  const attributes = new Map<string, string>();
+  return {
+    attributes,
+    setAttribute: (name: string, value: string) => void attributes.set(name, value),
+    removeAttribute: (name: string) => void attributes.delete(name),
+  };
+}
+
+function fakeFullscreen(grant: boolean) {
+  let active = false;
+  const listeners = new Set<() => void>();
+  const fire = () => {
+    for (const listener of listeners) listener();
+  };
+  const port: FullscreenPort = {
+    request: async () => {
+      if (!grant) throw new Error('no');
+      active = true;
+      fire();
+    },
+    exit: async () => {
+      active = false;
+      fire();
+    },
+    active: () => active,
+    onChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+  return {
+    port,
+    /** The browser leaving full screen by itself (its own Esc, F11…). */
+    browserLeaves() {
+      active = false;
+      fire();
+    },
+  };
+}
+
+describe('presenterStore', () => {
+  it('marks the root while on, with the blank and the pointer', () => {
+    const root = fakeRoot();
+    const store = createPresenterStore({ root });
+    store.toggleBlank('black');
+    expect(store.getState().blank).toBe('none');
+    store.enter();
+    expect(root.attributes.get('data-mode')).toBe('presenter');
+    store.toggleBlank('black');
+    store.togglePointer('laser');
+    expect(root.attributes.get('data-presenter-blank')).toBe('black');
+    expect(root.attributes.get('data-presenter-pointer')).toBe('laser');
+    store.toggleBlank('white');
+    expect(store.getState().blank).toBe('white');
+    store.toggleBlank('white');
+    expect(store.getState().blank).toBe('none');
+    store.togglePointer('spotlight');
+    expect(store.getState().pointer).toBe('spotlight');
+    store.leave();
+    expect(store.getState()).toEqual({ on: false, blank: 'none', pointer: 'none' });
+    expect([...root.attributes.keys()]).toEqual([]);
+  });
+
+  it('Esc lifts the blank, then the pointer, then leaves', () => {
+    const store = createPresenterStore({ root: fakeRoot() });
+    store.enter();
+    store.toggleBlank('black');
+    store.togglePointer('laser');
+    store.escape();
+    expect(store.getState()).toEqual({ on: true, blank: 'none', pointer: 'laser' });
+    store.escape();
+    expect(store.getState()).toEqual({ on: true, blank: 'none', pointer: 'none' });
+    store.escape();
+    expect(store.getState().on).toBe(false);
+  });
+
+  it('tells its listeners of changes only', () => {
+    const store = createPresenterStore({ root: fakeRoot() });
+    let calls = 0;
+    const stop = store.subscribe(() => calls++);
+    store.enter();
+    store.enter();
+    store.clearPointer();
+    expect(calls).toBe(1);
+    stop();
+    store.leave();
+    expect(calls).toBe(1);
+  });
+
+  it('goes full screen, and leaves presenter mode when the browser leaves full screen', async () => {
+    const fullscreen = fakeFullscreen(true);
+    const store = createPresenterStore({ root: fakeRoot(), fullscreen: fullscreen.port });
+    store.enter();
+    await Promise.resolve();
+    expect(fullscreen.port.active()).toBe(true);
+    fullscreen.browserLeaves();
+    expect(store.getState().on).toBe(false);
+    store.enter();
+    await Promise.resolve();
+    store.leave();
+    expect(fullscreen.port.active()).toBe(false);
+  });
+
+  it('presents in the window when full screen is refused', async () => {
+    const fullscreen = fakeFullscreen(false);
+    const store = createPresenterStore({ root: fakeRoot(), fullscreen: fullscreen.port });
+    store.enter();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(store.getState().on).toBe(true);
+  });
+});
