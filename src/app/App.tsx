@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { DIAGRAMS } from './diagrams.ts';
 import { Gallery } from './gallery/Gallery.tsx';
 import { LanguageMenu } from './i18n/LanguageMenu.tsx';
@@ -7,6 +7,10 @@ import type { LayoutClient } from './layoutClient.ts';
 import { parseRoute } from './route.ts';
 import { ThemeMenu } from './theme/ThemeMenu.tsx';
 import { DiagramView } from './view/DiagramView.tsx';
+
+const SpeakerView = lazy(() =>
+  import('./speaker/SpeakerView.tsx').then((m) => ({ default: m.SpeakerView })),
+);
 
 /** The whole app: header, then the gallery or a diagram, as the hash says. */
 export function App({ client }: { client: LayoutClient }) {
@@ -20,6 +24,14 @@ export function App({ client }: { client: LayoutClient }) {
   const [titles, setTitles] = useState<Record<string, string>>({});
   const route = parseRoute(hash);
   const source = route.kind === 'diagram' ? DIAGRAMS.find((d) => d.id === route.id) : undefined;
+  // The speaker view is a window of its own, with no header.
+  if (route.kind === 'speaker') {
+    return (
+      <Suspense fallback={null}>
+        <SpeakerView client={client} id={route.id} flow={route.flow} step={route.step} />
+      </Suspense>
+    );
+  }
 
   return (
     <div className="fd-app">

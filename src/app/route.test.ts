@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diagramHref, parseRoute } from './route.ts';
+import { diagramHref, parseRoute, speakerHref } from './route.ts';
 
 describe('parseRoute', () => {
   it('reads home, a diagram and a flow step', () => {
@@ -19,5 +19,19 @@ describe('parseRoute', () => {
     const href = diagramHref('파드 생성', 'a/b', 2);
     expect(parseRoute(href)).toEqual({ kind: 'diagram', id: '파드 생성', flow: 'a/b', step: 2 });
     expect(parseRoute('#/d/%E0%A4%A')).toEqual({ kind: 'diagram', id: '%E0%A4%A' });
+  });
+  it('reads the speaker view of a step, which needs a flow', () => {
+    expect(parseRoute('#/speaker/kubectl-apply/apply/4')).toEqual({
+      kind: 'speaker',
+      id: 'kubectl-apply',
+      flow: 'apply',
+      step: 4,
+    });
+    expect(parseRoute('#/speaker/a/main')).toMatchObject({ kind: 'speaker', step: 1 });
+    expect(parseRoute('#/speaker/a/main/0')).toMatchObject({ step: 1 });
+    expect(parseRoute('#/speaker/a')).toEqual({ kind: 'home' });
+    const href = speakerHref('파드 생성', 'a/b', 2);
+    expect(href.startsWith('#/speaker/')).toBe(true);
+    expect(parseRoute(href)).toEqual({ kind: 'speaker', id: '파드 생성', flow: 'a/b', step: 2 });
   });
 });

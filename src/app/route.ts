@@ -1,7 +1,8 @@
 /** What the URL hash says to show. */
 export type Route =
   | { kind: 'home' }
-  | { kind: 'diagram'; id: string; flow?: string; step?: number };
+  | { kind: 'diagram'; id: string; flow?: string; step?: number }
+  | { kind: 'speaker'; id: string; flow: string; step: number };
 
 function decode(part: string): string {
   try {
@@ -11,8 +12,20 @@ function decode(part: string): string {
   }
 }
 
-/** `#/d/<id>` → a diagram; `#/d/<id>/<flow>/<step>` → a step of its flow (from 1); else home. */
+/**
+ * `#/d/<id>` → a diagram; `#/d/<id>/<flow>/<step>` → a step of its flow (from 1);
+ * `#/speaker/<id>/<flow>/<step>` → the speaker view of that step; else home.
+ */
 export function parseRoute(hash: string): Route {
+  const speaker = /^#\/speaker\/([^/?]+)\/([^/?]+)(?:\/(\d+))?/.exec(hash);
+  if (speaker?.[1] && speaker[2]) {
+    return {
+      kind: 'speaker',
+      id: decode(speaker[1]),
+      flow: decode(speaker[2]),
+      step: Math.max(1, Number(speaker[3] ?? 1)),
+    };
+  }
   const match = /^#\/d\/([^/?]+)(?:\/([^/?]+)(?:\/(\d+))?)?/.exec(hash);
   if (!match?.[1]) return { kind: 'home' };
   const route: Route = { kind: 'diagram', id: decode(match[1]) };
@@ -27,6 +40,11 @@ export function parseRoute(hash: string): Route {
 export function diagramHref(id: string, flow?: string, step?: number): string {
   const base = `#/d/${encodeURIComponent(id)}`;
   return flow ? `${base}/${encodeURIComponent(flow)}/${step ?? 1}` : base;
+}
+
+/** The link to the speaker view of a step (from 1) of a flow. */
+export function speakerHref(id: string, flow: string, step: number): string {
+  return `#/speaker/${encodeURIComponent(id)}/${encodeURIComponent(flow)}/${step}`;
 }
 
 /** Goes to a hash; `replace` keeps the history entry (stepping through a flow is not a new page). */

@@ -1,12 +1,31 @@
 import { memo } from 'react';
-import type { LaidOutDiagram } from '../../core/layout/types.ts';
+import type { ElementState } from '../../core/animate/timeline.ts';
+import type { Box, LaidOutDiagram } from '../../core/layout/types.ts';
 import { edgePath } from '../../core/render/edgePath.ts';
 import { shapePaths } from '../../core/render/shapePath.ts';
 
-/** A diagram in miniature: its real layout, shapes and routes; text (too small to read) as bars. */
-export const Thumbnail = memo(function Thumbnail({ diagram }: { diagram: LaidOutDiagram }) {
+/**
+ * A diagram in miniature: its real layout, shapes and routes; text (too small
+ * to read) as bars. With `states` (a flow step's), each shape carries its
+ * state as `data-state` for the stylesheet to light, dim or hide; with
+ * `frame`, it shows that part of the diagram (and what fits around it).
+ */
+export const Thumbnail = memo(function Thumbnail({
+  diagram,
+  states,
+  frame,
+}: {
+  diagram: LaidOutDiagram;
+  states?: {
+    nodes: Readonly<Record<string, ElementState>>;
+    edges: Readonly<Record<string, ElementState>>;
+  };
+  frame?: Box | undefined;
+}) {
   const pad = 8;
-  const viewBox = `${-pad} ${-pad} ${diagram.width + 2 * pad} ${diagram.height + 2 * pad}`;
+  const viewBox = frame
+    ? `${frame.x} ${frame.y} ${frame.width} ${frame.height}`
+    : `${-pad} ${-pad} ${diagram.width + 2 * pad} ${diagram.height + 2 * pad}`;
   return (
     <svg
       className="fd-thumb"
@@ -20,6 +39,7 @@ export const Thumbnail = memo(function Thumbnail({ diagram }: { diagram: LaidOut
             key={node.id}
             className="fd-thumb-group"
             data-depth={node.depth % 4}
+            data-state={states?.nodes[node.id]}
             x={node.x}
             y={node.y}
             width={node.width}
@@ -30,12 +50,22 @@ export const Thumbnail = memo(function Thumbnail({ diagram }: { diagram: LaidOut
       )}
       {diagram.edges.map((edge) =>
         edge.line === 'invisible' ? null : (
-          <path key={edge.id} className="fd-thumb-edge" d={edgePath(edge.points, edge.arrows)} />
+          <path
+            key={edge.id}
+            className="fd-thumb-edge"
+            data-state={states?.edges[edge.id]}
+            d={edgePath(edge.points, edge.arrows)}
+          />
         ),
       )}
       {diagram.nodes.map((node) =>
         node.kind === 'group' && !node.collapsed ? null : (
-          <path key={node.id} className="fd-thumb-node" d={shapePaths(node.shape, node).outline} />
+          <path
+            key={node.id}
+            className="fd-thumb-node"
+            data-state={states?.nodes[node.id]}
+            d={shapePaths(node.shape, node).outline}
+          />
         ),
       )}
       {diagram.nodes.map((node) => {
@@ -45,6 +75,7 @@ export const Thumbnail = memo(function Thumbnail({ diagram }: { diagram: LaidOut
           <rect
             key={`${node.id}:${i}`}
             className="fd-thumb-text"
+            data-state={states?.nodes[node.id]}
             x={box.x}
             y={box.y + line * i + line * 0.25}
             width={box.width}

@@ -76,6 +76,21 @@ export const en = {
   'player.noSuchFlow': 'This diagram has no flow called “{flow}”.',
   'player.reduceMotion': 'Less motion',
   'player.reduceMotionHint': 'No travelling packets or camera flights; steps change at once',
+  'present.button': 'Present',
+  'present.buttonHint': 'Full screen with large captions (p)',
+  'present.hint': 'Presenting · Esc leaves · b black · w white · l laser · z zoom',
+  'speaker.open': 'Speaker view',
+  'speaker.openHint': 'Notes, next step and time in a second window (s)',
+  'speaker.title': 'Speaker view',
+  'speaker.now': 'Now',
+  'speaker.next': 'Next',
+  'speaker.notes': 'Notes',
+  'speaker.noNotes': 'No notes for this step.',
+  'speaker.end': 'End of the flow',
+  'speaker.preview': 'The next step, drawn small',
+  'speaker.elapsed': 'Elapsed',
+  'speaker.clock': 'Time',
+  'speaker.reset': 'Reset',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;
@@ -153,6 +168,21 @@ export const ko: Messages = {
   'player.noSuchFlow': '이 다이어그램에는 “{flow}” 흐름이 없습니다.',
   'player.reduceMotion': '움직임 줄이기',
   'player.reduceMotionHint': '패킷 이동과 카메라 이동 없이 단계가 바로 바뀝니다',
+  'present.button': '발표',
+  'present.buttonHint': '큰 자막과 함께 전체 화면으로 (p)',
+  'present.hint': '발표 중 · Esc 나가기 · b 검은 화면 · w 흰 화면 · l 레이저 · z 확대',
+  'speaker.open': '발표자 보기',
+  'speaker.openHint': '노트, 다음 단계, 시간을 새 창에 (s)',
+  'speaker.title': '발표자 보기',
+  'speaker.now': '지금',
+  'speaker.next': '다음',
+  'speaker.notes': '발표자 노트',
+  'speaker.noNotes': '이 단계에는 노트가 없습니다.',
+  'speaker.end': '흐름의 끝',
+  'speaker.preview': '다음 단계 미리 보기',
+  'speaker.elapsed': '경과 시간',
+  'speaker.clock': '현재 시각',
+  'speaker.reset': '초기화',
 };
 
 export const LANGUAGES = ['ko', 'en'] as const;

@@ -3,7 +3,9 @@ import { AnimatePresence, motion } from 'framer-motion';
 import { useEffect, useState } from 'react';
 import type { LaidOutDiagram } from '../../core/layout/types.ts';
 import { useT } from '../i18n/useT.ts';
+import { usePresenter } from '../present/usePresenter.ts';
 import { diagramHref, navigate } from '../route.ts';
+import { openSpeakerWindow } from '../speaker/useStepSync.ts';
 import { useTheme } from '../theme/useTheme.ts';
 import { Icon } from './icons.tsx';
 import { type Player, SPEEDS } from './usePlayer.ts';
@@ -44,6 +46,7 @@ export function FlowBar({ diagram, player }: { diagram: LaidOutDiagram; player: 
   const t = useT();
   const { reducedMotion, setReducedMotion } = useTheme();
   const [listOpen, setListOpen] = useState(false);
+  const presenter = usePresenter();
   useFlowKeys(player);
   const { timeline, step, scene } = player;
   const count = timeline.steps.length;
@@ -153,6 +156,23 @@ export function FlowBar({ diagram, player }: { diagram: LaidOutDiagram; player: 
             title={t('player.reduceMotionHint')}
           >
             {t('player.reduceMotion')}
+          </button>
+          <button
+            type="button"
+            className="fd-icon-button"
+            aria-pressed={presenter.on}
+            onClick={presenter.toggle}
+            title={t('present.buttonHint')}
+          >
+            {t('present.button')}
+          </button>
+          <button
+            type="button"
+            className="fd-icon-button"
+            onClick={() => openSpeakerWindow(diagram.id, timeline.flowId, step)}
+            title={t('speaker.openHint')}
+          >
+            {t('speaker.open')}
           </button>
           <a className="fd-icon-button" href={diagramHref(diagram.id)}>
             {t('player.exit')}

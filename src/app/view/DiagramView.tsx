@@ -7,6 +7,8 @@ import { useT } from '../i18n/useT.ts';
 import type { LayoutClient } from '../layoutClient.ts';
 import { FlowStart } from '../player/FlowStart.tsx';
 import { usePlayer } from '../player/usePlayer.ts';
+import { Presenter } from '../present/Presenter.tsx';
+import { useSpeaker } from '../speaker/useStepSync.ts';
 import { useTheme } from '../theme/useTheme.ts';
 import { type LayoutState, useLayout } from '../useLayout.ts';
 import { Canvas } from './Canvas.tsx';
@@ -137,6 +139,7 @@ function Loaded({
   const t = useT();
   const { reducedMotion } = useTheme();
   const player = usePlayer(diagram, flow ?? '', step);
+  useSpeaker(diagram.id, player);
   const node = diagram.nodes.find((n) => n.id === selected) ?? null;
   return (
     <div
@@ -157,6 +160,7 @@ function Loaded({
               <Tokens scene={player.scene} step={player.step} />
             </Suspense>
           ) : null}
+          <Presenter diagram={diagram} player={player} />
         </Canvas>
         {player ? (
           <Suspense fallback={null}>

@@ -1,0 +1,94 @@
+import { useEffect, useRef } from 'react';
+import { speakerHref } from '../route.ts';
+import { openStepSync, type StepSync } from './sync.ts';
+
+/**
+ * Keeps this window's step of a flow in step with the other presenting
+ * windows. Posts each step this window moves to, answers a new window's
+ * hello with the current step, and calls `go` when another window posts a
+ * different step of the same diagram and flow. A step it moved to because it
+ * was told is not posted back, so two windows pressing at once cannot set off
+ * an endless back and forth. `step` and `go` count from 0, like the player;
+ * no `flowId` or no `go` turns it off.
+ */
+export function useStepSync(
+  diagramId: string,
+  flowId: string | undefined,
+  step: number,
+  go: ((step: number) => void) | undefined,
+) {
+  const latest = useRef({ step, go, seen: step, following: null as number | null });
+  const sync = useRef<StepSync | null>(null);
+  const on = Boolean(flowId && go);
+
+  useEffect(() => {
+    latest.current.step = step;
+    latest.current.go = go;
+  });
+
+  useEffect(() => {
+    if (!on || !flowId || typeof BroadcastChannel === 'undefined') return;
+    const channel = openStepSync({
+      onStep: (message) => {
+        if (message.diagram !== diagramId || message.flow !== flowId) return;
+        const target = message.step - 1;
+        const now = latest.current;
+        if (target === now.step) return;
+        now.following = target;
+        now.go?.(target);
+      },
+      onHello: () => channel.post(diagramId, flowId, latest.current.step + 1),
+    });
+    sync.current = channel;
+    channel.hello();
+    return () => {
+      channel.close();
+      sync.current = null;
+    };
+  }, [on, diagramId, flowId]);
+
+  useEffect(() => {
+    const now = latest.current;
+    if (step === now.seen) return;
+    now.seen = step;
+    const followed = now.following === step;
+    now.following = null;
+    if (!followed && flowId) sync.current?.post(diagramId, flowId, step + 1);
+  }, [diagramId, flowId, step]);
+}
+
+/** Opens (or brings back) the speaker window on a step (from 0) of a flow. */
+export function openSpeakerWindow(diagramId: string, flowId: string, step: number) {
+  const popup = window.open(
+    speakerHref(diagramId, flowId, step + 1),
+    'flowdeck-speaker',
+    'popup,width=1100,height=720',
+  );
+  popup?.focus();
+}
+
+/**
+ * The diagram view's side of the speaker view: its step kept in sync, and
+ * `s` opening the speaker window while a flow plays.
+ */
+export function useSpeaker(
+  diagramId: string,
+  player: { timeline: { flowId: string }; step: number; go: (step: number) => void } | null,
+) {
+  const flowId = player?.timeline.flowId;
+  const step = player?.step ?? 0;
+  useStepSync(diagramId, flowId, step, player?.go);
+  useEffect(() => {
+    if (!flowId) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 's' || event.defaultPrevented) return;
+      if (event.altKey || event.ctrlKey || event.metaKey) return;
+      const target = event.target as HTMLElement | null;
+      if (target?.closest('input, textarea, select, [contenteditable]')) return;
+      event.preventDefault();
+      openSpeakerWindow(diagramId, flowId, step);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [diagramId, flowId, step]);
+}
