@@ -56,6 +56,31 @@ export function Canvas(props: CanvasProps) {
   );
 }
 
+type FlowElements = ReturnType<typeof toReactFlow>;
+type Leaving = { nodes: FlowElements['nodes']; edges: FlowElements['edges'] };
+
+/**
+ * What `before` draws and `after` does not, marked `hidden` so it fades out
+ * in place (diagram.css) while the rest glides. Edges between nodes that stay
+ * are kept too, their ends being there.
+ */
+function leavingOf(before: FlowElements, after: FlowElements): Leaving | null {
+  const nodeIds = new Set(after.nodes.map((n) => n.id));
+  const edgeIds = new Set(after.edges.map((e) => e.id));
+  const nodes = before.nodes
+    .filter((n) => !nodeIds.has(n.id))
+    .map((n) => ({
+      ...n,
+      data: { ...n.data, state: 'hidden' as const },
+      focusable: false,
+      selectable: false,
+    }));
+  const edges = before.edges
+    .filter((e) => !edgeIds.has(e.id))
+    .map((e) => (e.data ? { ...e, data: { ...e.data, state: 'hidden' as const } } : e));
+  return nodes.length === 0 && edges.length === 0 ? null : { nodes, edges };
+}
+
 /** The theme store resolves the reader's choice against the system and marks the root. */
 function reducedMotion(): boolean {
   return document.documentElement.dataset.motion === 'reduce';
@@ -91,11 +116,27 @@ function CanvasInner({ diagram, selected, onSelect, states, focus, children }: C
   // opens or closes, the window resizes or the phone turns.
   const fitted = useRef(true);
 
-  // A new layout of the same diagram (a group folded or unfolded) glides
-  // from the old one: nodes keep their elements and CSS transitions move them.
-  const previous = useRef<LaidOutDiagram | null>(null);
+  // A new layout (a group folded or unfolded, or the next diagram of a deck)
+  // glides from the old one: nodes with the same id keep their elements and
+  // CSS transitions move them; new ones fade in; the ones that leave stay a
+  // moment as `hidden`, so they fade out rather than vanish. Worked out while
+  // rendering, so a leaving node's element is never dropped in between.
+  const base = useMemo(() => toReactFlow(diagram), [diagram]);
+  const [shownBase, setShownBase] = useState(base);
   const [entering, setEntering] = useState<ReadonlySet<string>>(new Set());
+  const [leaving, setLeaving] = useState<Leaving | null>(null);
   const [morphing, setMorphing] = useState(false);
+  if (shownBase !== base) {
+    setShownBase(base);
+    const animate = !reducedMotion();
+    const had = new Set(shownBase.nodes.map((n) => n.id));
+    setEntering(
+      animate ? new Set(base.nodes.filter((n) => !had.has(n.id)).map((n) => n.id)) : new Set(),
+    );
+    setLeaving(animate ? leavingOf(shownBase, base) : null);
+    setMorphing(animate);
+  }
+  const previous = useRef<LaidOutDiagram | null>(null);
   useEffect(() => {
     const before = previous.current;
     previous.current = diagram;
@@ -103,12 +144,10 @@ function CanvasInner({ diagram, selected, onSelect, states, focus, children }: C
     if (!before || before === diagram) return;
     if (fitted.current) frame.current(reducedMotion() ? 0 : MORPH_MS);
     if (reducedMotion()) return;
-    const had = new Set(before.nodes.map((n) => n.id));
-    setEntering(new Set(diagram.nodes.filter((n) => !had.has(n.id)).map((n) => n.id)));
-    setMorphing(true);
     const done = setTimeout(() => {
       setMorphing(false);
       setEntering(new Set());
+      setLeaving(null);
     }, MORPH_MS);
     return () => clearTimeout(done);
   }, [diagram]);
@@ -130,7 +169,6 @@ function CanvasInner({ diagram, selected, onSelect, states, focus, children }: C
     frame.current(reducedMotion() ? 0 : 700);
   }, [focus]);
 
-  const base = useMemo(() => toReactFlow(diagram), [diagram]);
   // A node or edge object is made again only when what it shows changed
   // (its state, selection or entrance), so a flow step re-renders the handful
   // of elements it touches, not the whole graph.
@@ -140,7 +178,7 @@ function CanvasInner({ diagram, selected, onSelect, states, focus, children }: C
     edges: new Map<string, unknown>(),
   });
   if (made.current.base !== base) made.current = { base, nodes: new Map(), edges: new Map() };
-  const nodes = useMemo(
+  const shownNodes = useMemo(
     () =>
       base.nodes.map((node) => {
         const state = states?.nodes[node.id];
@@ -165,7 +203,7 @@ function CanvasInner({ diagram, selected, onSelect, states, focus, children }: C
       }),
     [base, selected, entering, states],
   );
-  const edges = useMemo(
+  const shownEdges = useMemo(
     () =>
       base.edges.map((edge) => {
         const state = states?.edges[edge.id];
@@ -178,6 +216,14 @@ function CanvasInner({ diagram, selected, onSelect, states, focus, children }: C
         return value;
       }),
     [base, states],
+  );
+  const nodes = useMemo(
+    () => (leaving ? [...shownNodes, ...leaving.nodes] : shownNodes),
+    [shownNodes, leaving],
+  );
+  const edges = useMemo(
+    () => (leaving ? [...shownEdges, ...leaving.edges] : shownEdges),
+    [shownEdges, leaving],
   );
 
   const light = (id: string | null) => {
