@@ -8,6 +8,7 @@ import { parseRoute } from './route.ts';
 import { ThemeMenu } from './theme/ThemeMenu.tsx';
 import { DiagramView } from './view/DiagramView.tsx';
 
+const DeckView = lazy(() => import('./deck/DeckView.tsx').then((m) => ({ default: m.DeckView })));
 const SpeakerView = lazy(() =>
   import('./speaker/SpeakerView.tsx').then((m) => ({ default: m.SpeakerView })),
 );
@@ -45,6 +46,12 @@ export function App({ client }: { client: LayoutClient }) {
             <span aria-hidden="true"> / </span>
             <span aria-current="page">{titles[source.id] ?? source.id}</span>
           </nav>
+        ) : route.kind === 'deck' ? (
+          <nav className="fd-crumb" aria-label={t('view.breadcrumb')}>
+            <a href="#/">{t('gallery.title')}</a>
+            <span aria-hidden="true"> / </span>
+            <span aria-current="page">{titles[`deck:${route.id}`] ?? route.id}</span>
+          </nav>
         ) : null}
         <div className="fd-header-tools">
           <ThemeMenu />
@@ -52,7 +59,20 @@ export function App({ client }: { client: LayoutClient }) {
         </div>
       </header>
       <main className="fd-main">
-        {route.kind === 'diagram' && source ? (
+        {route.kind === 'deck' ? (
+          <Suspense fallback={null}>
+            <DeckView
+              client={client}
+              id={route.id}
+              slide={route.slide}
+              onTitle={(title) =>
+                setTitles((all) =>
+                  all[`deck:${route.id}`] === title ? all : { ...all, [`deck:${route.id}`]: title },
+                )
+              }
+            />
+          </Suspense>
+        ) : route.kind === 'diagram' && source ? (
           <DiagramView
             key={source.id}
             source={source}

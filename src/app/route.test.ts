@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diagramHref, parseRoute, speakerHref } from './route.ts';
+import { deckHref, diagramHref, parseRoute, speakerHref } from './route.ts';
 
 describe('parseRoute', () => {
   it('reads home, a diagram and a flow step', () => {
@@ -33,5 +33,14 @@ describe('parseRoute', () => {
     const href = speakerHref('파드 생성', 'a/b', 2);
     expect(href.startsWith('#/speaker/')).toBe(true);
     expect(parseRoute(href)).toEqual({ kind: 'speaker', id: '파드 생성', flow: 'a/b', step: 2 });
+  });
+  it('reads a slide of a deck, from 1, and leaves out-of-range slides for the deck to report', () => {
+    expect(parseRoute('#/deck/part1/12')).toEqual({ kind: 'deck', id: 'part1', slide: 12 });
+    expect(parseRoute('#/deck/part1')).toEqual({ kind: 'deck', id: 'part1', slide: 1 });
+    expect(parseRoute('#/deck/part1/0')).toEqual({ kind: 'deck', id: 'part1', slide: 0 });
+    expect(parseRoute('#/deck/')).toEqual({ kind: 'home' });
+    expect(deckHref('part1', 3)).toBe('#/deck/part1/3');
+    expect(deckHref('part1')).toBe('#/deck/part1/1');
+    expect(parseRoute(deckHref('1부 강의', 2))).toEqual({ kind: 'deck', id: '1부 강의', slide: 2 });
   });
 });

@@ -2,7 +2,8 @@
 export type Route =
   | { kind: 'home' }
   | { kind: 'diagram'; id: string; flow?: string; step?: number }
-  | { kind: 'speaker'; id: string; flow: string; step: number };
+  | { kind: 'speaker'; id: string; flow: string; step: number }
+  | { kind: 'deck'; id: string; slide: number };
 
 function decode(part: string): string {
   try {
@@ -14,9 +15,15 @@ function decode(part: string): string {
 
 /**
  * `#/d/<id>` → a diagram; `#/d/<id>/<flow>/<step>` → a step of its flow (from 1);
- * `#/speaker/<id>/<flow>/<step>` → the speaker view of that step; else home.
+ * `#/speaker/<id>/<flow>/<step>` → the speaker view of that step;
+ * `#/deck/<id>/<slide>` → a slide (from 1) of a lesson deck; else home.
  */
 export function parseRoute(hash: string): Route {
+  const deck = /^#\/deck\/([^/?]+)(?:\/(\d+))?/.exec(hash);
+  if (deck?.[1]) {
+    // Not clamped: slide 0 or one past the end is reported, not silently moved.
+    return { kind: 'deck', id: decode(deck[1]), slide: Number(deck[2] ?? 1) };
+  }
   const speaker = /^#\/speaker\/([^/?]+)\/([^/?]+)(?:\/(\d+))?/.exec(hash);
   if (speaker?.[1] && speaker[2]) {
     return {
@@ -45,6 +52,11 @@ export function diagramHref(id: string, flow?: string, step?: number): string {
 /** The link to the speaker view of a step (from 1) of a flow. */
 export function speakerHref(id: string, flow: string, step: number): string {
   return `#/speaker/${encodeURIComponent(id)}/${encodeURIComponent(flow)}/${step}`;
+}
+
+/** The link to a slide (from 1) of a lesson deck. */
+export function deckHref(id: string, slide = 1): string {
+  return `#/deck/${encodeURIComponent(id)}/${slide}`;
 }
 
 /** Goes to a hash; `replace` keeps the history entry (stepping through a flow is not a new page). */

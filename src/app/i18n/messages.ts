@@ -91,6 +91,17 @@ export const en = {
   'speaker.elapsed': 'Elapsed',
   'speaker.clock': 'Time',
   'speaker.reset': 'Reset',
+  'deck.label': 'Deck player',
+  'deck.slideOf': 'Slide {slide} of {count}',
+  'deck.prev': 'Previous slide',
+  'deck.next': 'Next slide',
+  'deck.first': 'First slide',
+  'deck.diagram': 'Open this diagram',
+  'deck.preparing': 'Laying out the deck: {done} of {count} diagrams…',
+  'deck.notFound': 'No deck called “{id}”.',
+  'deck.noSlides': 'The deck “{id}” has no slides.',
+  'deck.outOfRange': 'The deck “{id}” has no slide {slide}: its slides are 1 to {count}.',
+  'deck.broken': 'The diagram “{id}” of this deck has errors.',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;
@@ -183,6 +194,17 @@ export const ko: Messages = {
   'speaker.elapsed': '경과 시간',
   'speaker.clock': '현재 시각',
   'speaker.reset': '초기화',
+  'deck.label': '덱 재생',
+  'deck.slideOf': '{count}장 중 {slide}',
+  'deck.prev': '이전 슬라이드',
+  'deck.next': '다음 슬라이드',
+  'deck.first': '첫 슬라이드',
+  'deck.diagram': '이 다이어그램 열기',
+  'deck.preparing': '덱을 배치하는 중: 다이어그램 {count}개 중 {done}개…',
+  'deck.notFound': '“{id}” 덱이 없습니다.',
+  'deck.noSlides': '“{id}” 덱에는 슬라이드가 없습니다.',
+  'deck.outOfRange': '“{id}” 덱에는 {slide}번 슬라이드가 없습니다: 1부터 {count}까지입니다.',
+  'deck.broken': '이 덱의 “{id}” 다이어그램에 오류가 있습니다.',
 };
 
 export const LANGUAGES = ['ko', 'en'] as const;
