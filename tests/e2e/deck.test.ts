@@ -190,6 +190,22 @@ describe('the part1 deck', () => {
       .toBeNull();
   });
 
+  it('is presented from the deck: p, then a clicker moves the slides across diagrams', async () => {
+    await open(1);
+    await page.keyboard.press('p');
+    await expect
+      .poll(() => page.evaluate(() => document.documentElement.dataset.mode))
+      .toBe('presenter');
+    await page.keyboard.press('PageDown');
+    await expectSlide(1);
+    await page.keyboard.press('PageUp');
+    await expectSlide(0);
+    await page.keyboard.press('Escape');
+    await expect
+      .poll(() => page.evaluate(() => document.documentElement.dataset.mode ?? null))
+      .toBe(null);
+  });
+
   it('lands on the same slide after a reload', async () => {
     const slide = Math.min(5, slides.length);
     await open(slide);

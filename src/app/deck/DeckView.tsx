@@ -10,7 +10,8 @@ import { DIAGRAMS, type DiagramSource, loadDecks } from '../diagrams.ts';
 import { useCatalog } from '../gallery/useCatalog.ts';
 import { useT } from '../i18n/useT.ts';
 import type { LayoutClient } from '../layoutClient.ts';
-import { deckHref, navigate } from '../route.ts';
+import { Presenter, type Stepper } from '../present/Presenter.tsx';
+import { deckHref, navigate, parseRoute } from '../route.ts';
 import { useTheme } from '../theme/useTheme.ts';
 import { Canvas } from '../view/Canvas.tsx';
 import { DeckBar } from './DeckBar.tsx';
@@ -189,6 +190,15 @@ function Stage({
     const clamped = Math.min(Math.max(target, 0), slides.length - 1);
     navigate(deckHref(deck.id, clamped + 1), { replace: true });
   };
+  // Presenter mode steps the slides; the URL is ahead of React on a fast clicker.
+  const stepper: Stepper = {
+    key: String(index),
+    go,
+    current: () => {
+      const route = parseRoute(window.location.hash);
+      return route.kind === 'deck' && route.id === deck.id ? route.slide - 1 : index;
+    },
+  };
   return (
     <div className="fd-view fd-deck" data-playing="">
       <div className="fd-stage">
@@ -200,6 +210,7 @@ function Stage({
           states={scene}
           focus={scene?.focus}
         >
+          <Presenter diagram={diagram} player={null} stepper={stepper} />
           {scene && !reducedMotion ? (
             <Suspense fallback={null}>
               <Tokens key={index} scene={scene} step={index} />

@@ -12,6 +12,17 @@ import { usePresenter } from './usePresenter.ts';
 
 type Point = { x: number; y: number };
 
+/**
+ * How presenter mode moves on and back when it is not a diagram's own flow
+ * player: a deck's slides. `current` reads the URL (see currentStep).
+ */
+export interface Stepper {
+  /** Changes when the step changes (the spotlight lets go then). */
+  key: string;
+  go(index: number): void;
+  current(): number;
+}
+
 /** Keys a presentation clicker (or a hand on the keyboard) sends to move on or back. */
 const NEXT_KEYS = new Set(['ArrowRight', 'ArrowDown', 'PageDown', 'Enter', ' ']);
 const PREV_KEYS = new Set(['ArrowLeft', 'ArrowUp', 'PageUp', 'Backspace']);
@@ -46,9 +57,13 @@ function currentStep(player: Player): number {
  * clicker key, without stepping), `l` the laser, `z` the spotlight, and Esc
  * lifts a blank, then the pointer, then leaves.
  */
-export function usePresenterKeys(diagram: LaidOutDiagram, player: Player | null) {
-  const latest = useRef({ diagram, player });
-  latest.current = { diagram, player };
+export function usePresenterKeys(
+  diagram: LaidOutDiagram,
+  player: Player | null,
+  stepper: Stepper | null = null,
+) {
+  const latest = useRef({ diagram, player, stepper });
+  latest.current = { diagram, player, stepper };
   useEffect(() => {
     const store = presenterStore();
     const onKey = (event: KeyboardEvent) => {
@@ -70,13 +85,15 @@ export function usePresenterKeys(diagram: LaidOutDiagram, player: Player | null)
       else if (key === 'l') store.togglePointer('laser');
       else if (key === 'z') store.togglePointer('spotlight');
       else if (NEXT_KEYS.has(key)) {
-        const { diagram: shown, player: playing } = latest.current;
+        const { diagram: shown, player: playing, stepper: steps } = latest.current;
         const first = shown.flows[0];
-        if (playing) playing.go(currentStep(playing) + 1);
+        if (steps) steps.go(steps.current() + 1);
+        else if (playing) playing.go(currentStep(playing) + 1);
         else if (first) navigate(diagramHref(shown.id, first.id, 1));
       } else if (PREV_KEYS.has(key)) {
-        const playing = latest.current.player;
-        playing?.go(currentStep(playing) - 1);
+        const { player: playing, stepper: steps } = latest.current;
+        if (steps) steps.go(steps.current() - 1);
+        else if (playing) playing.go(currentStep(playing) - 1);
       } else handled = false;
       if (!handled) return;
       event.preventDefault();
@@ -87,11 +104,12 @@ export function usePresenterKeys(diagram: LaidOutDiagram, player: Player | null)
     return () => window.removeEventListener('keydown', onKey, { capture: true });
   }, []);
 
-  // Leaving the diagram views (for the gallery) leaves presenter mode; going
-  // from one diagram to the next (a deck) keeps it.
+  // Leaving the diagram and deck views (for the gallery) leaves presenter
+  // mode; going from one diagram to the next keeps it.
   useEffect(
     () => () => {
-      if (parseRoute(window.location.hash).kind !== 'diagram') presenterStore().leave();
+      const kind = parseRoute(window.location.hash).kind;
+      if (kind !== 'diagram' && kind !== 'deck') presenterStore().leave();
     },
     [],
   );
@@ -102,8 +120,17 @@ export function usePresenterKeys(diagram: LaidOutDiagram, player: Player | null)
  * spotlight moves React Flow's camera. The blank cover, the laser dot and the
  * hint are portalled to `<body>`, above everything.
  */
-export function Presenter({ diagram, player }: { diagram: LaidOutDiagram; player: Player | null }) {
-  usePresenterKeys(diagram, player);
+export function Presenter({
+  diagram,
+  player,
+  stepper = null,
+}: {
+  diagram: LaidOutDiagram;
+  player: Player | null;
+  /** Moves a deck's slides instead of the player's steps. */
+  stepper?: Stepper | null;
+}) {
+  usePresenterKeys(diagram, player, stepper);
   const { on, blank, pointer } = usePresenter();
   const last = useRef<Point | null>(null);
 
@@ -116,7 +143,7 @@ export function Presenter({ diagram, player }: { diagram: LaidOutDiagram; player
     return () => window.removeEventListener('pointermove', onMove);
   }, [on]);
 
-  const stepKey = player ? `${player.timeline.flowId}:${player.step}` : '';
+  const stepKey = stepper?.key ?? (player ? `${player.timeline.flowId}:${player.step}` : '');
   return (
     <>
       <Spotlight active={on && pointer === 'spotlight'} last={last} stepKey={stepKey} />
