@@ -12,6 +12,9 @@ const DeckView = lazy(() => import('./deck/DeckView.tsx').then((m) => ({ default
 const SpeakerView = lazy(() =>
   import('./speaker/SpeakerView.tsx').then((m) => ({ default: m.SpeakerView })),
 );
+const DeckSpeakerView = lazy(() =>
+  import('./speaker/DeckSpeakerView.tsx').then((m) => ({ default: m.DeckSpeakerView })),
+);
 
 /** The whole app: header, then the gallery or a diagram, as the hash says. */
 export function App({ client }: { client: LayoutClient }) {
@@ -26,6 +29,13 @@ export function App({ client }: { client: LayoutClient }) {
   const route = parseRoute(hash);
   const source = route.kind === 'diagram' ? DIAGRAMS.find((d) => d.id === route.id) : undefined;
   // The speaker view is a window of its own, with no header.
+  if (route.kind === 'speaker-deck') {
+    return (
+      <Suspense fallback={null}>
+        <DeckSpeakerView client={client} id={route.id} slide={route.slide} />
+      </Suspense>
+    );
+  }
   if (route.kind === 'speaker') {
     return (
       <Suspense fallback={null}>

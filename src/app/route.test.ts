@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deckHref, diagramHref, parseRoute, speakerHref } from './route.ts';
+import { deckHref, diagramHref, parseRoute, speakerDeckHref, speakerHref } from './route.ts';
 
 describe('parseRoute', () => {
   it('reads home, a diagram and a flow step', () => {
@@ -42,5 +42,32 @@ describe('parseRoute', () => {
     expect(deckHref('part1', 3)).toBe('#/deck/part1/3');
     expect(deckHref('part1')).toBe('#/deck/part1/1');
     expect(parseRoute(deckHref('1부 강의', 2))).toEqual({ kind: 'deck', id: '1부 강의', slide: 2 });
+  });
+  it('reads the speaker view of a deck slide, apart from a diagram called deck', () => {
+    expect(parseRoute('#/speaker-deck/part1/7')).toEqual({
+      kind: 'speaker-deck',
+      id: 'part1',
+      slide: 7,
+    });
+    expect(parseRoute('#/speaker-deck/part1')).toEqual({
+      kind: 'speaker-deck',
+      id: 'part1',
+      slide: 1,
+    });
+    expect(parseRoute('#/speaker-deck/part1/0')).toMatchObject({ slide: 1 });
+    expect(parseRoute('#/speaker-deck/')).toEqual({ kind: 'home' });
+    // A diagram named `deck` keeps its speaker view.
+    expect(parseRoute('#/speaker/deck/part1/3')).toEqual({
+      kind: 'speaker',
+      id: 'deck',
+      flow: 'part1',
+      step: 3,
+    });
+    expect(speakerDeckHref('part1', 3)).toBe('#/speaker-deck/part1/3');
+    expect(parseRoute(speakerDeckHref('1부 강의', 2))).toEqual({
+      kind: 'speaker-deck',
+      id: '1부 강의',
+      slide: 2,
+    });
   });
 });

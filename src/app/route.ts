@@ -3,7 +3,8 @@ export type Route =
   | { kind: 'home' }
   | { kind: 'diagram'; id: string; flow?: string; step?: number }
   | { kind: 'speaker'; id: string; flow: string; step: number }
-  | { kind: 'deck'; id: string; slide: number };
+  | { kind: 'deck'; id: string; slide: number }
+  | { kind: 'speaker-deck'; id: string; slide: number };
 
 function decode(part: string): string {
   try {
@@ -16,9 +17,19 @@ function decode(part: string): string {
 /**
  * `#/d/<id>` → a diagram; `#/d/<id>/<flow>/<step>` → a step of its flow (from 1);
  * `#/speaker/<id>/<flow>/<step>` → the speaker view of that step;
- * `#/deck/<id>/<slide>` → a slide (from 1) of a lesson deck; else home.
+ * `#/deck/<id>/<slide>` → a slide (from 1) of a lesson deck;
+ * `#/speaker-deck/<id>/<slide>` → the speaker view of that slide; else home.
  */
 export function parseRoute(hash: string): Route {
+  // Its own first segment, so no diagram id (not even `deck`) can be mistaken for it.
+  const speakerDeck = /^#\/speaker-deck\/([^/?]+)(?:\/(\d+))?/.exec(hash);
+  if (speakerDeck?.[1]) {
+    return {
+      kind: 'speaker-deck',
+      id: decode(speakerDeck[1]),
+      slide: Math.max(1, Number(speakerDeck[2] ?? 1)),
+    };
+  }
   const deck = /^#\/deck\/([^/?]+)(?:\/(\d+))?/.exec(hash);
   if (deck?.[1]) {
     // Not clamped: slide 0 or one past the end is reported, not silently moved.
@@ -57,6 +68,11 @@ export function speakerHref(id: string, flow: string, step: number): string {
 /** The link to a slide (from 1) of a lesson deck. */
 export function deckHref(id: string, slide = 1): string {
   return `#/deck/${encodeURIComponent(id)}/${slide}`;
+}
+
+/** The link to the speaker view of a slide (from 1) of a lesson deck. */
+export function speakerDeckHref(id: string, slide = 1): string {
+  return `#/speaker-deck/${encodeURIComponent(id)}/${slide}`;
 }
 
 /** Goes to a hash; `replace` keeps the history entry (stepping through a flow is not a new page). */

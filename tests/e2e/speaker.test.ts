@@ -1,7 +1,10 @@
+import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildTimeline, type Timeline } from '../../src/core/animate/timeline.ts';
+import { parseDeck } from '../../src/core/deck/parseDeck.ts';
 import { createDefaultLayoutEngine } from '../../src/core/layout/createDefaultLayoutEngine.ts';
+import type { LaidOutDiagram } from '../../src/core/layout/types.ts';
 import { artifactPath, launchChromium } from './chromium.ts';
 import { diagramModels, settle } from './diagramFiles.ts';
 
@@ -14,6 +17,28 @@ const laidOut = await createDefaultLayoutEngine().layout(model);
 const flow = laidOut.flows.find((f) => f.id === FLOW);
 if (!flow) throw new Error(`no flow ${FLOW}`);
 const timeline: Timeline = buildTimeline(laidOut, flow);
+
+// The part1 deck's slides, by the rule in docs/decks.md (as deck.test.ts writes it out):
+// each entry's flow (else its diagram's first), one slide a step; no flow, one idle slide.
+const deckFile = 'diagrams/part1.yaml';
+const { deck } = parseDeck(readFileSync(deckFile, 'utf8'), { file: deckFile });
+if (!deck) throw new Error(`${deckFile} did not parse`);
+const deckDiagrams = new Map<string, LaidOutDiagram>();
+for (const { diagram } of deck.entries) {
+  const m = diagramModels().find((d) => d.id === diagram);
+  if (m && !deckDiagrams.has(diagram)) {
+    deckDiagrams.set(diagram, await createDefaultLayoutEngine().layout(m));
+  }
+}
+const slides = deck.entries.flatMap(({ diagram, flow: flowId }) => {
+  const laid = deckDiagrams.get(diagram);
+  if (!laid) return [];
+  const played = flowId === undefined ? laid.flows[0] : laid.flows.find((f) => f.id === flowId);
+  const steps = played ? buildTimeline(laid, played).steps : [];
+  if (steps.length === 0) return [{ diagramId: diagram, caption: laid.title }];
+  return steps.map((s) => ({ diagramId: diagram, caption: s.caption || laid.title }));
+});
+const slideCaption = (index: number) => oneLine(slides[index]?.caption ?? '');
 
 const base = () => inject('baseUrl');
 const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
@@ -107,6 +132,83 @@ describe('the speaker view', () => {
     await expect.poll(() => text(popup, '.fd-speaker-now .fd-speaker-caption')).toBe(caption(1));
     // The button in the player opens (or brings back) the same window.
     expect(await main.getByRole('button', { name: 'Speaker view' }).count()).toBe(1);
+    await context.close();
+  });
+
+  it('follows a deck: the slide, the next one across diagrams, both windows driving', async () => {
+    // The last slide of the first diagram, and the one after it, on the next diagram.
+    const last = slides.findIndex(
+      (s, i) => slides[i + 1] && slides[i + 1]?.diagramId !== s.diagramId,
+    );
+    expect(last).toBeGreaterThanOrEqual(2);
+    context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
+    const errors: string[] = [];
+    const main = await context.newPage();
+    main.on('pageerror', (e) => errors.push(`deck: ${e.message}`));
+    await main.goto(`${base()}#/deck/part1/1`);
+    await main.waitForSelector('.fd-deckbar', { timeout: 60_000 });
+    await settle(main);
+    // The deck bar opens it too.
+    expect(await main.getByRole('button', { name: 'Speaker view' }).count()).toBe(1);
+
+    const speaker = await context.newPage();
+    speaker.on('pageerror', (e) => errors.push(`speaker: ${e.message}`));
+    await speaker.setViewportSize({ width: 1100, height: 720 });
+    await speaker.goto(`${base()}#/speaker-deck/part1/1`);
+    await speaker.waitForSelector('.fd-speaker', { timeout: 60_000 });
+    await settle(speaker);
+
+    const now = () => text(speaker, '.fd-speaker-now .fd-speaker-caption');
+    const next = () => text(speaker, '.fd-speaker-next .fd-speaker-caption');
+    const deckCaption = () => text(main, '.fd-deckbar .fd-caption[aria-live="polite"]');
+    const both = async (index: number) => {
+      await expect.poll(() => main.url()).toMatch(new RegExp(`#/deck/part1/${index + 1}$`));
+      await expect
+        .poll(() => speaker.url())
+        .toMatch(new RegExp(`#/speaker-deck/part1/${index + 1}$`));
+      await expect.poll(now).toBe(slideCaption(index));
+      await expect.poll(next).toBe(slideCaption(index + 1));
+      // A hidden page gets no animation frames, and the deck bar's caption waits for one.
+      await main.bringToFront();
+      await expect.poll(deckCaption).toContain(slideCaption(index));
+      await expect
+        .poll(() => main.locator('.fd-canvas').first().getAttribute('data-diagram-id'))
+        .toBe(slides[index]?.diagramId);
+    };
+
+    expect(await speaker.locator('.fd-header').count()).toBe(0);
+    await expect.poll(now).toBe(slideCaption(0));
+    expect(await next()).toBe(slideCaption(1));
+    expect(await text(speaker, '.fd-speaker-count')).toBe(`Slide 1 of ${slides.length}`);
+    expect(await speaker.locator('.fd-speaker-preview .fd-thumb').count()).toBe(1);
+
+    // → in the deck moves the speaker view; → in the speaker view moves the deck.
+    await main.bringToFront();
+    await main.keyboard.press('ArrowRight');
+    await both(1);
+    await speaker.bringToFront();
+    await speaker.keyboard.press('ArrowRight');
+    await both(2);
+
+    // To the first diagram's last slide: its next is the next diagram's first.
+    await speaker.evaluate(
+      (hash) => window.location.replace(hash),
+      `#/speaker-deck/part1/${last + 1}`,
+    );
+    await both(last);
+    expect(slides[last + 1]?.diagramId).not.toBe(slides[last]?.diagramId);
+    await speaker.screenshot({ path: artifactPath('speaker-deck-boundary.png') });
+    // Across it from the deck, back from the speaker view, across again from the speaker view.
+    await main.bringToFront();
+    await main.keyboard.press('ArrowRight');
+    await both(last + 1);
+    await speaker.bringToFront();
+    await speaker.keyboard.press('ArrowLeft');
+    await both(last);
+    await speaker.getByRole('button', { name: 'Next slide' }).click();
+    await both(last + 1);
+
+    expect(errors).toEqual([]);
     await context.close();
   });
 });

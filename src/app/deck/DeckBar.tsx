@@ -5,6 +5,7 @@ import type { LaidOutDiagram } from '../../core/layout/types.ts';
 import { useT } from '../i18n/useT.ts';
 import { Icon } from '../player/icons.tsx';
 import { diagramHref } from '../route.ts';
+import { openDeckSpeakerWindow } from '../speaker/useStepSync.ts';
 import { useTheme } from '../theme/useTheme.ts';
 
 /**
@@ -123,6 +124,14 @@ export function DeckBar({
             title={`${t('deck.next')} (→)`}
           >
             <Icon name="next" />
+          </button>
+          <button
+            type="button"
+            className="fd-icon-button"
+            onClick={() => openDeckSpeakerWindow(deck.id, index)}
+            title={t('deck.speakerHint')}
+          >
+            {t('speaker.open')}
           </button>
         </div>
       </div>

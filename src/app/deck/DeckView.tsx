@@ -6,33 +6,19 @@ import { buildTimeline } from '../../core/animate/timeline.ts';
 import type { Deck } from '../../core/deck/types.ts';
 import type { LaidOutDiagram } from '../../core/layout/types.ts';
 import type { LayoutResult } from '../../worker/protocol.ts';
-import { DIAGRAMS, type DiagramSource, loadDecks } from '../diagrams.ts';
-import { useCatalog } from '../gallery/useCatalog.ts';
+import type { DiagramSource } from '../diagrams.ts';
 import { useT } from '../i18n/useT.ts';
 import type { LayoutClient } from '../layoutClient.ts';
 import { Presenter, type Stepper } from '../present/Presenter.tsx';
 import { deckHref, navigate, parseRoute } from '../route.ts';
+import { useDeckSpeaker } from '../speaker/useStepSync.ts';
 import { useTheme } from '../theme/useTheme.ts';
 import { Canvas } from '../view/Canvas.tsx';
 import { DeckBar } from './DeckBar.tsx';
-import { deckSlides, type Slide } from './slides.ts';
+import type { Slide } from './slides.ts';
+import { brokenSource, laidOut, useDeckLayouts, useSlides } from './useDeck.ts';
 
 const Tokens = lazy(() => import('../player/Tokens.tsx').then((m) => ({ default: m.Tokens })));
-
-/** The decks in diagrams/, once loaded; null until then. */
-function useDecks(): Deck[] | null {
-  const [decks, setDecks] = useState<Deck[] | null>(null);
-  useEffect(() => {
-    let live = true;
-    void loadDecks().then((found) => {
-      if (live) setDecks(found);
-    });
-    return () => {
-      live = false;
-    };
-  }, []);
-  return decks;
-}
 
 function Message({
   children,
@@ -80,13 +66,7 @@ export function DeckView({
   onTitle?: (title: string) => void;
 }) {
   const t = useT();
-  const decks = useDecks();
-  const deck = decks?.find((d) => d.id === id);
-  const sources = useMemo(() => {
-    const ids = new Set(deck?.entries.map((e) => e.diagram));
-    return DIAGRAMS.filter((s) => ids.has(s.id));
-  }, [deck]);
-  const results = useCatalog(client, sources);
+  const { decks, deck, sources, results } = useDeckLayouts(client, id);
 
   useEffect(() => {
     if (!deck) return;
@@ -99,10 +79,7 @@ export function DeckView({
 
   if (!decks) return <p className="fd-deck-wait">{t('diagram.loading')}</p>;
   if (!deck) return <Message>{t('deck.notFound', { id })}</Message>;
-  const broken = sources.find((s) => {
-    const result = results.get(s.id);
-    return result && !('cancelled' in result) && !result.ok;
-  });
+  const broken = brokenSource(sources, results);
   if (broken) {
     return (
       <Message action={{ href: `#/d/${encodeURIComponent(broken.id)}`, label: broken.id }}>
@@ -121,10 +98,6 @@ export function DeckView({
   return <Ready deck={deck} sources={sources} results={results} slide={slide} />;
 }
 
-function laidOut(result: LayoutResult | undefined): LaidOutDiagram | null {
-  return result !== undefined && !('cancelled' in result) && result.ok ? result.diagram : null;
-}
-
 function Ready({
   deck,
   sources,
@@ -137,18 +110,7 @@ function Ready({
   slide: number;
 }) {
   const t = useT();
-  const diagrams = useMemo(() => {
-    const found = new Map<string, LaidOutDiagram>();
-    for (const s of sources) {
-      const diagram = laidOut(results.get(s.id));
-      if (diagram) found.set(s.id, diagram);
-    }
-    return found;
-  }, [sources, results]);
-  const slides = useMemo(
-    () => deckSlides(deck, (diagramId) => diagrams.get(diagramId)?.flows),
-    [deck, diagrams],
-  );
+  const { diagrams, slides } = useSlides(deck, sources, results);
   if (slides.length === 0) return <Message>{t('deck.noSlides', { id: deck.id })}</Message>;
   const current = Number.isInteger(slide) ? slides[slide - 1] : undefined;
   if (!current) {
@@ -199,6 +161,7 @@ function Stage({
       return route.kind === 'deck' && route.id === deck.id ? route.slide - 1 : index;
     },
   };
+  useDeckSpeaker(deck.id, index, go);
   return (
     <div className="fd-view fd-deck" data-playing="">
       <div className="fd-stage">

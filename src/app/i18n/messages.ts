@@ -91,6 +91,7 @@ export const en = {
   'speaker.elapsed': 'Elapsed',
   'speaker.clock': 'Time',
   'speaker.reset': 'Reset',
+  'speaker.deckEnd': 'End of the deck',
   'deck.label': 'Deck player',
   'deck.slideOf': 'Slide {slide} of {count}',
   'deck.prev': 'Previous slide',
@@ -102,6 +103,7 @@ export const en = {
   'deck.noSlides': 'The deck “{id}” has no slides.',
   'deck.outOfRange': 'The deck “{id}” has no slide {slide}: its slides are 1 to {count}.',
   'deck.broken': 'The diagram “{id}” of this deck has errors.',
+  'deck.speakerHint': 'Notes, next slide and time in a second window (s)',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;
@@ -194,6 +196,7 @@ export const ko: Messages = {
   'speaker.elapsed': '경과 시간',
   'speaker.clock': '현재 시각',
   'speaker.reset': '초기화',
+  'speaker.deckEnd': '덱의 끝',
   'deck.label': '덱 재생',
   'deck.slideOf': '{count}장 중 {slide}',
   'deck.prev': '이전 슬라이드',
@@ -205,6 +208,7 @@ export const ko: Messages = {
   'deck.noSlides': '“{id}” 덱에는 슬라이드가 없습니다.',
   'deck.outOfRange': '“{id}” 덱에는 {slide}번 슬라이드가 없습니다: 1부터 {count}까지입니다.',
   'deck.broken': '이 덱의 “{id}” 다이어그램에 오류가 있습니다.',
+  'deck.speakerHint': '노트, 다음 슬라이드, 시간을 새 창에 (s)',
 };
 
 export const LANGUAGES = ['ko', 'en'] as const;

@@ -1,5 +1,5 @@
-import { useEffect, useRef } from 'react';
-import { speakerHref } from '../route.ts';
+import { useCallback, useEffect, useRef } from 'react';
+import { speakerDeckHref, speakerHref } from '../route.ts';
 import { openStepSync, type StepSync } from './sync.ts';
 
 /**
@@ -9,7 +9,8 @@ import { openStepSync, type StepSync } from './sync.ts';
  * different step of the same diagram and flow. A step it moved to because it
  * was told is not posted back, so two windows pressing at once cannot set off
  * an endless back and forth. `step` and `go` count from 0, like the player;
- * no `flowId` or no `go` turns it off.
+ * no `flowId` or no `go` turns it off (a deck's slides use `deckSyncId` and
+ * the flow `''`).
  */
 export function useStepSync(
   diagramId: string,
@@ -19,7 +20,7 @@ export function useStepSync(
 ) {
   const latest = useRef({ step, go, seen: step, following: null as number | null });
   const sync = useRef<StepSync | null>(null);
-  const on = Boolean(flowId && go);
+  const on = flowId !== undefined && go !== undefined;
 
   useEffect(() => {
     latest.current.step = step;
@@ -27,7 +28,7 @@ export function useStepSync(
   });
 
   useEffect(() => {
-    if (!on || !flowId || typeof BroadcastChannel === 'undefined') return;
+    if (!on || flowId === undefined || typeof BroadcastChannel === 'undefined') return;
     const channel = openStepSync({
       onStep: (message) => {
         if (message.diagram !== diagramId || message.flow !== flowId) return;
@@ -53,18 +54,45 @@ export function useStepSync(
     now.seen = step;
     const followed = now.following === step;
     now.following = null;
-    if (!followed && flowId) sync.current?.post(diagramId, flowId, step + 1);
+    if (!followed && flowId !== undefined) sync.current?.post(diagramId, flowId, step + 1);
   }, [diagramId, flowId, step]);
+}
+
+/** The name a deck's slides go by on the channel (no diagram id has a colon). */
+export function deckSyncId(deckId: string): string {
+  return `deck:${deckId}`;
+}
+
+function openWindow(href: string) {
+  const popup = window.open(href, 'flowdeck-speaker', 'popup,width=1100,height=720');
+  popup?.focus();
 }
 
 /** Opens (or brings back) the speaker window on a step (from 0) of a flow. */
 export function openSpeakerWindow(diagramId: string, flowId: string, step: number) {
-  const popup = window.open(
-    speakerHref(diagramId, flowId, step + 1),
-    'flowdeck-speaker',
-    'popup,width=1100,height=720',
-  );
-  popup?.focus();
+  openWindow(speakerHref(diagramId, flowId, step + 1));
+}
+
+/** Opens (or brings back) the speaker window on a slide (from 0) of a deck. */
+export function openDeckSpeakerWindow(deckId: string, index: number) {
+  openWindow(speakerDeckHref(deckId, index + 1));
+}
+
+/** `s` (not while typing, nor with a modifier) calls `open`; none turns it off. */
+function useOpenKey(open: (() => void) | undefined) {
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 's' || event.defaultPrevented) return;
+      if (event.altKey || event.ctrlKey || event.metaKey) return;
+      const target = event.target as HTMLElement | null;
+      if (target?.closest('input, textarea, select, [contenteditable]')) return;
+      event.preventDefault();
+      open();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [open]);
 }
 
 /**
@@ -78,17 +106,18 @@ export function useSpeaker(
   const flowId = player?.timeline.flowId;
   const step = player?.step ?? 0;
   useStepSync(diagramId, flowId, step, player?.go);
-  useEffect(() => {
-    if (!flowId) return;
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key !== 's' || event.defaultPrevented) return;
-      if (event.altKey || event.ctrlKey || event.metaKey) return;
-      const target = event.target as HTMLElement | null;
-      if (target?.closest('input, textarea, select, [contenteditable]')) return;
-      event.preventDefault();
-      openSpeakerWindow(diagramId, flowId, step);
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+  const open = useCallback(() => {
+    if (flowId) openSpeakerWindow(diagramId, flowId, step);
   }, [diagramId, flowId, step]);
+  useOpenKey(flowId ? open : undefined);
+}
+
+/**
+ * The deck's side of the speaker view: its slide (from 0) kept in sync, and
+ * `s` opening the speaker window on it.
+ */
+export function useDeckSpeaker(deckId: string, index: number, go: (index: number) => void) {
+  useStepSync(deckSyncId(deckId), '', index, go);
+  const open = useCallback(() => openDeckSpeakerWindow(deckId, index), [deckId, index]);
+  useOpenKey(open);
 }

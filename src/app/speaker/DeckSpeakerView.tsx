@@ -1,0 +1,135 @@
+import '../view/view.css';
+import '../gallery/gallery.css';
+import './speaker.css';
+import { useCallback, useEffect, useMemo } from 'react';
+import type { Deck } from '../../core/deck/types.ts';
+import type { LayoutResult } from '../../worker/protocol.ts';
+import { brokenSource, laidOut, slideScene, useDeckLayouts, useSlides } from '../deck/useDeck.ts';
+import type { DiagramSource } from '../diagrams.ts';
+import { useT } from '../i18n/useT.ts';
+import type { LayoutClient } from '../layoutClient.ts';
+import { navigate, speakerDeckHref } from '../route.ts';
+import {
+  MoveButtons,
+  NextSection,
+  NowSection,
+  Problem,
+  SpeakerTop,
+  useSpeakerKeys,
+} from './parts.tsx';
+import { deckSyncId, useStepSync } from './useStepSync.ts';
+
+/**
+ * The presenter's second window for a lesson deck (`#/speaker-deck/<id>/<slide>`):
+ * the slide's caption and notes, the next slide's (on the next diagram when
+ * this one's flow ends) drawn small, "Slide n of N" and the time. It drives
+ * the deck window and follows it, over `useStepSync`.
+ */
+export function DeckSpeakerView({
+  client,
+  id,
+  slide,
+}: {
+  client: LayoutClient | null;
+  id: string;
+  /** From 1, as in the URL. */
+  slide: number;
+}) {
+  const t = useT();
+  const { decks, deck, sources, results } = useDeckLayouts(client, id);
+
+  useEffect(() => {
+    document.title = `${t('speaker.title')} · ${deck?.title ?? id}`;
+    return () => {
+      document.title = 'Flowdeck';
+    };
+  }, [t, deck, id]);
+
+  if (!decks) return <Wait text={t('diagram.loading')} />;
+  if (!deck) return <Problem text={t('deck.notFound', { id })} />;
+  const broken = brokenSource(sources, results);
+  if (broken) return <Problem text={t('deck.broken', { id: broken.id })} />;
+  const done = sources.filter((s) => laidOut(results.get(s.id))).length;
+  if (done < sources.length) {
+    return <Wait text={t('deck.preparing', { done, count: sources.length })} />;
+  }
+  return <Ready deck={deck} sources={sources} results={results} slide={slide} />;
+}
+
+function Wait({ text }: { text: string }) {
+  return (
+    <p className="fd-deck-wait" role="status">
+      {text}
+    </p>
+  );
+}
+
+function Ready({
+  deck,
+  sources,
+  results,
+  slide,
+}: {
+  deck: Deck;
+  sources: DiagramSource[];
+  results: ReadonlyMap<string, LayoutResult>;
+  slide: number;
+}) {
+  const t = useT();
+  const { diagrams, slides } = useSlides(deck, sources, results);
+  const count = slides.length;
+  const index = Math.min(Math.max(slide - 1, 0), Math.max(count - 1, 0));
+  const go = useCallback(
+    (target: number) => {
+      if (count === 0) return;
+      const clamped = Math.min(Math.max(target, 0), count - 1);
+      navigate(speakerDeckHref(deck.id, clamped + 1), { replace: true });
+    },
+    [count, deck.id],
+  );
+  useStepSync(deckSyncId(deck.id), '', index, count > 0 ? go : undefined);
+  useSpeakerKeys(count > 0 ? go : undefined, index);
+
+  const current = slides[index];
+  const following = slides[index + 1];
+  const now = useMemo(() => (current ? slideScene(current, diagrams) : null), [current, diagrams]);
+  const next = useMemo(
+    () => (following ? slideScene(following, diagrams) : null),
+    [following, diagrams],
+  );
+  if (!current || !now) return <Problem text={t('deck.noSlides', { id: deck.id })} />;
+
+  const where = [now.diagram.title, now.timeline?.title, deck.title].filter(Boolean).join(' · ');
+  // An idle slide (a diagram without a flow) says its diagram's title, as the deck bar does.
+  const nextCaption = next ? next.scene?.caption || next.diagram.title : t('speaker.deckEnd');
+  const whole = next && { x: 0, y: 0, width: next.diagram.width, height: next.diagram.height };
+  return (
+    <div className="fd-speaker">
+      <SpeakerTop title={where} count={t('deck.slideOf', { slide: index + 1, count })} />
+      <div className="fd-speaker-body">
+        <NowSection caption={now.scene?.caption || now.diagram.title} notes={now.scene?.notes} />
+        <aside className="fd-speaker-side">
+          <NextSection
+            caption={nextCaption}
+            preview={
+              next && whole
+                ? {
+                    diagram: next.diagram,
+                    ...(next.scene ? { states: next.scene } : {}),
+                    focus: next.scene?.focus ?? whole,
+                  }
+                : null
+            }
+          />
+          <MoveButtons
+            go={go}
+            index={index}
+            count={count}
+            prev={t('deck.prev')}
+            next={t('deck.next')}
+          />
+        </aside>
+      </div>
+    </div>
+  );
+}
