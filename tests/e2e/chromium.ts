@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 
 /** Where Chromium is: $CHROME_PATH, else Debian's /usr/bin/chromium. Throws a how-to when missing. */
 export function findChromium(): string {
@@ -38,4 +39,39 @@ export function artifactPath(name: string): string {
   const dir = resolve('tests/artifacts');
   mkdirSync(dir, { recursive: true });
   return resolve(dir, name);
+}
+
+/**
+ * One Chromium for the test file and a fresh English 1280×800 page (in its
+ * own context: no storage carried over) for each test. Read `browser` and
+ * `page` inside tests, after the hooks have run.
+ */
+export function freshPagePerTest(): { readonly browser: Browser; readonly page: Page } {
+  let browser: Browser | undefined;
+  let context: BrowserContext | undefined;
+  let page: Page | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  beforeEach(async () => {
+    await context?.close();
+    if (!browser) throw new Error('Chromium did not start');
+    context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
+    page = await context.newPage();
+  });
+  const ready = <T>(value: T | undefined): T => {
+    if (!value) throw new Error('freshPagePerTest: read browser and page inside a test');
+    return value;
+  };
+  return {
+    get browser() {
+      return ready(browser);
+    },
+    get page() {
+      return ready(page);
+    },
+  };
 }

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, inject, it } from 'vitest';
 import { buildTimeline } from '../../src/core/animate/timeline.ts';
 import { parseDeck } from '../../src/core/deck/parseDeck.ts';
 import { createDefaultLayoutEngine } from '../../src/core/layout/createDefaultLayoutEngine.ts';
 import type { LaidOutDiagram } from '../../src/core/layout/types.ts';
-import { artifactPath, launchChromium } from './chromium.ts';
+import { artifactPath, freshPagePerTest } from './chromium.ts';
 import { attr, diagramModels, settle } from './diagramFiles.ts';
 
 // The slides the app must show, computed in Node from the same layouts it makes.
@@ -44,22 +44,12 @@ function captionOf(index: number): string {
   return (caption || diagram.title).replace(/\s+/g, ' ').trim();
 }
 
-let browser: Browser;
-let context: BrowserContext;
+const session = freshPagePerTest();
 let page: Page;
+beforeEach(() => {
+  ({ page } = session);
+});
 const base = () => inject('baseUrl');
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  await context?.close();
-  context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
-  page = await context.newPage();
-});
 
 const canvasDiagram = () =>
   page.locator('.fd-canvas').first().getAttribute('data-diagram-id', { timeout: 2000 });

@@ -1,26 +1,17 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { beforeEach, describe, expect, inject, it } from 'vitest';
 import { parseDeck } from '../../src/core/deck/parseDeck.ts';
-import { artifactPath, launchChromium } from './chromium.ts';
+import { artifactPath, freshPagePerTest } from './chromium.ts';
 import { attr, diagramModels, openDiagram, settle } from './diagramFiles.ts';
 
+const session = freshPagePerTest();
 let browser: Browser;
-let context: BrowserContext;
 let page: Page;
+beforeEach(() => {
+  ({ browser, page } = session);
+});
 const base = () => inject('baseUrl');
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  await context?.close();
-  context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
-  page = await context.newPage();
-});
 
 const node = (id: string) => page.locator(`.fd-canvas ${attr('data-node-id', id)}`);
 const focusedNodeId = () =>

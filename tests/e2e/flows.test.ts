@@ -1,8 +1,8 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, inject, it } from 'vitest';
 import { buildTimeline, type Timeline } from '../../src/core/animate/timeline.ts';
 import { createDefaultLayoutEngine } from '../../src/core/layout/createDefaultLayoutEngine.ts';
-import { artifactPath, launchChromium } from './chromium.ts';
+import { artifactPath, freshPagePerTest } from './chromium.ts';
 import { diagramModels, settle } from './diagramFiles.ts';
 
 // What each flow must show, computed in Node from the same layout the app makes.
@@ -15,22 +15,12 @@ for (const model of diagramModels()) {
     flows.push({ diagram: model.id, timeline: buildTimeline(diagram, flow) });
 }
 
-let browser: Browser;
-let context: BrowserContext;
+const session = freshPagePerTest();
 let page: Page;
+beforeEach(() => {
+  ({ page } = session);
+});
 const base = () => inject('baseUrl');
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  await context?.close();
-  context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
-  page = await context.newPage();
-});
 
 /** Every node's and edge's data-state on the page. */
 async function states(): Promise<{ nodes: Record<string, string>; edges: Record<string, string> }> {
