@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -7,25 +7,8 @@ import { describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
 
-/** The seed's CRI chart, as a plain Mermaid file would hold it. */
-const CRI_CHAIN = `flowchart TB
-Kubelet["kubelet"]
-subgraph CRI["CRI gRPC API"]
-RS["RuntimeService<br/>(컨테이너 생명주기)"]
-IS["ImageService<br/>(이미지 관리)"]
-end
-subgraph Runtimes["Container Runtimes"]
-CD["containerd"]
-CRIO["CRI-O"]
-end
-subgraph LowLevel["Low-level Runtime (OCI)"]
-RUNC["runc"]
-CRUN["crun"]
-end
-Kubelet --> CRI
-CRI --> Runtimes
-Runtimes --> LowLevel
-`;
+/** The seed's CRI chart, as a plain Mermaid file holds it. */
+const CRI_CHAIN = readFileSync('../shared/seed/mermaid/06-cri-chain.mmd', 'utf8');
 
 /** Runs the real bin, as `npx flowdeck` does, and returns what it printed and its exit code. */
 async function flowdeck(...args: string[]) {

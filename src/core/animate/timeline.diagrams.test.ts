@@ -9,25 +9,11 @@ import { buildTimeline } from './timeline.ts';
 
 const engine = createDefaultLayoutEngine();
 
-/** The seed's CRI chart (diagrams/ may move on; this copy stays put). */
-const CRI_CHAIN = `flowchart TB
-Kubelet["kubelet"]
-subgraph CRI["CRI gRPC API"]
-RS["RuntimeService<br/>(컨테이너 생명주기)"]
-IS["ImageService<br/>(이미지 관리)"]
-end
-subgraph Runtimes["Container Runtimes"]
-CD["containerd"]
-CRIO["CRI-O"]
-end
-subgraph LowLevel["Low-level Runtime (OCI)"]
-RUNC["runc"]
-CRUN["crun"]
-end
-Kubelet --> CRI
-CRI --> Runtimes
-Runtimes --> LowLevel
-`;
+/** The seed's CRI chart, as the blog post has it (diagrams/ may move on). */
+const CRI_CHAIN = readFileSync(
+  new URL('../../../../shared/seed/mermaid/06-cri-chain.mmd', import.meta.url),
+  'utf8',
+);
 
 async function layOut(file: string, text = readFileSync(file, 'utf8')): Promise<LaidOutDiagram> {
   const { model } = parseDiagram(text, { file });
