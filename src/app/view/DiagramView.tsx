@@ -65,7 +65,6 @@ export function DiagramView({
   /** Told the diagram's title once it is known, for the header. */
   onTitle?: (title: string) => void;
 }) {
-  const t = useT();
   const [collapsed, toggleCollapsed] = useCollapsed(source.id);
   // A flow plays on the whole diagram, laid out once for everything it shows.
   const { diagram, phase, error, retry } = useLayout(client, source, flow ? [] : collapsed);
