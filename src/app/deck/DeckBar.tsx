@@ -1,48 +1,18 @@
 import { AnimatePresence, motion } from 'framer-motion';
-import { useEffect, useRef } from 'react';
 import type { Deck } from '../../core/deck/types.ts';
 import type { LaidOutDiagram } from '../../core/layout/types.ts';
 import { useT } from '../i18n/useT.ts';
 import { Icon } from '../player/icons.tsx';
+import { type StepMove, useStepKeys } from '../player/useStepKeys.ts';
 import { diagramHref } from '../route.ts';
 import { openDeckSpeakerWindow } from '../speaker/useStepSync.ts';
 import { useTheme } from '../theme/useTheme.ts';
 
-/**
- * Keys that move through a deck wherever the focus is (not while typing, nor
- * when a node handled them). Presentation clickers send PageDown/PageUp, some
- * Enter/Backspace.
- */
-function useDeckKeys(index: number, count: number, go: (index: number) => void) {
-  const latest = useRef({ index, count, go });
-  latest.current = { index, count, go };
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
-      const target = event.target as HTMLElement | null;
-      // Space and Enter on a button or link press it.
-      if (target?.closest('button, a') && (event.key === ' ' || event.key === 'Enter')) return;
-      if (target?.closest('input, textarea, select, [contenteditable]')) return;
-      const { index: at, count: n, go: to } = latest.current;
-      const moves: Record<string, number> = {
-        ArrowRight: at + 1,
-        PageDown: at + 1,
-        Enter: at + 1,
-        ' ': at + 1,
-        ArrowLeft: at - 1,
-        PageUp: at - 1,
-        Backspace: at - 1,
-        Home: 0,
-        End: n - 1,
-      };
-      const move = moves[event.key];
-      if (move === undefined) return;
-      event.preventDefault();
-      to(move);
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+/** Where a stepping key takes a deck (Space moves on: a deck does not auto-play). */
+function slideAfter(move: StepMove, index: number, count: number): number {
+  if (move === 'first') return 0;
+  if (move === 'last') return count - 1;
+  return move === 'prev' ? index - 1 : index + 1;
 }
 
 /** Under the canvas: the slide's caption, where in the deck it is, and the way on. */
@@ -66,7 +36,7 @@ export function DeckBar({
 }) {
   const t = useT();
   const { reducedMotion } = useTheme();
-  useDeckKeys(index, count, go);
+  useStepKeys((move) => go(slideAfter(move, index, count)));
   return (
     <section className="fd-flowbar fd-deckbar" aria-label={t('deck.label')}>
       <div className="fd-progress-track" aria-hidden="true">

@@ -1,6 +1,6 @@
 import './player.css';
 import { AnimatePresence, motion } from 'framer-motion';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { LaidOutDiagram } from '../../core/layout/types.ts';
 import { useT } from '../i18n/useT.ts';
 import { usePresenter } from '../present/usePresenter.ts';
@@ -9,37 +9,7 @@ import { openSpeakerWindow } from '../speaker/useStepSync.ts';
 import { useTheme } from '../theme/useTheme.ts';
 import { Icon } from './icons.tsx';
 import { type Player, SPEEDS } from './usePlayer.ts';
-
-/** Keys that drive a flow, wherever the focus is (but not while typing, or when a node handled them). */
-function useFlowKeys(player: Player) {
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
-      const target = event.target as HTMLElement | null;
-      // Space and Enter on a button or link press it.
-      if (target?.closest('button, a') && (event.key === ' ' || event.key === 'Enter')) return;
-      if (target?.closest('input, textarea, select, [contenteditable]')) return;
-      // Presentation clickers send PageDown/PageUp (some Enter/Backspace).
-      const actions: Record<string, () => void> = {
-        ArrowRight: player.next,
-        PageDown: player.next,
-        Enter: player.next,
-        ArrowLeft: player.prev,
-        PageUp: player.prev,
-        Backspace: player.prev,
-        ' ': player.togglePlay,
-        Home: () => player.go(0),
-        End: () => player.go(player.timeline.steps.length - 1),
-      };
-      const action = actions[event.key];
-      if (!action) return;
-      event.preventDefault();
-      action();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [player]);
-}
+import { useStepKeys } from './useStepKeys.ts';
 
 /** The player under the canvas: the caption, the controls, the progress and the list of steps. */
 export function FlowBar({ diagram, player }: { diagram: LaidOutDiagram; player: Player }) {
@@ -47,7 +17,12 @@ export function FlowBar({ diagram, player }: { diagram: LaidOutDiagram; player: 
   const { reducedMotion, setReducedMotion } = useTheme();
   const [listOpen, setListOpen] = useState(false);
   const presenter = usePresenter();
-  useFlowKeys(player);
+  useStepKeys((move) => {
+    if (move === 'next') player.next();
+    else if (move === 'prev') player.prev();
+    else if (move === 'space') player.togglePlay();
+    else player.go(move === 'first' ? 0 : player.timeline.steps.length - 1);
+  });
   const { timeline, step, scene } = player;
   const count = timeline.steps.length;
   const flowIds = diagram.flows.map((f) => f.id);

@@ -3,6 +3,7 @@ import type { ElementState } from '../../core/animate/timeline.ts';
 import type { Box, LaidOutDiagram } from '../../core/layout/types.ts';
 import { Thumbnail } from '../gallery/Thumbnail.tsx';
 import { useT } from '../i18n/useT.ts';
+import { useStepKeys } from '../player/useStepKeys.ts';
 import { Markdown } from '../view/Markdown.tsx';
 import { previewFrame } from './previewFrame.ts';
 import { formatClock, formatElapsed } from './time.ts';
@@ -129,33 +130,15 @@ export function MoveButtons({
 
 /** A clicker's keys (and the player's), which move this window and the diagram window with it. */
 export function useSpeakerKeys(go: ((step: number) => void) | undefined, step: number) {
-  useEffect(() => {
-    if (!go) return;
-    const onKey = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
-      const target = event.target as HTMLElement | null;
-      // Space and Enter on a button press it.
-      if (target?.closest('button, a') && (event.key === ' ' || event.key === 'Enter')) return;
-      if (target?.closest('input, textarea, select, [contenteditable]')) return;
-      const moves: Record<string, number> = {
-        ArrowRight: step + 1,
-        PageDown: step + 1,
-        ' ': step + 1,
-        Enter: step + 1,
-        ArrowLeft: step - 1,
-        PageUp: step - 1,
-        Backspace: step - 1,
-        Home: 0,
-        End: Number.MAX_SAFE_INTEGER,
-      };
-      const to = moves[event.key];
-      if (to === undefined) return;
-      event.preventDefault();
-      go(to);
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [go, step]);
+  useStepKeys(
+    go
+      ? (move) => {
+          if (move === 'first') go(0);
+          else if (move === 'last') go(Number.MAX_SAFE_INTEGER);
+          else go(move === 'prev' ? step - 1 : step + 1);
+        }
+      : null,
+  );
 }
 
 /** Time since this window opened (with a reset) and the wall clock, ticking each second. */
