@@ -1,47 +1,14 @@
-import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, inject, it } from 'vitest';
-import { buildTimeline } from '../../src/core/animate/timeline.ts';
-import { parseDeck } from '../../src/core/deck/parseDeck.ts';
-import { createDefaultLayoutEngine } from '../../src/core/layout/createDefaultLayoutEngine.ts';
-import type { LaidOutDiagram } from '../../src/core/layout/types.ts';
 import { artifactPath, freshPagePerTest } from './chromium.ts';
-import { attr, diagramModels, settle } from './diagramFiles.ts';
+import { attr, deckPlay, settle } from './diagramFiles.ts';
 
 // The slides the app must show, computed in Node from the same layouts it makes.
-const file = 'diagrams/part1.yaml';
-const { deck } = parseDeck(readFileSync(file, 'utf8'), { file });
-if (!deck) throw new Error(`${file} did not parse`);
-const engine = createDefaultLayoutEngine();
-const models = new Map(diagramModels().map((m) => [m.id, m]));
-const diagrams = new Map<string, LaidOutDiagram>();
-for (const { diagram } of deck.entries) {
-  const model = models.get(diagram);
-  if (model && !diagrams.has(diagram)) diagrams.set(diagram, await engine.layout(model));
-}
-// The issue's rule, written out again here (the app's is src/app/deck/slides.ts,
-// outside this project's TypeScript): an entry's flow, else its diagram's
-// first flow, one slide a step; a diagram without flows, one idle slide.
-interface Slide {
-  entry: number;
-  diagramId: string;
-  flowId: string | null;
-  step: number;
-}
-const slides = deck.entries.flatMap(({ diagram, flow }, entry): Slide[] => {
-  const flows = diagrams.get(diagram)?.flows ?? [];
-  const played = flow === undefined ? flows[0] : flows.find((f) => f.id === flow);
-  if (!played || played.steps.length === 0)
-    return [{ entry, diagramId: diagram, flowId: null, step: 0 }];
-  return played.steps.map((_, step) => ({ entry, diagramId: diagram, flowId: played.id, step }));
-});
+const { deck, diagrams, slides } = await deckPlay('diagrams/part1.yaml');
 function captionOf(index: number): string {
   const slide = slides[index];
   if (!slide) throw new Error(`no slide ${index}`);
-  const diagram = diagrams.get(slide.diagramId) as LaidOutDiagram;
-  const flow = diagram.flows.find((f) => f.id === slide.flowId);
-  const caption = flow ? (buildTimeline(diagram, flow).steps[slide.step]?.caption ?? '') : '';
-  return (caption || diagram.title).replace(/\s+/g, ' ').trim();
+  return slide.caption.replace(/\s+/g, ' ').trim();
 }
 
 const session = freshPagePerTest();

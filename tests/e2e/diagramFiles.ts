@@ -1,6 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
+import { buildTimeline } from '../../src/core/animate/timeline.ts';
 import { isDeckSource } from '../../src/core/deck/isDeckSource.ts';
+import { parseDeck } from '../../src/core/deck/parseDeck.ts';
+import { deckSlides } from '../../src/core/deck/slides.ts';
+import { createDefaultLayoutEngine } from '../../src/core/layout/createDefaultLayoutEngine.ts';
+import type { LaidOutDiagram } from '../../src/core/layout/types.ts';
 import type { Model } from '../../src/core/model/types.ts';
 import { parseDiagram } from '../../src/core/parse/parseDiagram.ts';
 
@@ -37,4 +42,28 @@ export async function settle(page: Page) {
 /** A CSS attribute selector value, quoted. */
 export function attr(name: string, value: string): string {
   return `[${name}="${value.replace(/(["\\])/g, '\\$1')}"]`;
+}
+
+/**
+ * A deck's slides as the app plays them (`deckSlides` from the core), each
+ * with the caption it shows (its step's, else the diagram's title), from the
+ * same layouts the app makes.
+ */
+export async function deckPlay(file: string) {
+  const { deck } = parseDeck(readFileSync(file, 'utf8'), { file });
+  if (!deck) throw new Error(`${file} did not parse`);
+  const engine = createDefaultLayoutEngine();
+  const models = new Map(diagramModels().map((m) => [m.id, m]));
+  const diagrams = new Map<string, LaidOutDiagram>();
+  for (const { diagram } of deck.entries) {
+    const model = models.get(diagram);
+    if (model && !diagrams.has(diagram)) diagrams.set(diagram, await engine.layout(model));
+  }
+  const slides = deckSlides(deck, (id) => diagrams.get(id)?.flows).map((slide) => {
+    const diagram = diagrams.get(slide.diagramId) as LaidOutDiagram;
+    const flow = diagram.flows.find((f) => f.id === slide.flowId);
+    const caption = flow ? (buildTimeline(diagram, flow).steps[slide.step]?.caption ?? '') : '';
+    return { ...slide, caption: caption || diagram.title };
+  });
+  return { deck, diagrams, slides };
 }

@@ -1,12 +1,9 @@
-import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildTimeline, type Timeline } from '../../src/core/animate/timeline.ts';
-import { parseDeck } from '../../src/core/deck/parseDeck.ts';
 import { createDefaultLayoutEngine } from '../../src/core/layout/createDefaultLayoutEngine.ts';
-import type { LaidOutDiagram } from '../../src/core/layout/types.ts';
 import { artifactPath, launchChromium } from './chromium.ts';
-import { diagramModels, settle } from './diagramFiles.ts';
+import { deckPlay, diagramModels, settle } from './diagramFiles.ts';
 
 // The captions and notes the speaker view must show, from the same layout the app makes.
 const DIAGRAM = 'kubectl-apply';
@@ -18,26 +15,8 @@ const flow = laidOut.flows.find((f) => f.id === FLOW);
 if (!flow) throw new Error(`no flow ${FLOW}`);
 const timeline: Timeline = buildTimeline(laidOut, flow);
 
-// The part1 deck's slides, by the rule in docs/decks.md (as deck.test.ts writes it out):
-// each entry's flow (else its diagram's first), one slide a step; no flow, one idle slide.
-const deckFile = 'diagrams/part1.yaml';
-const { deck } = parseDeck(readFileSync(deckFile, 'utf8'), { file: deckFile });
-if (!deck) throw new Error(`${deckFile} did not parse`);
-const deckDiagrams = new Map<string, LaidOutDiagram>();
-for (const { diagram } of deck.entries) {
-  const m = diagramModels().find((d) => d.id === diagram);
-  if (m && !deckDiagrams.has(diagram)) {
-    deckDiagrams.set(diagram, await createDefaultLayoutEngine().layout(m));
-  }
-}
-const slides = deck.entries.flatMap(({ diagram, flow: flowId }) => {
-  const laid = deckDiagrams.get(diagram);
-  if (!laid) return [];
-  const played = flowId === undefined ? laid.flows[0] : laid.flows.find((f) => f.id === flowId);
-  const steps = played ? buildTimeline(laid, played).steps : [];
-  if (steps.length === 0) return [{ diagramId: diagram, caption: laid.title }];
-  return steps.map((s) => ({ diagramId: diagram, caption: s.caption || laid.title }));
-});
+// The part1 deck's slides and their captions, as the app plays them.
+const { slides } = await deckPlay('diagrams/part1.yaml');
 const slideCaption = (index: number) => oneLine(slides[index]?.caption ?? '');
 
 const base = () => inject('baseUrl');

@@ -3,6 +3,7 @@ import '../player/player.css';
 import './deck.css';
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { buildTimeline } from '../../core/animate/timeline.ts';
+import type { Slide } from '../../core/deck/slides.ts';
 import type { Deck } from '../../core/deck/types.ts';
 import type { LaidOutDiagram } from '../../core/layout/types.ts';
 import type { LayoutResult } from '../../worker/protocol.ts';
@@ -15,7 +16,6 @@ import { useDeckSpeaker } from '../speaker/useStepSync.ts';
 import { useTheme } from '../theme/useTheme.ts';
 import { Canvas } from '../view/Canvas.tsx';
 import { DeckBar } from './DeckBar.tsx';
-import type { Slide } from './slides.ts';
 import { brokenSource, laidOut, useDeckLayouts, useSlides } from './useDeck.ts';
 
 const Tokens = lazy(() => import('../player/Tokens.tsx').then((m) => ({ default: m.Tokens })));

@@ -1,12 +1,12 @@
 import { useEffect, useMemo, useState } from 'react';
 import { buildTimeline, type Timeline } from '../../core/animate/timeline.ts';
+import { deckSlides, type Slide } from '../../core/deck/slides.ts';
 import type { Deck } from '../../core/deck/types.ts';
 import type { LaidOutDiagram } from '../../core/layout/types.ts';
 import type { LayoutResult } from '../../worker/protocol.ts';
 import { DIAGRAMS, type DiagramSource, loadDecks } from '../diagrams.ts';
 import { useCatalog } from '../gallery/useCatalog.ts';
 import type { LayoutClient } from '../layoutClient.ts';
-import { deckSlides, type Slide } from './slides.ts';
 
 /** The decks in diagrams/, once loaded; null until then. */
 export function useDecks(): Deck[] | null {

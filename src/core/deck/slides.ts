@@ -1,4 +1,4 @@
-import type { Deck } from '../../core/deck/types.ts';
+import type { Deck } from './types.ts';
 
 /** One slide of a deck: a step of a flow on a diagram, or a diagram shown idle. */
 export interface Slide {
