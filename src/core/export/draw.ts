@@ -1,0 +1,155 @@
+import type { ElementState } from '../animate/timeline.ts';
+import type { LaidOutDiagram, LaidOutEdge, LaidOutLabel, LaidOutNode } from '../layout/types.ts';
+import { measureText } from '../measure/measureText.ts';
+import { PRETENDARD_REGULAR } from '../measure/metrics/pretendardRegular.ts';
+import { arrowHeadPath, edgePath } from '../render/edgePath.ts';
+import { resolveStyle } from '../render/resolveStyle.ts';
+import { shapePaths } from '../render/shapePath.ts';
+import { edgePaint, nodePaint, type Paint } from './paint.ts';
+import type { Palette } from './palette.ts';
+import { attrs, esc, num } from './xml.ts';
+
+/**
+ * Where the alphabetic baseline sits below a line's middle, in em: the app
+ * draws labels with `dominant-baseline: central`, which is half-way between
+ * the font's ascender and descender. Files carry the baseline itself, because
+ * PowerPoint and others ignore `dominant-baseline`.
+ */
+const CENTRAL =
+  (PRETENDARD_REGULAR.ascender + PRETENDARD_REGULAR.descender) / 2 / PRETENDARD_REGULAR.unitsPerEm;
+
+/** What the drawing functions need besides the element. */
+export interface DrawContext {
+  diagram: LaidOutDiagram;
+  palette: Palette;
+  /** Prefix of ids and classes. */
+  p: string;
+  /** An element's state; `idle` when absent. */
+  state: (kind: 'node' | 'edge', id: string) => ElementState;
+  /** Leave hidden elements out of the file (a still picture) rather than draw them invisible. */
+  omitHidden: boolean;
+}
+
+/**
+ * The diagram's elements in the app's stacking order: groups by depth, then
+ * edges, then leaf nodes. Each one is a `<g>` with a class `n<i>` or `e<i>`
+ * (i = its index in the diagram), its outline has the class `sh` and an edge's
+ * heads `hd`: the animated writer targets them under the file's own class.
+ */
+export function drawElements(ctx: DrawContext): string {
+  const { diagram } = ctx;
+  const groups = diagram.nodes
+    .map((node, i) => ({ node, i }))
+    .filter(({ node }) => node.kind === 'group')
+    .sort((a, b) => a.node.depth - b.node.depth);
+  let out = '';
+  for (const { node, i } of groups) out += drawNode(ctx, node, i);
+  diagram.edges.forEach((edge, i) => {
+    out += drawEdge(ctx, edge, i);
+  });
+  diagram.nodes.forEach((node, i) => {
+    if (node.kind !== 'group') out += drawNode(ctx, node, i);
+  });
+  return out;
+}
+
+function drawNode(ctx: DrawContext, node: LaidOutNode, i: number): string {
+  const state = ctx.state('node', node.id);
+  if (state === 'hidden' && ctx.omitHidden) return '';
+  const style = resolveStyle(node, ctx.diagram.classDefs);
+  const paint = nodePaint(node, style, state, ctx.palette);
+  const group = node.kind === 'group';
+  const cls = `n${i}`;
+  let body = '';
+  if (group) {
+    if (node.collapsed)
+      body += `<rect${attrs({ x: node.x + 4, y: node.y + 4, width: node.width, height: node.height, rx: 10, fill: paint.stroke })}/>`;
+    body += `<rect${attrs({ class: 'sh', x: node.x, y: node.y, width: node.width, height: node.height, rx: node.collapsed ? 10 : 12, ...shapeAttrs(ctx, paint) })}/>`;
+  } else {
+    const paths = shapePaths(node.shape, node);
+    if (paths.outline)
+      body += `<path${attrs({ class: 'sh', d: paths.outline, 'stroke-linejoin': 'round', ...shapeAttrs(ctx, paint) })}/>`;
+    if (paths.detail)
+      body += `<path${attrs({ class: 'dt', d: paths.detail, fill: 'none', stroke: paint.stroke, 'stroke-width': paint.strokeWidth })}/>`;
+  }
+  body += drawLabel(node.labelBox, paint.ink, group ? 600 : undefined);
+  if (node.collapsed) body += drawBadge(ctx, node, paint);
+  return `<g${attrs({
+    class: cls,
+    'data-node-id': node.id,
+    'data-state': state,
+    opacity: paint.opacity < 1 ? paint.opacity : undefined,
+  })}>${body}</g>`;
+}
+
+function shapeAttrs(ctx: DrawContext, paint: Paint) {
+  return {
+    fill: paint.fill,
+    stroke: paint.stroke,
+    'stroke-width': paint.strokeWidth,
+    'stroke-dasharray': paint.dash,
+    filter: paint.halo ? `url(#${ctx.p}-halo)` : undefined,
+  };
+}
+
+/** A folded group's `+n`, where the app draws its unfold button. */
+function drawBadge(ctx: DrawContext, node: LaidOutNode, paint: Paint): string {
+  const text = `+${node.hiddenCount ?? 0}`;
+  const width = Math.max(22, measureText(text, { fontSize: 13 }).width + 12);
+  const x = node.x + node.width - 6 - width;
+  const y = node.y + 6;
+  return (
+    `<rect${attrs({ x, y, width, height: 22, rx: 6, fill: ctx.palette.surface, stroke: paint.stroke, 'stroke-width': 1 })}/>` +
+    `<text${attrs({ x: x + width / 2, y: y + 11 + CENTRAL * 13, 'font-size': 13, 'text-anchor': 'middle', fill: paint.ink })}>${esc(text)}</text>`
+  );
+}
+
+function drawEdge(ctx: DrawContext, edge: LaidOutEdge, i: number): string {
+  const state = ctx.state('edge', edge.id);
+  if ((state === 'hidden' && ctx.omitHidden) || edge.line === 'invisible') return '';
+  const style = resolveStyle(edge, ctx.diagram.classDefs);
+  const paint = edgePaint(edge, style, state, ctx.palette);
+  const head = (at: 'start' | 'end') => {
+    const d = arrowHeadPath(edge.points, at, at === 'end' ? edge.arrows.end : edge.arrows.start);
+    return d
+      ? `<path${attrs({ class: 'hd', d, fill: paint.stroke, stroke: paint.stroke, 'stroke-width': 1.2, 'stroke-linejoin': 'round' })}/>`
+      : '';
+  };
+  let body = `<path${attrs({
+    class: 'sh',
+    d: edgePath(edge.points, edge.arrows),
+    fill: 'none',
+    stroke: paint.stroke,
+    'stroke-width': paint.strokeWidth,
+    'stroke-dasharray': paint.dash,
+    'stroke-linejoin': 'round',
+  })}/>`;
+  body += head('end') + head('start');
+  const label = edge.labelBox;
+  if (label) {
+    body += `<rect${attrs({ x: label.x - 4, y: label.y - 2, width: label.width + 8, height: label.height + 4, rx: 4, fill: ctx.palette.edgeLabelBg, 'fill-opacity': ctx.palette.edgeLabelOpacity })}/>`;
+    body += drawLabel(label, paint.ink);
+  }
+  return `<g${attrs({
+    class: `e${i}`,
+    'data-edge-id': edge.id,
+    'data-state': state,
+    opacity: paint.opacity < 1 ? paint.opacity : undefined,
+  })}>${body}</g>`;
+}
+
+/** A measured label, one `<tspan>` per line exactly as the layout wrapped it. */
+export function drawLabel(label: LaidOutLabel, fill: string, weight?: number): string {
+  if (label.lines.length === 0) return '';
+  const lineHeight = label.height / label.lines.length;
+  const x = label.x + label.width / 2;
+  const spans = label.lines
+    .map(
+      (line, i) =>
+        `<tspan${attrs({ x, y: label.y + lineHeight * (i + 0.5) + CENTRAL * label.fontSize })}>${esc(line)}</tspan>`,
+    )
+    .join('');
+  return `<text${attrs({ 'font-size': label.fontSize, 'font-weight': weight, 'text-anchor': 'middle', fill })}>${spans}</text>`;
+}
+
+export { CENTRAL, num };
