@@ -1,9 +1,15 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
+import { isDeckSource } from '../src/core/deck/isDeckSource.ts';
+import { createDefaultLayoutEngine } from '../src/core/layout/createDefaultLayoutEngine.ts';
+import type { LaidOutDiagram } from '../src/core/layout/types.ts';
+import { isDiagramFile } from '../src/core/parse/files.ts';
+import { parseDiagram } from '../src/core/parse/parseDiagram.ts';
 
 const run = promisify(execFile);
 
@@ -150,12 +156,116 @@ describe('flowdeck CLI', () => {
 
   it('--help documents every command; unknown commands exit 2', async () => {
     const { stdout } = await flowdeck('--help');
-    for (const command of ['check', 'layout', 'help'])
+    for (const command of ['check', 'layout', 'export', 'help'])
       expect(stdout).toContain(`flowdeck ${command}`);
     expect((await flowdeck('layout', '--help')).stdout).toContain('--json');
+    expect((await flowdeck('export', '--help')).stdout).toContain('--system-fonts');
     expect((await flowdeck('frobnicate')).code).toBe(2);
     const missing = await flowdeck('layout', 'no/such.mmd');
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('no such file');
+  });
+});
+
+/** The diagram a file holds, laid out as the CLI does; null for a deck. */
+async function laidOut(file: string): Promise<LaidOutDiagram | null> {
+  const text = readFileSync(file, 'utf8');
+  if (isDeckSource(text) && !file.endsWith('.mmd')) return null;
+  const { model } = parseDiagram(text, { file });
+  if (!model) throw new Error(`${file} does not parse`);
+  return createDefaultLayoutEngine().layout(model);
+}
+
+const { DOMParser } = new JSDOM().window;
+
+/** Parses an exported SVG as XML (failing the test if it is not) and returns its text. */
+function svgText(file: string): string {
+  const doc = new DOMParser().parseFromString(readFileSync(file, 'utf8'), 'image/svg+xml');
+  expect(doc.getElementsByTagName('parsererror'), file).toHaveLength(0);
+  expect(doc.documentElement.tagName).toBe('svg');
+  return doc.documentElement.textContent ?? '';
+}
+
+function labelLines(d: LaidOutDiagram): string[] {
+  const boxes = [...d.nodes.map((n) => n.labelBox), ...d.edges.map((e) => e.labelBox)];
+  return boxes.flatMap((box) => box?.lines ?? []).filter((line) => line.trim() !== '');
+}
+
+/** A PNG's size, from its IHDR chunk (right after the 8-byte signature). */
+function pngSize(file: string): { width: number; height: number } {
+  const png = readFileSync(file);
+  expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  expect(png.toString('latin1', 12, 16)).toBe('IHDR');
+  return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
+}
+
+describe('flowdeck export', () => {
+  it('exports every diagram of diagrams/: an SVG and a PNG each, an animated SVG per flow', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'flowdeck-export-')), 'out');
+    const { code, stdout, stderr } = await flowdeck(
+      'export',
+      'diagrams/',
+      '-o',
+      out,
+      '--scale',
+      '2',
+    );
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const expected: string[] = [];
+    for (const name of readdirSync('diagrams').filter(isDiagramFile).sort()) {
+      const d = await laidOut(join('diagrams', name));
+      if (!d) continue;
+      expected.push(`${d.id}.svg`, `${d.id}.png`, ...d.flows.map((f) => `${d.id}.${f.id}.svg`));
+      const text = svgText(join(out, `${d.id}.svg`));
+      for (const line of labelLines(d)) expect(text, `${d.id}.svg`).toContain(line);
+      for (const flow of d.flows) svgText(join(out, `${d.id}.${flow.id}.svg`));
+      // resvg rounds the zoomed size to whole pixels.
+      const svg = readFileSync(join(out, `${d.id}.svg`), 'utf8');
+      const [, width, height] = svg.match(/<svg[^>]* width="([\d.]+)" height="([\d.]+)"/) ?? [];
+      expect(pngSize(join(out, `${d.id}.png`))).toEqual({
+        width: Math.round(Number(width) * 2),
+        height: Math.round(Number(height) * 2),
+      });
+    }
+    expect(readdirSync(out).sort()).toEqual(expected.sort());
+    expect(expected).toContain('cri-chain.create.svg');
+    expect(stdout.trim().split('\n')).toHaveLength(expected.length);
+    expect(stdout).toMatch(/cri-chain\.png {2}\d+\.\d kB\n/);
+  });
+
+  it('reports a bad file of a folder as file:line:col and still exports the others', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'flowdeck-export-'));
+    copyFileSync('diagrams/self-healing.mmd', join(dir, 'self-healing.mmd'));
+    copyFileSync('diagrams/part1.yaml', join(dir, 'part1.yaml'));
+    const broken = join(dir, 'broken.yaml');
+    writeFileSync(broken, 'title: t\nnodes:\n  api:\n    shap: cylinder\n');
+    const out = join(dir, 'out');
+    const { code, stderr } = await flowdeck('export', dir, '-o', out, '--format', 'svg');
+    expect(code).toBe(1);
+    expect(stderr).toContain(`${broken}:4:5: error:`);
+    expect(stderr).toContain('1 file(s) not exported');
+    // The deck is skipped, not reported; --format svg leaves the PNGs out.
+    expect(readdirSync(out).sort()).toEqual(['self-healing.main.svg', 'self-healing.svg']);
+  });
+
+  it('draws one step of a flow with its caption, and says which steps there are', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'flowdeck-export-'));
+    const file = join(dir, 'cri-chain.mmd');
+    writeFileSync(file, CRI_CHAIN);
+    const svg = join(dir, 'step.svg');
+    const step = await flowdeck('export', file, '--step', '2', '-o', svg, '--theme', 'dark');
+    expect(step.code).toBe(0);
+    expect(step.stdout).toMatch(/step\.svg {2}\d+\.\d kB/);
+    // The caption band: the step's caption and its counter.
+    expect(svgText(svg)).toMatch(/CRI gRPC API[\s\S]*2 \/ 4/);
+    const beyond = await flowdeck('export', file, '--step', '5', '-o', svg);
+    expect(beyond.code).toBe(1);
+    expect(beyond.stderr).toContain('no step 5 in flow `main`: it has 4 (1–4)');
+    const unknown = await flowdeck('export', file, '--animated', '--flow', 'mian', '-o', svg);
+    expect(unknown.stderr).toContain('no flow `mian` in cri-chain; its flows: `main`');
+    const usage = await flowdeck('export', file, '--step', '0', '-o', svg);
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toContain('--step must be a step number (1 is the first), not "0"');
   });
 });

@@ -8,6 +8,8 @@ const HELP: Record<string, string> = {
 Usage:
   flowdeck check <files or folders…>   validate diagrams and decks; prints file:line:col: message
   flowdeck layout <file> [--json]      lay a diagram out and print every node and edge
+  flowdeck export <file or folder> -o <path>
+                                       write SVG and PNG pictures, one step, or a flow animated
   flowdeck help [command]              show help for a command
 
 Options:
@@ -36,6 +38,26 @@ Parses and lays out one diagram with ELK, using the same measured text as the ap
            A Mermaid file (.mmd) has one flow, "main", walking its edges in written order.
 Without --json it prints a readable outline. Exits 1 if the diagram has errors,
 or if the file is a lesson deck rather than a diagram.`,
+  export: `flowdeck export <file or folder> [--flow ID] [--step N] [--animated]
+                [--format svg|png] [--scale N] [--theme light|dark] [--system-fonts] -o <path>
+
+One file: draws the diagram into -o, an SVG or a PNG (from --format, else
+from -o's extension).
+  --step N         draw step N (1 is the first) of the flow, with its caption
+  --flow ID        the flow for --step or --animated (default: the first)
+  --animated       one SVG that plays the whole flow, looping, with no script
+A folder: -o is a folder (created), and every diagram in the folder (and
+below) gets <id>.svg and <id>.png, and each of its flows <id>.<flow>.svg,
+animated. Lesson decks are skipped. A diagram with errors is reported as
+file:line:col and the others are still exported; the exit code is then 1.
+  --format svg|png only SVGs, or only PNGs
+Both:
+  --scale N        PNG pixels per SVG pixel: 1 (default), 2, 4… up to 8
+  --theme T        light (default) or dark
+  --system-fonts   SVGs name Pretendard and the system fonts instead of
+                   embedding the subset of Pretendard they use: smaller, but
+                   right only where Pretendard is installed (PNGs always have it)
+Prints each file written with its size.`,
 };
 
 /** Runs the CLI and returns the exit code. */
@@ -69,6 +91,14 @@ export async function main(argv: string[]): Promise<number> {
       if (rest.length !== 1 || !rest[0]) return usage(err, 'layout needs exactly one file');
       return await layout(rest[0], { json: values.json ?? false }, out, err);
     }
+    if (command === 'export') {
+      if (rest.length !== 1 || !rest[0]) return usage(err, 'export needs one file or folder');
+      // On demand: the other commands need neither resvg's binary nor the font tools.
+      const { exportDiagrams, readExportFlags } = await import('./export.ts');
+      const options = readExportFlags(values);
+      if (typeof options === 'string') return usage(err, options);
+      return await exportDiagrams(rest[0], options, out, err);
+    }
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
     err(`flowdeck: ${e.code === 'ENOENT' ? `no such file or folder: ${e.path}` : e.message}`);
@@ -85,6 +115,14 @@ function parse(argv: string[]) {
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
       json: { type: 'boolean' },
+      output: { type: 'string', short: 'o' },
+      flow: { type: 'string' },
+      step: { type: 'string' },
+      animated: { type: 'boolean' },
+      format: { type: 'string' },
+      scale: { type: 'string' },
+      theme: { type: 'string' },
+      'system-fonts': { type: 'boolean' },
     },
   });
 }

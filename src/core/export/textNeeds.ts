@@ -3,7 +3,7 @@ import type { LaidOutDiagram } from '../layout/types.ts';
 import type { TextNeeds } from './types.ts';
 
 /**
- * Every character an export draws, per weight, so the embedded fonts can be
+ * Every character an export draws, per weight (spaces included), so the embedded fonts can be
  * cut down to them: labels (group titles are semibold), fold badges, and with
  * a timeline its captions (regular) and step counters (semibold).
  */
@@ -22,9 +22,10 @@ export function textNeeds(diagram: LaidOutDiagram, timeline?: Timeline): TextNee
     for (const step of timeline.steps) add(regular, step.caption);
     add(semibold, `0123456789 /${timeline.title}`);
   }
+  // Spaces are drawn (and measured) in Pretendard too; line breaks are not drawn.
   const text = (set: Set<string>) =>
     [...set]
-      .filter((ch) => ch.trim() !== '')
+      .filter((ch) => ch !== '\n' && ch !== '\r')
       .sort()
       .join('');
   return { regular: text(regular), semibold: text(semibold) };

@@ -1,0 +1,275 @@
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { dirname, extname, join } from 'node:path';
+import { buildTimeline, type Timeline } from '../core/animate/timeline.ts';
+import { animatedSvg } from '../core/export/animatedSvg.ts';
+import { staticSvg } from '../core/export/staticSvg.ts';
+import { textNeeds } from '../core/export/textNeeds.ts';
+import type { ExportTheme, StaticSvgOptions } from '../core/export/types.ts';
+import { createDefaultLayoutEngine } from '../core/layout/createDefaultLayoutEngine.ts';
+import type { LayoutEngine } from '../core/layout/createLayoutEngine.ts';
+import type { LaidOutDiagram } from '../core/layout/types.ts';
+import { formatDiagnostic } from '../core/model/formatDiagnostic.ts';
+import type { Flow } from '../core/model/types.ts';
+import { parseDiagram } from '../core/parse/parseDiagram.ts';
+import { isDeckFile } from './deckFiles.ts';
+import { collectDiagramFiles } from './files.ts';
+import { createFontSubsetter, drawsOutsidePretendard, type FontSubsetter } from './fonts.ts';
+import { svgToPng } from './png.ts';
+
+export type ExportFormat = 'svg' | 'png';
+
+export interface ExportOptions {
+  /** The output file, or the output folder when exporting a folder. */
+  output: string;
+  /** A flow id, for `step` or `animated`; default: the diagram's first flow. */
+  flow?: string;
+  /** 1-based step of the flow to draw, with its caption. */
+  step?: number;
+  animated: boolean;
+  /** Default: from the output's extension (one file), both (a folder). */
+  format?: ExportFormat;
+  /** PNG pixels per SVG unit. */
+  scale: number;
+  theme: ExportTheme;
+  /** Name Pretendard and the system fonts in SVGs instead of embedding a subset. */
+  systemFonts: boolean;
+}
+
+/** The command's flags as `parseArgs` gives them. */
+export interface ExportFlags {
+  output?: string | undefined;
+  flow?: string | undefined;
+  step?: string | undefined;
+  animated?: boolean | undefined;
+  format?: string | undefined;
+  scale?: string | undefined;
+  theme?: string | undefined;
+  'system-fonts'?: boolean | undefined;
+}
+
+const MAX_SCALE = 8;
+
+/** Checks the flags; returns the options, or what is wrong with them. */
+export function readExportFlags(flags: ExportFlags): ExportOptions | string {
+  const { output, flow, format, theme = 'light' } = flags;
+  if (!output) return 'export needs -o <file or folder>';
+  if (format !== undefined && format !== 'svg' && format !== 'png')
+    return `--format must be svg or png, not "${format}"`;
+  if (theme !== 'light' && theme !== 'dark') return `--theme must be light or dark, not "${theme}"`;
+  const scale = Number(flags.scale ?? '1');
+  if (!(scale > 0 && scale <= MAX_SCALE))
+    return `--scale must be a number above 0 and at most ${MAX_SCALE}, not "${flags.scale}"`;
+  const step = flags.step === undefined ? undefined : Number(flags.step);
+  if (step !== undefined && !(Number.isInteger(step) && step >= 1))
+    return `--step must be a step number (1 is the first), not "${flags.step}"`;
+  const animated = flags.animated ?? false;
+  if (animated && step !== undefined) return '--animated plays the whole flow; drop --step';
+  if (flow !== undefined && step === undefined && !animated)
+    return '--flow needs --step N (one step) or --animated (the whole flow)';
+  const systemFonts = flags['system-fonts'] ?? false;
+  const options: ExportOptions = { output, animated, scale, theme, systemFonts };
+  if (flow !== undefined) options.flow = flow;
+  if (step !== undefined) options.step = step;
+  if (format !== undefined) options.format = format;
+  return options;
+}
+
+type Print = (line: string) => void;
+
+/** What one run shares: the layout engine, the fonts, the options and where to print. */
+interface Exporter {
+  engine: LayoutEngine;
+  fonts: FontSubsetter;
+  options: ExportOptions;
+  out: Print;
+  err: Print;
+}
+
+/** One file to write. A timeline with a `step` draws that step; without one, plays the flow. */
+interface Job {
+  path: string;
+  format: ExportFormat;
+  timeline?: Timeline;
+  /** 0-based. */
+  step?: number;
+}
+
+/**
+ * `flowdeck export`: one diagram file to `options.output` (an SVG or a PNG),
+ * or every diagram in a folder into the folder `options.output`. Returns the
+ * exit code.
+ */
+export async function exportDiagrams(
+  input: string,
+  options: ExportOptions,
+  out: Print,
+  err: Print,
+): Promise<number> {
+  const engine = createDefaultLayoutEngine();
+  const exporter: Exporter = { engine, fonts: createFontSubsetter(), options, out, err };
+  const info = await stat(input);
+  return info.isDirectory() ? exportFolder(input, exporter) : exportFile(input, exporter);
+}
+
+async function exportFile(file: string, exporter: Exporter): Promise<number> {
+  const { options, err } = exporter;
+  const named = formatOf(options.output);
+  const format = options.format ?? named;
+  if (!format) {
+    err(
+      `flowdeck: cannot tell the format of ${options.output}: name it .svg or .png, or pass --format`,
+    );
+    return 2;
+  }
+  if (named && named !== format) {
+    err(`flowdeck: --format ${format} does not match -o ${options.output}`);
+    return 2;
+  }
+  if (options.animated && format === 'png') {
+    err('flowdeck: --animated makes an SVG; a PNG holds one picture (use --step N)');
+    return 2;
+  }
+  const diagram = await load(file, exporter);
+  if (diagram === 'deck') {
+    err(`flowdeck: ${file} is a lesson deck; export its diagrams, or the folder they are in`);
+    return 1;
+  }
+  if (!diagram) return 1;
+  const job: Job = { path: options.output, format };
+  if (options.animated || options.step !== undefined) {
+    const flow = pickFlow(diagram, options.flow);
+    if (typeof flow === 'string') {
+      err(`flowdeck: ${flow}`);
+      return 1;
+    }
+    job.timeline = buildTimeline(diagram, flow);
+    if (options.step !== undefined) {
+      const count = job.timeline.steps.length;
+      if (options.step > count) {
+        err(
+          `flowdeck: no step ${options.step} in flow \`${flow.id}\`: it has ${count} (1–${count})`,
+        );
+        return 1;
+      }
+      job.step = options.step - 1;
+    }
+  }
+  await write(diagram, job, exporter);
+  return 0;
+}
+
+/**
+ * Every diagram of the folder: `<id>.svg` and `<id>.png`, and `<id>.<flow>.svg`
+ * playing each flow. Decks are skipped. A file that fails is reported and
+ * the others still exported; then the exit code is 1.
+ */
+async function exportFolder(folder: string, exporter: Exporter): Promise<number> {
+  const { options, err } = exporter;
+  if (options.flow !== undefined || options.step !== undefined || options.animated) {
+    err('flowdeck: --flow, --step and --animated are for one file; a folder exports every flow');
+    return 2;
+  }
+  const files = await collectDiagramFiles([folder]);
+  await mkdir(options.output, { recursive: true });
+  const seen = new Map<string, string>();
+  let failed = 0;
+  for (const file of files) {
+    try {
+      const diagram = await load(file, exporter);
+      if (diagram === 'deck') continue;
+      if (diagram && seen.has(diagram.id)) {
+        // Both would write the same <id>.svg: the second would overwrite the first.
+        err(`${file}: error: ${seen.get(diagram.id)} has the same id; not exported`);
+      }
+      if (!diagram || seen.has(diagram.id)) {
+        failed++;
+        continue;
+      }
+      seen.set(diagram.id, file);
+      for (const job of folderJobs(diagram, options)) await write(diagram, job, exporter);
+    } catch (error) {
+      err(`${file}: error: ${(error as Error).message}`);
+      failed++;
+    }
+  }
+  if (seen.size === 0 && failed === 0) err(`flowdeck: no diagram in ${folder}`);
+  if (failed > 0) err(`flowdeck: ${failed} file(s) not exported`);
+  return failed > 0 || seen.size === 0 ? 1 : 0;
+}
+
+function folderJobs(diagram: LaidOutDiagram, options: ExportOptions): Job[] {
+  const at = (name: string) => join(options.output, name);
+  const jobs: Job[] = [];
+  if (options.format !== 'png') jobs.push({ path: at(`${diagram.id}.svg`), format: 'svg' });
+  if (options.format !== 'svg') jobs.push({ path: at(`${diagram.id}.png`), format: 'png' });
+  if (options.format === 'png') return jobs;
+  for (const flow of diagram.flows) {
+    const path = at(`${diagram.id}.${flow.id}.svg`);
+    jobs.push({ path, format: 'svg', timeline: buildTimeline(diagram, flow) });
+  }
+  return jobs;
+}
+
+/** Parses and lays out a diagram, printing its diagnostics; null when it has errors. */
+async function load(file: string, exporter: Exporter): Promise<LaidOutDiagram | 'deck' | null> {
+  const text = await readFile(file, 'utf8');
+  if (isDeckFile(file, text)) return 'deck';
+  const { model, diagnostics } = parseDiagram(text, { file });
+  for (const d of diagnostics) exporter.err(formatDiagnostic(d));
+  if (!model || diagnostics.some((d) => d.severity === 'error')) return null;
+  return exporter.engine.layout(model);
+}
+
+/** The flow named, else the first; or why there is none. */
+function pickFlow(diagram: LaidOutDiagram, id: string | undefined): Flow | string {
+  const ids = diagram.flows.map((f) => `\`${f.id}\``).join(', ');
+  if (id === undefined) return diagram.flows[0] ?? `${diagram.id} has no flows`;
+  const flow = diagram.flows.find((f) => f.id === id);
+  if (flow) return flow;
+  return `no flow \`${id}\` in ${diagram.id}; ${ids ? `its flows: ${ids}` : 'it has none'}`;
+}
+
+async function write(diagram: LaidOutDiagram, job: Job, exporter: Exporter): Promise<void> {
+  const { options, fonts } = exporter;
+  const needs = textNeeds(diagram, job.timeline);
+  const embed = () => (options.systemFonts ? [] : fonts.subsetFonts(needs, 'woff2'));
+  const { timeline, step } = job;
+  let data: string | Uint8Array;
+  if (timeline && step === undefined) {
+    data = animatedSvg(diagram, timeline, {
+      theme: options.theme,
+      fonts: await embed(),
+      interactive: true,
+    });
+  } else {
+    const scene = timeline && step !== undefined ? timeline.steps[step] : undefined;
+    const picture: StaticSvgOptions =
+      scene && timeline
+        ? { theme: options.theme, scene, caption: true, stepCount: timeline.steps.length }
+        : { theme: options.theme };
+    if (job.format === 'svg') data = staticSvg(diagram, { ...picture, fonts: await embed() });
+    else {
+      // resvg ignores @font-face: it gets the same subset as TrueType instead.
+      const ttf = await fonts.subsetFonts(needs, 'truetype');
+      const systemFonts = drawsOutsidePretendard(needs);
+      data = svgToPng(staticSvg(diagram, picture), {
+        scale: options.scale,
+        fonts: ttf,
+        systemFonts,
+      });
+    }
+  }
+  await mkdir(dirname(job.path), { recursive: true });
+  await writeFile(job.path, data);
+  const bytes = typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength;
+  exporter.out(`${job.path}  ${formatSize(bytes)}`);
+}
+
+function formatOf(path: string): ExportFormat | undefined {
+  const ext = extname(path).toLowerCase();
+  return ext === '.svg' ? 'svg' : ext === '.png' ? 'png' : undefined;
+}
+
+function formatSize(bytes: number): string {
+  return bytes < 1000 ? `${bytes} B` : `${(bytes / 1000).toFixed(1)} kB`;
+}
