@@ -205,7 +205,8 @@ export async function buildApp(
   const html = output.find((o) => o.type === 'asset' && o.fileName === 'index.html');
   if (!html || html.type !== 'asset') throw new Error('the build has no index.html');
   const loads = htmlLoads(String(html.source));
-  const toFile = (url: string) => url.replace(/^\//, '');
+  // './assets/x.js' with the relative base of vite.config.ts, '/assets/x.js' with an absolute one.
+  const toFile = (url: string) => url.replace(/^\.?\//, '');
 
   const chunks = new Map<string, Rolldown.OutputChunk>();
   for (const o of output) if (o.type === 'chunk') chunks.set(o.fileName, o);

@@ -24,7 +24,10 @@ export const FONT_WEIGHTS = { regular: 400, semibold: 600 } as const;
 /** Name of a shipped weight. */
 export type FontWeightName = keyof typeof FONT_WEIGHTS;
 
-/** URL paths of the shipped font files (from `public/`, so Vite serves them as-is). */
+/**
+ * URL paths of the shipped font files (from `public/`, so Vite serves them as-is).
+ * Root-absolute as Vite wants in sources; a build makes them relative (vite.config.ts).
+ */
 export const FONT_FILES: Readonly<Record<FontWeightName, string>> = {
   regular: '/fonts/Pretendard-Regular.woff2',
   semibold: '/fonts/Pretendard-SemiBold.woff2',

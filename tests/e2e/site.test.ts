@@ -1,0 +1,154 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { buildApp } from '../../bench/bundle.ts';
+import { buildTimeline } from '../../src/core/animate/timeline.ts';
+import { isDeckSource } from '../../src/core/deck/isDeckSource.ts';
+import { parseDeck } from '../../src/core/deck/parseDeck.ts';
+import { createDefaultLayoutEngine } from '../../src/core/layout/createDefaultLayoutEngine.ts';
+import { launchChromium } from './chromium.ts';
+import { diagramModels, settle } from './diagramFiles.ts';
+import { type StaticSite, serveStatic } from './staticServer.ts';
+
+/**
+ * `npm run build` as a static site: a production build served by a plain
+ * static server under a sub-path (no rewrites, no fallback), the way a blog
+ * or GitHub Pages would host it. Every diagram, flow and deck must work from
+ * it, and the page must ask nothing of any other server (offline, and no
+ * root-absolute URL escaping the sub-path).
+ */
+const PREFIX = '/talks/flowdeck/';
+const models = diagramModels();
+const decks = readdirSync('diagrams')
+  .filter((f) => /\.ya?ml$/.test(f))
+  .map((f) => `diagrams/${f}`)
+  .filter((file) => isDeckSource(readFileSync(file, 'utf8')))
+  .flatMap((file) => parseDeck(readFileSync(file, 'utf8'), { file }).deck ?? []);
+
+// The last step of every flow, as the core computes it: what its URL must show.
+const engine = createDefaultLayoutEngine();
+const lastSteps: { diagram: string; flow: string; step: number; nodes: Record<string, string> }[] =
+  [];
+for (const model of models) {
+  const diagram = await engine.layout(model);
+  for (const flow of diagram.flows) {
+    const steps = buildTimeline(diagram, flow).steps;
+    const last = steps.at(-1);
+    if (last)
+      lastSteps.push({ diagram: model.id, flow: flow.id, step: steps.length, nodes: last.nodes });
+  }
+}
+
+let outDir: string;
+let site: StaticSite;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+const requests: string[] = [];
+const errors: string[] = [];
+
+beforeAll(async () => {
+  outDir = mkdtempSync(join(tmpdir(), 'flowdeck-site-test-'));
+  await buildApp(outDir, { compress: false });
+  site = await serveStatic(outDir, PREFIX);
+  browser = await launchChromium();
+  context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
+  // Workers' requests (the layout worker's chunks) come through the context too.
+  context.on('request', (request) => requests.push(request.url()));
+}, 180_000);
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+  if (outDir) rmSync(outDir, { recursive: true, force: true });
+});
+beforeEach(async () => {
+  await page?.close();
+  page = await context.newPage();
+  page.on('pageerror', (e) => errors.push(e.message));
+});
+
+/** The node ids drawn on the canvas, once there are some. */
+async function drawnNodes(): Promise<string[]> {
+  await page.waitForSelector('.fd-canvas [data-node-id]', { timeout: 30_000 });
+  await settle(page);
+  return page.$$eval('.fd-canvas [data-node-id]', (els) =>
+    els.map((el) => el.getAttribute('data-node-id') ?? '').sort(),
+  );
+}
+
+describe(`the built site under a sub-path (${PREFIX})`, () => {
+  it('lists every diagram in the gallery', async () => {
+    await page.goto(site.url);
+    const cards = () =>
+      page.$$eval('.fd-card[data-diagram-id]', (els) =>
+        [...new Set(els.map((el) => el.getAttribute('data-diagram-id') ?? ''))].sort(),
+      );
+    await expect.poll(cards, { timeout: 30_000 }).toEqual(models.map((m) => m.id).sort());
+  });
+
+  it('draws every diagram at its URL', async () => {
+    for (const model of models) {
+      await page.goto(`${site.url}#/d/${encodeURIComponent(model.id)}`);
+      expect(await drawnNodes(), model.id).toEqual(model.nodes.map((n) => n.id).sort());
+    }
+  });
+
+  it('draws in Pretendard, both weights loaded from the site', async () => {
+    await page.goto(`${site.url}#/d/${encodeURIComponent(models[0]?.id ?? '')}`);
+    await drawnNodes();
+    const faces = await page.evaluate(async () => {
+      await Promise.all([
+        document.fonts.load('400 16px Pretendard'),
+        document.fonts.load('600 16px Pretendard'),
+      ]);
+      await document.fonts.ready;
+      return [...document.fonts]
+        .filter((f) => f.family.replace(/["']/g, '') === 'Pretendard')
+        .map((f) => `${f.weight} ${f.status}`)
+        .sort();
+    });
+    expect(faces).toEqual(['400 loaded', '600 loaded']);
+  });
+
+  it('opens each flow at its last step', async () => {
+    expect(lastSteps.length).toBeGreaterThan(0);
+    for (const { diagram, flow, step, nodes } of lastSteps) {
+      await page.goto(`${site.url}#/d/${encodeURIComponent(diagram)}/${flow}/${step}`);
+      await page.waitForSelector('.fd-flowbar', { timeout: 30_000 });
+      const states = () =>
+        page.$$eval('.fd-canvas [data-node-id]', (els) =>
+          Object.fromEntries(
+            els.map((el) => [el.getAttribute('data-node-id'), el.getAttribute('data-state')]),
+          ),
+        );
+      await expect.poll(states, { timeout: 10_000 }).toEqual(nodes);
+      await expect
+        .poll(() => page.locator('.fd-step-count').innerText())
+        .toBe(`Step ${step} of ${step}`);
+    }
+  });
+
+  it('plays each deck', async () => {
+    expect(decks.length).toBeGreaterThan(0);
+    for (const deck of decks) {
+      await page.goto(`${site.url}#/deck/${encodeURIComponent(deck.id)}/1`);
+      await page.waitForSelector('.fd-deckbar', { timeout: 60_000 });
+      await expect
+        .poll(() => page.locator('.fd-canvas').first().getAttribute('data-diagram-id'))
+        .toBe(deck.entries[0]?.diagram);
+      expect((await drawnNodes()).length).toBeGreaterThan(0);
+    }
+  });
+
+  it('asked nothing outside the site, and found everything it asked for', () => {
+    expect(requests.length).toBeGreaterThan(0);
+    const outside = requests.filter(
+      (url) => !url.startsWith(site.url) && !/^(data|blob):/.test(url),
+    );
+    expect(outside).toEqual([]);
+    expect(site.missing).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+});
