@@ -4,7 +4,7 @@ import { Gallery } from './gallery/Gallery.tsx';
 import { LanguageMenu } from './i18n/LanguageMenu.tsx';
 import { useT } from './i18n/useT.ts';
 import type { LayoutClient } from './layoutClient.ts';
-import { parseRoute } from './route.ts';
+import { diagramHref, parseRoute } from './route.ts';
 import { ThemeMenu } from './theme/ThemeMenu.tsx';
 import { DiagramView } from './view/DiagramView.tsx';
 
@@ -41,6 +41,35 @@ export function App({ client }: { client: LayoutClient }) {
       <Suspense fallback={null}>
         <SpeakerView client={client} id={route.id} flow={route.flow} step={route.step} />
       </Suspense>
+    );
+  }
+
+  // An embed (#/embed/…, for an <iframe>) is the view alone, with a way out.
+  if (route.kind === 'diagram' && route.embed) {
+    return (
+      <div className="fd-app" data-embed="">
+        <main className="fd-main">
+          {source ? (
+            <DiagramView
+              key={source.id}
+              source={source}
+              client={client}
+              flow={route.flow}
+              step={route.step}
+            />
+          ) : (
+            <p role="alert">{t('diagram.notFound', { id: route.id })}</p>
+          )}
+        </main>
+        <a
+          className="fd-embed-open"
+          href={diagramHref(route.id, route.flow, route.step).replace('#/embed/', '#/d/')}
+          target="_blank"
+          rel="noopener"
+        >
+          {t('embed.open')} ↗
+        </a>
+      </div>
     );
   }
 

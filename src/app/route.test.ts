@@ -12,6 +12,13 @@ describe('parseRoute', () => {
       flow: 'create',
       step: 3,
     });
+    expect(parseRoute('#/embed/cri-chain/create/3')).toEqual({
+      kind: 'diagram',
+      id: 'cri-chain',
+      flow: 'create',
+      step: 3,
+      embed: true,
+    });
     expect(parseRoute('#/d/a/main')).toMatchObject({ flow: 'main', step: 1 });
     expect(parseRoute('#/d/a/main/0')).toMatchObject({ step: 1 });
   });

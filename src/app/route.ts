@@ -1,7 +1,7 @@
 /** What the URL hash says to show. */
 export type Route =
   | { kind: 'home' }
-  | { kind: 'diagram'; id: string; flow?: string; step?: number }
+  | { kind: 'diagram'; id: string; flow?: string; step?: number; embed?: boolean }
   | { kind: 'speaker'; id: string; flow: string; step: number }
   | { kind: 'deck'; id: string; slide: number }
   | { kind: 'speaker-deck'; id: string; slide: number };
@@ -44,19 +44,34 @@ export function parseRoute(hash: string): Route {
       step: Math.max(1, Number(speaker[3] ?? 1)),
     };
   }
-  const match = /^#\/d\/([^/?]+)(?:\/([^/?]+)(?:\/(\d+))?)?/.exec(hash);
-  if (!match?.[1]) return { kind: 'home' };
-  const route: Route = { kind: 'diagram', id: decode(match[1]) };
-  if (match[2]) {
-    route.flow = decode(match[2]);
-    route.step = Math.max(1, Number(match[3] ?? 1));
+  const match = /^#\/(d|embed)\/([^/?]+)(?:\/([^/?]+)(?:\/(\d+))?)?/.exec(hash);
+  if (!match?.[2]) return { kind: 'home' };
+  const route: Route = { kind: 'diagram', id: decode(match[2]) };
+  if (match[1] === 'embed') route.embed = true;
+  if (match[3]) {
+    route.flow = decode(match[3]);
+    route.step = Math.max(1, Number(match[4] ?? 1));
   }
   return route;
 }
 
-/** The link to a diagram view, or to a step (from 1) of one of its flows. */
+/**
+ * The link to a diagram view, or to a step (from 1) of one of its flows.
+ * Inside an embed (`#/embed/…`) links stay embedded, so stepping in an
+ * `<iframe>` never brings the whole app in.
+ */
 export function diagramHref(id: string, flow?: string, step?: number): string {
-  const base = `#/d/${encodeURIComponent(id)}`;
+  const embedded = typeof window !== 'undefined' && window.location.hash.startsWith('#/embed/');
+  return embedded ? embedHref(id, flow, step) : href('d', id, flow, step);
+}
+
+/** The embed URL of a diagram or a step: the view with minimal chrome, for an `<iframe>`. */
+export function embedHref(id: string, flow?: string, step?: number): string {
+  return href('embed', id, flow, step);
+}
+
+function href(kind: 'd' | 'embed', id: string, flow?: string, step?: number): string {
+  const base = `#/${kind}/${encodeURIComponent(id)}`;
   return flow ? `${base}/${encodeURIComponent(flow)}/${step ?? 1}` : base;
 }
 

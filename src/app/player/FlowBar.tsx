@@ -125,7 +125,7 @@ export function FlowBar({ diagram, player }: { diagram: LaidOutDiagram; player: 
           </button>
           <button
             type="button"
-            className="fd-icon-button"
+            className="fd-icon-button fd-bar-extra"
             aria-pressed={reducedMotion}
             onClick={() => setReducedMotion(!reducedMotion)}
             title={t('player.reduceMotionHint')}
@@ -134,7 +134,7 @@ export function FlowBar({ diagram, player }: { diagram: LaidOutDiagram; player: 
           </button>
           <button
             type="button"
-            className="fd-icon-button"
+            className="fd-icon-button fd-bar-extra"
             aria-pressed={presenter.on}
             onClick={presenter.toggle}
             title={t('present.buttonHint')}
@@ -143,13 +143,13 @@ export function FlowBar({ diagram, player }: { diagram: LaidOutDiagram; player: 
           </button>
           <button
             type="button"
-            className="fd-icon-button"
+            className="fd-icon-button fd-bar-extra"
             onClick={() => openSpeakerWindow(diagram.id, timeline.flowId, step)}
             title={t('speaker.openHint')}
           >
             {t('speaker.open')}
           </button>
-          <a className="fd-icon-button" href={diagramHref(diagram.id)}>
+          <a className="fd-icon-button fd-bar-extra" href={diagramHref(diagram.id)}>
             {t('player.exit')}
           </a>
         </div>

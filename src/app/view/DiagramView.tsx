@@ -3,6 +3,7 @@ import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react
 import type { LaidOutDiagram } from '../../core/layout/types.ts';
 import { formatDiagnostic } from '../../core/model/formatDiagnostic.ts';
 import type { DiagramSource } from '../diagrams.ts';
+import { ExportMenu } from '../export/ExportMenu.tsx';
 import { useT } from '../i18n/useT.ts';
 import type { LayoutClient } from '../layoutClient.ts';
 import { FlowStart } from '../player/FlowStart.tsx';
@@ -161,6 +162,7 @@ function Loaded({
           ) : null}
           <Presenter diagram={diagram} player={player} />
         </Canvas>
+        <ExportMenu diagram={diagram} player={player} />
         {player ? (
           <Suspense fallback={null}>
             <FlowBar diagram={diagram} player={player} />

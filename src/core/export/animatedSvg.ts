@@ -275,10 +275,10 @@ class Css {
       const still = decl(base);
       if (values.some((v) => v !== values[0])) this.loop(selector, this.sequence(values));
       else if (values[0] !== undefined && values[0] !== still)
-        this.rule(`.${this.p} ${selector}`, values[0]);
+        this.rule(`.${this.p} .${selector}`, values[0]);
       if (!interactive) continue;
       values.forEach((value, k) => {
-        if (value !== still) this.rule(`${this.at(k)}${selector}`, value);
+        if (value !== still) this.rule(`${this.at(k)}.${selector}`, value);
       });
     }
   }

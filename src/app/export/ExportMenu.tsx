@@ -1,0 +1,115 @@
+import { useState } from 'react';
+import './export.css';
+import type { LaidOutDiagram } from '../../core/layout/types.ts';
+import { useT } from '../i18n/useT.ts';
+import type { Player } from '../player/usePlayer.ts';
+import { embedHref } from '../route.ts';
+import { useTheme } from '../theme/useTheme.ts';
+import type { ExportKind } from './exportFiles.ts';
+
+type Lib = typeof import('./exportFiles.ts');
+
+/**
+ * The export menu over every diagram view: the view or the current step as
+ * SVG or PNG (1×, 2×, 4×), the whole flow as an animated SVG, the SVG to the
+ * clipboard, and an embed snippet. Files are drawn in the app's theme
+ * (the contrast theme exports as light) with the glyphs they use embedded.
+ */
+export function ExportMenu({
+  diagram,
+  player,
+}: {
+  diagram: LaidOutDiagram;
+  player: Player | null;
+}) {
+  const t = useT();
+  const { theme } = useTheme();
+  const [status, setStatus] = useState('');
+  const [busy, setBusy] = useState(false);
+  const exportTheme = theme === 'dark' ? 'dark' : 'light';
+  const flowId = player?.timeline.flowId ?? diagram.flows[0]?.id;
+  const current: ExportKind = player
+    ? { kind: 'step', timeline: player.timeline, scene: player.scene }
+    : { kind: 'view' };
+
+  const run = async (action: (lib: Lib) => Promise<string>) => {
+    setBusy(true);
+    setStatus(t('export.working'));
+    try {
+      setStatus(await action(await import('./exportFiles.ts')));
+    } catch (error) {
+      setStatus(t('export.failed', { message: (error as Error).message }));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const saveSvg = (what: ExportKind) =>
+    run(async (lib) => {
+      const file = await lib.makeSvg(diagram, what, exportTheme);
+      lib.download(file.name, file.svg);
+      return t('export.saved', { name: file.name });
+    });
+  const savePng = (scale: number) =>
+    run(async (lib) => {
+      const file = await lib.makeSvg(diagram, current, exportTheme);
+      const name = file.name.replace(/\.svg$/, scale === 1 ? '.png' : `@${scale}x.png`);
+      lib.download(name, await lib.svgToPng(file.svg, scale));
+      return t('export.saved', { name });
+    });
+  const copySvg = () =>
+    run(async (lib) => {
+      const file = await lib.makeSvg(diagram, current, exportTheme);
+      await navigator.clipboard.writeText(file.svg);
+      return t('export.copied');
+    });
+  const copyEmbed = () =>
+    run(async () => {
+      const step = player ? player.step + 1 : undefined;
+      const url = new URL(embedHref(diagram.id, flowId, step), window.location.href).href;
+      await navigator.clipboard.writeText(embedSnippet(url, diagram.title));
+      return t('export.embedCopied');
+    });
+
+  return (
+    <details className="fd-export">
+      <summary className="fd-icon-button">{t('export.button')}</summary>
+      <div className="fd-export-menu">
+        <button type="button" disabled={busy} onClick={() => saveSvg({ kind: 'view' })}>
+          {t('export.svgView')}
+        </button>
+        {player ? (
+          <button type="button" disabled={busy} onClick={() => saveSvg(current)}>
+            {t('export.svgStep', { step: player.step + 1 })}
+          </button>
+        ) : null}
+        {flowId ? (
+          <button type="button" disabled={busy} onClick={() => saveSvg({ kind: 'flow', flowId })}>
+            {t('export.svgFlow')}
+          </button>
+        ) : null}
+        <div className="fd-export-row" role="group" aria-label="PNG">
+          {[1, 2, 4].map((scale) => (
+            <button key={scale} type="button" disabled={busy} onClick={() => savePng(scale)}>
+              PNG {scale}×
+            </button>
+          ))}
+        </div>
+        <button type="button" disabled={busy} onClick={copySvg}>
+          {t('export.copySvg')}
+        </button>
+        <button type="button" disabled={busy} onClick={copyEmbed}>
+          {t('export.copyEmbed')}
+        </button>
+        <p className="fd-export-status" role="status" aria-live="polite">
+          {status}
+        </p>
+      </div>
+    </details>
+  );
+}
+
+/** An `<iframe>` for a blog post; docs/export.md documents it. */
+export function embedSnippet(url: string, title: string): string {
+  const safeTitle = title.replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`);
+  return `<iframe src="${url.replace(/"/g, '%22')}" title="${safeTitle}" width="800" height="520" style="border:0;max-width:100%" loading="lazy" allowfullscreen></iframe>`;
+}

@@ -1,0 +1,94 @@
+import { buildTimeline, type StepScene, type Timeline } from '../../core/animate/timeline.ts';
+import { animatedSvg } from '../../core/export/animatedSvg.ts';
+import { staticSvg } from '../../core/export/staticSvg.ts';
+import { textNeeds } from '../../core/export/textNeeds.ts';
+import type { ExportTheme } from '../../core/export/types.ts';
+import type { LaidOutDiagram } from '../../core/layout/types.ts';
+import { subsetFonts } from './fonts.ts';
+
+/**
+ * What the export menu can make. Loaded on first use (with the font
+ * subsetter), so none of it weighs on the first screen.
+ */
+export type ExportKind =
+  | { kind: 'view' }
+  | { kind: 'step'; timeline: Timeline; scene: StepScene }
+  | { kind: 'flow'; flowId: string };
+
+export interface ExportedFile {
+  name: string;
+  svg: string;
+}
+
+/** The SVG for one menu item, with the glyphs it draws embedded. */
+export async function makeSvg(
+  diagram: LaidOutDiagram,
+  what: ExportKind,
+  theme: ExportTheme,
+): Promise<ExportedFile> {
+  if (what.kind === 'flow') {
+    const flow = diagram.flows.find((f) => f.id === what.flowId);
+    if (!flow) throw new Error(`no flow ${what.flowId}`);
+    const timeline = buildTimeline(diagram, flow);
+    const fonts = await subsetFonts(textNeeds(diagram, timeline));
+    return {
+      name: `${diagram.id}.${flow.id}.svg`,
+      svg: animatedSvg(diagram, timeline, { theme, fonts, interactive: true }),
+    };
+  }
+  if (what.kind === 'step') {
+    const fonts = await subsetFonts(textNeeds(diagram, what.timeline));
+    return {
+      name: `${diagram.id}.${what.timeline.flowId}.${what.scene.index + 1}.svg`,
+      svg: staticSvg(diagram, {
+        theme,
+        fonts,
+        scene: what.scene,
+        caption: true,
+        stepCount: what.timeline.steps.length,
+      }),
+    };
+  }
+  const fonts = await subsetFonts(textNeeds(diagram));
+  return { name: `${diagram.id}.svg`, svg: staticSvg(diagram, { theme, fonts }) };
+}
+
+/**
+ * A PNG of an SVG at `scale`, through an image and a canvas. The embedded
+ * fonts travel inside the SVG, so the picture has the app's text.
+ */
+export async function svgToPng(svg: string, scale: number): Promise<Blob> {
+  const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
+  try {
+    const image = new Image();
+    image.src = url;
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.round(image.naturalWidth * scale);
+    canvas.height = Math.round(image.naturalHeight * scale);
+    const context = canvas.getContext('2d');
+    if (!context) throw new Error('no 2D canvas');
+    context.drawImage(image, 0, 0, canvas.width, canvas.height);
+    return await new Promise<Blob>((resolve, reject) =>
+      canvas.toBlob(
+        (blob) => (blob ? resolve(blob) : reject(new Error('PNG failed'))),
+        'image/png',
+      ),
+    );
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}
+
+/** Saves a file through a temporary link. */
+export function download(name: string, data: Blob | string) {
+  const blob = typeof data === 'string' ? new Blob([data], { type: 'image/svg+xml' }) : data;
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
