@@ -177,6 +177,7 @@ describe('textNeeds', () => {
     );
     const needs = textNeeds(diagram);
     expect(needs.semibold).toBe([...new Set('클러스터')].sort().join(''));
+    expect(needs.regular).toContain(' ');
     for (const ch of '노드ABNode요청') expect(needs.regular).toContain(ch);
     expect(new Set(needs.regular).size).toBe(needs.regular.length);
   });
