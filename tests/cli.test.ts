@@ -259,6 +259,9 @@ describe('flowdeck export', () => {
     expect(step.stdout).toMatch(/step\.svg {2}\d+\.\d kB/);
     // The caption band: the step's caption and its counter.
     expect(svgText(svg)).toMatch(/CRI gRPC API[\s\S]*2 \/ 4/);
+    const bare = await flowdeck('export', file, '--step', '2', '--no-caption', '-o', svg);
+    expect(bare.code).toBe(0);
+    expect(svgText(svg)).not.toContain('2 / 4');
     const beyond = await flowdeck('export', file, '--step', '5', '-o', svg);
     expect(beyond.code).toBe(1);
     expect(beyond.stderr).toContain('no step 5 in flow `main`: it has 4 (1–4)');

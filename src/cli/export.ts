@@ -33,6 +33,8 @@ export interface ExportOptions {
   theme: ExportTheme;
   /** Name Pretendard and the system fonts in SVGs instead of embedding a subset. */
   systemFonts: boolean;
+  /** With `step`: draw the caption band. */
+  caption: boolean;
 }
 
 /** The command's flags as `parseArgs` gives them. */
@@ -45,6 +47,7 @@ export interface ExportFlags {
   scale?: string | undefined;
   theme?: string | undefined;
   'system-fonts'?: boolean | undefined;
+  caption?: boolean | undefined;
 }
 
 const MAX_SCALE = 8;
@@ -67,7 +70,9 @@ export function readExportFlags(flags: ExportFlags): ExportOptions | string {
   if (flow !== undefined && step === undefined && !animated)
     return '--flow needs --step N (one step) or --animated (the whole flow)';
   const systemFonts = flags['system-fonts'] ?? false;
-  const options: ExportOptions = { output, animated, scale, theme, systemFonts };
+  const caption = flags.caption ?? true;
+  if (!caption && step === undefined) return '--no-caption is for a step (--step N)';
+  const options: ExportOptions = { output, animated, scale, theme, systemFonts, caption };
   if (flow !== undefined) options.flow = flow;
   if (step !== undefined) options.step = step;
   if (format !== undefined) options.format = format;
@@ -245,7 +250,12 @@ async function write(diagram: LaidOutDiagram, job: Job, exporter: Exporter): Pro
     const scene = timeline && step !== undefined ? timeline.steps[step] : undefined;
     const picture: StaticSvgOptions =
       scene && timeline
-        ? { theme: options.theme, scene, caption: true, stepCount: timeline.steps.length }
+        ? {
+            theme: options.theme,
+            scene,
+            caption: options.caption,
+            stepCount: timeline.steps.length,
+          }
         : { theme: options.theme };
     if (job.format === 'svg') data = staticSvg(diagram, { ...picture, fonts: await embed() });
     else {

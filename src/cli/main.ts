@@ -39,11 +39,13 @@ Parses and lays out one diagram with ELK, using the same measured text as the ap
 Without --json it prints a readable outline. Exits 1 if the diagram has errors,
 or if the file is a lesson deck rather than a diagram.`,
   export: `flowdeck export <file or folder> [--flow ID] [--step N] [--animated]
-                [--format svg|png] [--scale N] [--theme light|dark] [--system-fonts] -o <path>
+                [--no-caption] [--format svg|png] [--scale N] [--theme light|dark]
+                [--system-fonts] -o <path>
 
 One file: draws the diagram into -o, an SVG or a PNG (from --format, else
 from -o's extension).
   --step N         draw step N (1 is the first) of the flow, with its caption
+  --no-caption     with --step: leave the caption band out
   --flow ID        the flow for --step or --animated (default: the first)
   --animated       one SVG that plays the whole flow, looping, with no script
 A folder: -o is a folder (created), and every diagram in the folder (and
@@ -123,7 +125,9 @@ function parse(argv: string[]) {
       scale: { type: 'string' },
       theme: { type: 'string' },
       'system-fonts': { type: 'boolean' },
+      caption: { type: 'boolean', default: true },
     },
+    allowNegative: true,
   });
 }
 

@@ -17,8 +17,8 @@ export function findChromium(): string {
   return path;
 }
 
-/** Headless Chromium with the flags this closed network needs. */
-export function launchChromium(): Promise<Browser> {
+/** Headless Chromium with the flags this closed network needs, and any more flags. */
+export function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: findChromium(),
     headless: true,
@@ -30,6 +30,7 @@ export function launchChromium(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...extraArgs,
     ],
   });
 }

@@ -13,7 +13,7 @@ import type { EmbeddedFont } from '../../src/core/export/types.ts';
 import { createDefaultLayoutEngine } from '../../src/core/layout/createDefaultLayoutEngine.ts';
 import type { LaidOutDiagram } from '../../src/core/layout/types.ts';
 import { resolveStyle } from '../../src/core/render/resolveStyle.ts';
-import { artifactPath, freshPagePerTest } from './chromium.ts';
+import { artifactPath, freshPagePerTest, launchChromium } from './chromium.ts';
 import { attr, diagramModels, openDiagram, settle } from './diagramFiles.ts';
 
 const baseUrl = inject('baseUrl');
@@ -318,6 +318,38 @@ describe('the animated SVG', () => {
     });
   }
 
+  it('plays as an <img> in a page, and holds still there under reduced motion', async () => {
+    const d = diagram('cri-chain');
+    const timeline = buildTimeline(d, d.flows[0] as (typeof d.flows)[0]);
+    const svg = animatedSvg(d, timeline, { fonts: await fontsFor(d, timeline) });
+    const frames = async (page: Page) => {
+      await page.route('http://blog.test/**', (route) =>
+        route.fulfill(
+          route.request().url().endsWith('.svg')
+            ? { contentType: 'image/svg+xml', body: svg }
+            : { contentType: 'text/html', body: '<img src="flow.svg" alt="flow">' },
+        ),
+      );
+      await page.goto('http://blog.test/post.html');
+      await page.waitForFunction(() => document.querySelector('img')?.complete);
+      const first = await page.locator('img').screenshot();
+      // A step lasts seconds; by then the next one has lit up.
+      await page.waitForTimeout((timeline.steps[0]?.duration ?? 4) * 1000 + 500);
+      const later = await page.locator('img').screenshot();
+      return difference(page, first, later);
+    };
+    expect(await frames(page)).toBeGreaterThan(0.002);
+    // An image's document follows the browser's setting, not a page's emulated
+    // media, so this takes a Chromium started with reduced motion.
+    const still = await launchChromium(['--force-prefers-reduced-motion']);
+    try {
+      const other = await still.newPage({ viewport: { width: 1280, height: 800 } });
+      expect(await frames(other)).toBe(0);
+    } finally {
+      await still.close();
+    }
+  });
+
   it('holds still on the whole diagram under prefers-reduced-motion', async () => {
     const d = diagram('kubectl-apply');
     const timeline = buildTimeline(d, d.flows[0] as (typeof d.flows)[0]);
@@ -440,6 +472,29 @@ describe('the export menu', () => {
     const snippet = await page.evaluate(() => navigator.clipboard.readText());
     expect(snippet).toContain(`${baseUrl}#/embed/cri-chain`);
   });
+  it('closes on Escape and on a click outside, like a menu', async () => {
+    await openDiagram(page, baseUrl, 'cri-chain');
+    await page.click('.fd-export > summary');
+    expect(await page.locator('.fd-export-menu').isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+    expect(await page.locator('.fd-export-menu').isVisible()).toBe(false);
+    expect(await page.evaluate(() => document.activeElement?.closest('.fd-export') !== null)).toBe(
+      true,
+    );
+    await page.click('.fd-export > summary');
+    await page.mouse.click(200, 400);
+    expect(await page.locator('.fd-export-menu').isVisible()).toBe(false);
+  });
+
+  it('is on deck slides too, exporting the slide’s step', async () => {
+    await page.goto(`${baseUrl}#/deck/part1/3`);
+    await page.waitForSelector('.fd-canvas .react-flow__node');
+    await settle(page);
+    const file = await download(/^SVG of step/);
+    expect(file.name).toMatch(/^[\w-]+\.[\w-]+\.\d+\.svg$/);
+    const doc = parse(file.data.toString());
+    expect(doc.querySelectorAll('[data-state="active"]').length).toBeGreaterThan(0);
+  });
 });
 
 describe('the embed view', () => {
@@ -459,7 +514,8 @@ describe('the embed view', () => {
       .poll(() => page.evaluate(() => location.hash))
       .toBe('#/embed/kubectl-apply/apply/3');
     const open = page.getByRole('link', { name: /Open in Flowdeck/ });
-    expect(await open.getAttribute('href')).toBe('#/d/kubectl-apply/apply/3');
+    // React re-renders just after the hash changes.
+    await expect.poll(() => open.getAttribute('href')).toBe('#/d/kubectl-apply/apply/3');
     expect(await open.getAttribute('target')).toBe('_blank');
     await page.screenshot({ path: artifactPath('embed.png') });
   });

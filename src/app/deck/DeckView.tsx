@@ -8,6 +8,7 @@ import type { Deck } from '../../core/deck/types.ts';
 import type { LaidOutDiagram } from '../../core/layout/types.ts';
 import type { LayoutResult } from '../../worker/protocol.ts';
 import type { DiagramSource } from '../diagrams.ts';
+import { ExportMenu } from '../export/ExportMenu.tsx';
 import { useT } from '../i18n/useT.ts';
 import type { LayoutClient } from '../layoutClient.ts';
 import { Presenter, type Stepper } from '../present/Presenter.tsx';
@@ -180,6 +181,7 @@ function Stage({
             </Suspense>
           ) : null}
         </Canvas>
+        <ExportMenu diagram={diagram} step={timeline && scene ? { timeline, scene } : null} />
         <DeckBar
           deck={deck}
           diagram={diagram}

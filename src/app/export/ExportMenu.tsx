@@ -1,8 +1,8 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import './export.css';
+import type { StepScene, Timeline } from '../../core/animate/timeline.ts';
 import type { LaidOutDiagram } from '../../core/layout/types.ts';
 import { useT } from '../i18n/useT.ts';
-import type { Player } from '../player/usePlayer.ts';
 import { embedHref } from '../route.ts';
 import { useTheme } from '../theme/useTheme.ts';
 import type { ExportKind } from './exportFiles.ts';
@@ -17,20 +17,20 @@ type Lib = typeof import('./exportFiles.ts');
  */
 export function ExportMenu({
   diagram,
-  player,
+  step,
 }: {
   diagram: LaidOutDiagram;
-  player: Player | null;
+  /** The step on screen, when a flow (or a deck) is playing. */
+  step: { timeline: Timeline; scene: StepScene } | null;
 }) {
   const t = useT();
+  const menu = useMenu();
   const { theme } = useTheme();
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
   const exportTheme = theme === 'dark' ? 'dark' : 'light';
-  const flowId = player?.timeline.flowId ?? diagram.flows[0]?.id;
-  const current: ExportKind = player
-    ? { kind: 'step', timeline: player.timeline, scene: player.scene }
-    : { kind: 'view' };
+  const flowId = step?.timeline.flowId ?? diagram.flows[0]?.id;
+  const current: ExportKind = step ? { kind: 'step', ...step } : { kind: 'view' };
 
   const run = async (action: (lib: Lib) => Promise<string>) => {
     setBusy(true);
@@ -64,22 +64,25 @@ export function ExportMenu({
     });
   const copyEmbed = () =>
     run(async () => {
-      const step = player ? player.step + 1 : undefined;
-      const url = new URL(embedHref(diagram.id, flowId, step), window.location.href).href;
+      const at = step ? step.scene.index + 1 : undefined;
+      const url = new URL(
+        embedHref(diagram.id, step ? flowId : undefined, at),
+        window.location.href,
+      ).href;
       await navigator.clipboard.writeText(embedSnippet(url, diagram.title));
       return t('export.embedCopied');
     });
 
   return (
-    <details className="fd-export">
+    <details className="fd-export" ref={menu}>
       <summary className="fd-icon-button">{t('export.button')}</summary>
       <div className="fd-export-menu">
         <button type="button" disabled={busy} onClick={() => saveSvg({ kind: 'view' })}>
           {t('export.svgView')}
         </button>
-        {player ? (
+        {step ? (
           <button type="button" disabled={busy} onClick={() => saveSvg(current)}>
-            {t('export.svgStep', { step: player.step + 1 })}
+            {t('export.svgStep', { step: step.scene.index + 1 })}
           </button>
         ) : null}
         {flowId ? (
@@ -106,6 +109,33 @@ export function ExportMenu({
       </div>
     </details>
   );
+}
+
+/** A `<details>` menu that also closes on Escape (focus back on its button) and on a click outside. */
+function useMenu() {
+  const ref = useRef<HTMLDetailsElement>(null);
+  useEffect(() => {
+    const close = (event: Event) => {
+      const details = ref.current;
+      if (!details?.open) return;
+      if (event instanceof KeyboardEvent) {
+        if (event.key !== 'Escape') return;
+        // Before the view's own Escape (closing the details panel, leaving presenter mode).
+        event.stopPropagation();
+        details.open = false;
+        details.querySelector('summary')?.focus();
+      } else if (!details.contains(event.target as Node)) {
+        details.open = false;
+      }
+    };
+    window.addEventListener('keydown', close, true);
+    window.addEventListener('pointerdown', close, true);
+    return () => {
+      window.removeEventListener('keydown', close, true);
+      window.removeEventListener('pointerdown', close, true);
+    };
+  }, []);
+  return ref;
 }
 
 /** An `<iframe>` for a blog post; docs/export.md documents it. */

@@ -162,7 +162,10 @@ function Loaded({
           ) : null}
           <Presenter diagram={diagram} player={player} />
         </Canvas>
-        <ExportMenu diagram={diagram} player={player} />
+        <ExportMenu
+          diagram={diagram}
+          step={player ? { timeline: player.timeline, scene: player.scene } : null}
+        />
         {player ? (
           <Suspense fallback={null}>
             <FlowBar diagram={diagram} player={player} />
