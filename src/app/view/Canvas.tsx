@@ -95,6 +95,10 @@ function CanvasInner({ diagram, selected, onSelect, states, focus, children }: C
   const frame = useRef<(duration: number) => void>(() => {});
   frame.current = (duration) => {
     const element = root.current;
+    // Not laid out yet (a first render, an embed's iframe): a camera flight
+    // into a 0×0 box gives NaN viewports. The resize observer frames it once
+    // it has a size.
+    if (element && (element.clientWidth === 0 || element.clientHeight === 0)) return;
     if (!focus || !element) {
       void fitView({ ...FIT, duration });
       return;
