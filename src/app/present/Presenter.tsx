@@ -252,9 +252,17 @@ function Spotlight({
     const target = inside
       ? pointer
       : { x: canvas.left + canvas.width / 2, y: canvas.top + canvas.height / 2 };
-    // z again while the camera still glides back: from where it is going.
+    // z again while the camera still glides back (or has all but arrived,
+    // its last frame a hair short): from where it is going.
     const back = returning.current;
-    const now = back && performance.now() < back.until ? back.viewport : getViewport();
+    const current = getViewport();
+    const arriving =
+      back &&
+      (performance.now() < back.until ||
+        (Math.abs(current.zoom - back.viewport.zoom) < 0.01 * back.viewport.zoom &&
+          Math.abs(current.x - back.viewport.x) < 2 &&
+          Math.abs(current.y - back.viewport.y) < 2));
+    const now = back && arriving ? back.viewport : current;
     saved.current = now;
     const at = screenToFlowPosition(target);
     void setCenter(at.x, at.y, {
