@@ -1,16 +1,29 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { DIAGRAMS } from './diagrams.ts';
 import { Gallery } from './gallery/Gallery.tsx';
 import { LanguageMenu } from './i18n/LanguageMenu.tsx';
 import { useT } from './i18n/useT.ts';
 import type { LayoutClient } from './layoutClient.ts';
-import { diagramHref, parseRoute } from './route.ts';
+import { diagramHref, embedHref, parseRoute } from './route.ts';
 import { ThemeMenu } from './theme/ThemeMenu.tsx';
 import { DiagramView } from './view/DiagramView.tsx';
+import { type StepHref, StepHrefContext } from './view/StepHref.tsx';
 
 const DeckView = lazy(() => import('./deck/DeckView.tsx').then((m) => ({ default: m.DeckView })));
 const SpeakerView = lazy(() =>
   import('./speaker/SpeakerView.tsx').then((m) => ({ default: m.SpeakerView })),
+);
+const EditorView = lazy(() =>
+  import('./editor/EditorView.tsx').then((m) => ({ default: m.EditorView })),
+);
+const StartDraft = lazy(() =>
+  import('./editor/StartDraft.tsx').then((m) => ({ default: m.StartDraft })),
+);
+const DraftList = lazy(() =>
+  import('./editor/DraftList.tsx').then((m) => ({ default: m.DraftList })),
+);
+const ShareView = lazy(() =>
+  import('./editor/ShareView.tsx').then((m) => ({ default: m.ShareView })),
 );
 const DeckSpeakerView = lazy(() =>
   import('./speaker/DeckSpeakerView.tsx').then((m) => ({ default: m.DeckSpeakerView })),
@@ -27,6 +40,12 @@ export function App({ client }: { client: LayoutClient }) {
   }, []);
   const [titles, setTitles] = useState<Record<string, string>>({});
   const route = parseRoute(hash);
+  // An embed's steps link inside the embed (stable per diagram, for the player's timers).
+  const embedId = route.kind === 'diagram' && route.embed ? route.id : null;
+  const embedSteps = useMemo<StepHref | null>(
+    () => (embedId === null ? null : (flow, step) => embedHref(embedId, flow, step)),
+    [embedId],
+  );
   const source = route.kind === 'diagram' ? DIAGRAMS.find((d) => d.id === route.id) : undefined;
   // The speaker view is a window of its own, with no header.
   if (route.kind === 'speaker-deck') {
@@ -44,26 +63,29 @@ export function App({ client }: { client: LayoutClient }) {
     );
   }
 
-  // An embed (#/embed/…, for an <iframe>) is the view alone, with a way out.
+  // An embed (#/embed/…, for an <iframe>) is the view alone, with a way out;
+  // its steps stay embedded.
   if (route.kind === 'diagram' && route.embed) {
     return (
       <div className="fd-app" data-embed="">
         <main className="fd-main">
           {source ? (
-            <DiagramView
-              key={source.id}
-              source={source}
-              client={client}
-              flow={route.flow}
-              step={route.step}
-            />
+            <StepHrefContext.Provider value={embedSteps}>
+              <DiagramView
+                key={source.id}
+                source={source}
+                client={client}
+                flow={route.flow}
+                step={route.step}
+              />
+            </StepHrefContext.Provider>
           ) : (
             <p role="alert">{t('diagram.notFound', { id: route.id })}</p>
           )}
         </main>
         <a
           className="fd-embed-open"
-          href={diagramHref(route.id, route.flow, route.step).replace('#/embed/', '#/d/')}
+          href={diagramHref(route.id, route.flow, route.step)}
           target="_blank"
           rel="noopener"
         >
@@ -93,12 +115,48 @@ export function App({ client }: { client: LayoutClient }) {
           </nav>
         ) : null}
         <div className="fd-header-tools">
+          {source ? (
+            <a className="fd-icon-button" href={`#/edit/${encodeURIComponent(source.id)}`}>
+              {t('editor.editCopy')}
+            </a>
+          ) : null}
+          {route.kind === 'home' || route.kind === 'drafts' ? (
+            <>
+              <a className="fd-icon-button" href="#/new">
+                {t('editor.new')}
+              </a>
+              <a className="fd-icon-button" href="#/drafts">
+                {t('editor.drafts')}
+              </a>
+            </>
+          ) : null}
           <ThemeMenu />
           <LanguageMenu />
         </div>
       </header>
       <main className="fd-main">
-        {route.kind === 'deck' ? (
+        {route.kind === 'new' || route.kind === 'edit' ? (
+          <Suspense fallback={null}>
+            <StartDraft key={hash} {...(route.kind === 'edit' ? { copyOf: route.id } : {})} />
+          </Suspense>
+        ) : route.kind === 'drafts' ? (
+          <Suspense fallback={null}>
+            <DraftList />
+          </Suspense>
+        ) : route.kind === 'draft' ? (
+          <Suspense fallback={null}>
+            <EditorView client={client} id={route.id} flow={route.flow} step={route.step} />
+          </Suspense>
+        ) : route.kind === 'share' ? (
+          <Suspense fallback={null}>
+            <ShareView
+              client={client}
+              payload={route.payload}
+              flow={route.flow}
+              step={route.step}
+            />
+          </Suspense>
+        ) : route.kind === 'deck' ? (
           <Suspense fallback={null}>
             <DeckView
               client={client}

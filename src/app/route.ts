@@ -4,7 +4,12 @@ export type Route =
   | { kind: 'diagram'; id: string; flow?: string; step?: number; embed?: boolean }
   | { kind: 'speaker'; id: string; flow: string; step: number }
   | { kind: 'deck'; id: string; slide: number }
-  | { kind: 'speaker-deck'; id: string; slide: number };
+  | { kind: 'speaker-deck'; id: string; slide: number }
+  | { kind: 'new' }
+  | { kind: 'edit'; id: string }
+  | { kind: 'drafts' }
+  | { kind: 'draft'; id: string; flow?: string; step?: number }
+  | { kind: 'share'; payload: string; flow?: string; step?: number };
 
 function decode(part: string): string {
   try {
@@ -18,9 +23,29 @@ function decode(part: string): string {
  * `#/d/<id>` → a diagram; `#/d/<id>/<flow>/<step>` → a step of its flow (from 1);
  * `#/speaker/<id>/<flow>/<step>` → the speaker view of that step;
  * `#/deck/<id>/<slide>` → a slide (from 1) of a lesson deck;
- * `#/speaker-deck/<id>/<slide>` → the speaker view of that slide; else home.
+ * `#/speaker-deck/<id>/<slide>` → the speaker view of that slide;
+ * `#/new` → a new draft; `#/edit/<id>` → a draft copied from a diagram;
+ * `#/drafts` → the local drafts; `#/draft/<id>[/<flow>/<step>]` → a draft in
+ * the editor; `#/share/<payload>[/<flow>/<step>]` → a shared diagram,
+ * read-only; else home.
  */
 export function parseRoute(hash: string): Route {
+  if (/^#\/new\/?$/.test(hash)) return { kind: 'new' };
+  if (/^#\/drafts\/?$/.test(hash)) return { kind: 'drafts' };
+  const edit = /^#\/edit\/([^/?]+)/.exec(hash);
+  if (edit?.[1]) return { kind: 'edit', id: decode(edit[1]) };
+  const draft = /^#\/(draft|share)\/([^/?]+)(?:\/([^/?]+)(?:\/(\d+))?)?/.exec(hash);
+  if (draft?.[2]) {
+    const route: Route =
+      draft[1] === 'draft'
+        ? { kind: 'draft', id: decode(draft[2]) }
+        : { kind: 'share', payload: draft[2] };
+    if (draft[3]) {
+      route.flow = decode(draft[3]);
+      route.step = Math.max(1, Number(draft[4] ?? 1));
+    }
+    return route;
+  }
   // Its own first segment, so no diagram id (not even `deck`) can be mistaken for it.
   const speakerDeck = /^#\/speaker-deck\/([^/?]+)(?:\/(\d+))?/.exec(hash);
   if (speakerDeck?.[1]) {
@@ -55,14 +80,9 @@ export function parseRoute(hash: string): Route {
   return route;
 }
 
-/**
- * The link to a diagram view, or to a step (from 1) of one of its flows.
- * Inside an embed (`#/embed/…`) links stay embedded, so stepping in an
- * `<iframe>` never brings the whole app in.
- */
+/** The link to a diagram view, or to a step (from 1) of one of its flows. */
 export function diagramHref(id: string, flow?: string, step?: number): string {
-  const embedded = typeof window !== 'undefined' && window.location.hash.startsWith('#/embed/');
-  return embedded ? embedHref(id, flow, step) : href('d', id, flow, step);
+  return href('d', id, flow, step);
 }
 
 /** The embed URL of a diagram or a step: the view with minimal chrome, for an `<iframe>`. */
@@ -70,9 +90,27 @@ export function embedHref(id: string, flow?: string, step?: number): string {
   return href('embed', id, flow, step);
 }
 
-function href(kind: 'd' | 'embed', id: string, flow?: string, step?: number): string {
+/** The link to a draft in the editor, or to a step of one of its flows. */
+export function draftHref(id: string, flow?: string, step?: number): string {
+  return href('draft', id, flow, step);
+}
+
+/** The read-only view of a shared diagram (`payload` from `encodeShare`, already URL-safe). */
+export function shareHref(payload: string, flow?: string, step?: number): string {
+  const base = `#/share/${payload}`;
+  return flow ? `${base}/${encodeURIComponent(flow)}/${step ?? 1}` : base;
+}
+
+function href(kind: 'd' | 'embed' | 'draft', id: string, flow?: string, step?: number): string {
   const base = `#/${kind}/${encodeURIComponent(id)}`;
   return flow ? `${base}/${encodeURIComponent(flow)}/${step ?? 1}` : base;
+}
+
+/** The flow and step (from 1) a route shows, for any view that plays flows. */
+export function routeStep(route: Route): { flow?: string; step?: number } {
+  return route.kind === 'diagram' || route.kind === 'draft' || route.kind === 'share'
+    ? { ...(route.flow ? { flow: route.flow } : {}), ...(route.step ? { step: route.step } : {}) }
+    : {};
 }
 
 /** The link to the speaker view of a step (from 1) of a flow. */

@@ -15,6 +15,7 @@ const THEMES = ['light', 'dark', 'contrast'] as const;
 const PAGES = [
   { name: 'home', hash: '#/', ready: 'main h1' },
   { name: 'diagram', hash: '#/d/cluster-layout', ready: '.fd-canvas .react-flow__node' },
+  { name: 'editor', hash: '#/new', ready: '.cm-content' },
 ] as const;
 
 let browser: Browser;

@@ -86,7 +86,12 @@ describe('the speaker view', () => {
     await speaker.keyboard.press('ArrowRight');
     await expect.poll(() => speaker.url()).toContain(`#/speaker/${DIAGRAM}/${FLOW}/3`);
     await expect.poll(() => main.url()).toContain(`#/d/${DIAGRAM}/${FLOW}/3`);
+    // Read as the audience sees it: the projector's window is on screen. (A
+    // page headless Chromium keeps in the background gets no animation
+    // frames, so its caption's cross-fade would wait.)
+    await main.bringToFront();
     await expect.poll(() => text(main, '.fd-caption[aria-live="polite"]')).toContain(caption(2));
+    await speaker.bringToFront();
 
     // Its buttons drive too: back to step 2 in both.
     await speaker.getByRole('button', { name: 'Previous step' }).click();

@@ -1,3 +1,4 @@
+import { usePasteToOpen } from '../editor/usePasteToOpen.ts';
 import './gallery.css';
 import { useDeferredValue, useEffect, useState } from 'react';
 import type { Deck } from '../../core/deck/types.ts';
@@ -61,6 +62,7 @@ export function matches(query: string, source: DiagramSource, diagram: LaidOutDi
 /** Home: every diagram as a card with its real layout in miniature, searchable. */
 export function Gallery({ client }: { client: LayoutClient | null }) {
   const t = useT();
+  usePasteToOpen();
   const [query, setQuery] = useState('');
   const deferred = useDeferredValue(query);
   const layouts = useCatalog(client, DIAGRAMS);
@@ -98,6 +100,7 @@ export function Gallery({ client }: { client: LayoutClient | null }) {
           onChange={(event) => setQuery(event.target.value)}
         />
       </div>
+      <p className="fd-section-desc">{t('paste.hint')}</p>
       {sections.map((section) => (
         <section key={section.key} className="fd-section" aria-label={section.title}>
           <h2>{section.title}</h2>

@@ -4,9 +4,10 @@ import { useState } from 'react';
 import type { LaidOutDiagram } from '../../core/layout/types.ts';
 import { useT } from '../i18n/useT.ts';
 import { usePresenter } from '../present/usePresenter.ts';
-import { diagramHref, navigate } from '../route.ts';
+import { navigate } from '../route.ts';
 import { openSpeakerWindow } from '../speaker/useStepSync.ts';
 import { useTheme } from '../theme/useTheme.ts';
+import { useStepHref } from '../view/StepHref.tsx';
 import { Icon } from './icons.tsx';
 import { type Player, SPEEDS } from './usePlayer.ts';
 import { useStepKeys } from './useStepKeys.ts';
@@ -16,6 +17,7 @@ export function FlowBar({ diagram, player }: { diagram: LaidOutDiagram; player: 
   const t = useT();
   const { reducedMotion, setReducedMotion } = useTheme();
   const [listOpen, setListOpen] = useState(false);
+  const stepHref = useStepHref(diagram.id);
   const presenter = usePresenter();
   useStepKeys((move) => {
     if (move === 'next') player.next();
@@ -52,7 +54,7 @@ export function FlowBar({ diagram, player }: { diagram: LaidOutDiagram; player: 
             className="fd-menu-select"
             aria-label={t('player.flow')}
             value={timeline.flowId}
-            onChange={(event) => navigate(diagramHref(diagram.id, event.target.value, 1))}
+            onChange={(event) => navigate(stepHref(event.target.value, 1))}
           >
             {diagram.flows.map((f) => (
               <option key={f.id} value={f.id}>
@@ -149,7 +151,7 @@ export function FlowBar({ diagram, player }: { diagram: LaidOutDiagram; player: 
           >
             {t('speaker.open')}
           </button>
-          <a className="fd-icon-button fd-bar-extra" href={diagramHref(diagram.id)}>
+          <a className="fd-icon-button fd-bar-extra" href={stepHref()}>
             {t('player.exit')}
           </a>
         </div>

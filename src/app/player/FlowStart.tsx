@@ -1,12 +1,14 @@
 import { useEffect } from 'react';
 import type { LaidOutDiagram } from '../../core/layout/types.ts';
 import { useT } from '../i18n/useT.ts';
-import { diagramHref, navigate } from '../route.ts';
+import { navigate } from '../route.ts';
+import { useStepHref } from '../view/StepHref.tsx';
 
 /** In a diagram with flows but none playing: the way in (→ does the same). */
 export function FlowStart({ diagram }: { diagram: LaidOutDiagram }) {
   const t = useT();
   const first = diagram.flows[0];
+  const stepHref = useStepHref(diagram.id);
   useEffect(() => {
     if (!first) return;
     // Fetch the player while the reader looks, so → starts it at once.
@@ -19,16 +21,16 @@ export function FlowStart({ diagram }: { diagram: LaidOutDiagram }) {
       )
         return;
       event.preventDefault();
-      navigate(diagramHref(diagram.id, first.id, 1));
+      navigate(stepHref(first.id, 1));
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [diagram.id, first]);
+  }, [stepHref, first]);
   if (!first) return null;
   return (
     <nav className="fd-flowstart" aria-label={t('player.flows')}>
       {diagram.flows.map((f) => (
-        <a key={f.id} className="fd-button fd-play-link" href={diagramHref(diagram.id, f.id, 1)}>
+        <a key={f.id} className="fd-button fd-play-link" href={stepHref(f.id, 1)}>
           ▶ {f.title}{' '}
           <span className="fd-muted">({t('player.stepCount', { count: f.steps.length })})</span>
         </a>

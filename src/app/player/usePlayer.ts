@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { buildTimeline, type StepScene, type Timeline } from '../../core/animate/timeline.ts';
 import type { LaidOutDiagram } from '../../core/layout/types.ts';
-import { diagramHref, navigate } from '../route.ts';
+import { navigate } from '../route.ts';
+import { useStepHref } from '../view/StepHref.tsx';
 
 export const SPEEDS = [0.5, 1, 1.5, 2] as const;
 
@@ -36,14 +37,15 @@ export function usePlayer(
   const step = Math.min(Math.max(routeStep - 1, 0), Math.max(count - 1, 0));
   const [playing, setPlaying] = useState(false);
   const [speed, setSpeed] = useState(1);
+  const stepHref = useStepHref(diagram.id);
 
   const go = useCallback(
     (target: number) => {
       if (count === 0) return;
       const clamped = Math.min(Math.max(target, 0), count - 1);
-      navigate(diagramHref(diagram.id, flowId, clamped + 1), { replace: true });
+      navigate(stepHref(flowId, clamped + 1), { replace: true });
     },
-    [count, diagram.id, flowId],
+    [count, stepHref, flowId],
   );
 
   const scene = timeline?.steps[step];

@@ -5,8 +5,9 @@ import { createPortal } from 'react-dom';
 import type { LaidOutDiagram } from '../../core/layout/types.ts';
 import { useT } from '../i18n/useT.ts';
 import type { Player } from '../player/usePlayer.ts';
-import { diagramHref, navigate, parseRoute } from '../route.ts';
+import { navigate, parseRoute, routeStep } from '../route.ts';
 import { useTheme } from '../theme/useTheme.ts';
+import { type StepHref, useStepHref } from '../view/StepHref.tsx';
 import { presenterStore } from './presenterStore.ts';
 import { usePresenter } from './usePresenter.ts';
 
@@ -43,10 +44,8 @@ function isTyping(target: EventTarget | null): boolean {
  * renders, so the URL, which a step changes at once, is the one to trust.
  */
 function currentStep(player: Player): number {
-  const route = parseRoute(window.location.hash);
-  return route.kind === 'diagram' && route.flow === player.timeline.flowId && route.step
-    ? route.step - 1
-    : player.step;
+  const { flow, step } = routeStep(parseRoute(window.location.hash));
+  return flow === player.timeline.flowId && step ? step - 1 : player.step;
 }
 
 /**
@@ -62,8 +61,9 @@ export function usePresenterKeys(
   player: Player | null,
   stepper: Stepper | null = null,
 ) {
-  const latest = useRef({ diagram, player, stepper });
-  latest.current = { diagram, player, stepper };
+  const stepHref: StepHref = useStepHref(diagram.id);
+  const latest = useRef({ diagram, player, stepper, stepHref });
+  latest.current = { diagram, player, stepper, stepHref };
   useEffect(() => {
     const store = presenterStore();
     const onKey = (event: KeyboardEvent) => {
@@ -89,7 +89,7 @@ export function usePresenterKeys(
         const first = shown.flows[0];
         if (steps) steps.go(steps.current() + 1);
         else if (playing) playing.go(currentStep(playing) + 1);
-        else if (first) navigate(diagramHref(shown.id, first.id, 1));
+        else if (first) navigate(latest.current.stepHref(first.id, 1));
       } else if (PREV_KEYS.has(key)) {
         const { player: playing, stepper: steps } = latest.current;
         if (steps) steps.go(steps.current() - 1);

@@ -103,7 +103,7 @@ export function DiagramView({
   }
   return (
     <ViewContext.Provider value={actions}>
-      <Loaded
+      <DiagramPane
         diagram={diagram}
         flow={flow}
         step={step}
@@ -117,7 +117,12 @@ export function DiagramView({
   );
 }
 
-function Loaded({
+/**
+ * A laid-out diagram with everything around it: canvas, flow player or the
+ * way into a flow, details panel, export menu, progress and errors. The
+ * diagram view and the editor both show one.
+ */
+export function DiagramPane({
   diagram,
   flow,
   step,

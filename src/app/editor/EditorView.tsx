@@ -1,0 +1,277 @@
+import './editor.css';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { guessFormat } from '../../core/parse/guessFormat.ts';
+import { useT } from '../i18n/useT.ts';
+import type { LayoutClient } from '../layoutClient.ts';
+import { draftHref, navigate, shareHref } from '../route.ts';
+import { DiagramPane } from '../view/DiagramView.tsx';
+import { LayoutProgress } from '../view/LayoutProgress.tsx';
+import { type StepHref, StepHrefContext } from '../view/StepHref.tsx';
+import { ViewContext } from '../view/ViewContext.tsx';
+import { CodeEditor } from './CodeEditor.tsx';
+import { backupNow, type Draft, openDrafts } from './drafts.ts';
+import { encodeShare } from './share.ts';
+import { useLiveLayout } from './useLiveLayout.ts';
+
+/** How long typing must pause before the draft is saved. */
+const SAVE_PAUSE_MS = 400;
+
+/** `#/draft/<id>`: a local draft in the editor, text on the left and the diagram on the right. */
+export function EditorView({
+  client,
+  id,
+  flow,
+  step,
+}: {
+  client: LayoutClient;
+  id: string;
+  flow?: string | undefined;
+  step?: number | undefined;
+}) {
+  const t = useT();
+  const [draft, setDraft] = useState<Draft | null | 'missing'>(null);
+  useEffect(() => {
+    let live = true;
+    void openDrafts()
+      .get(id)
+      .then((found) => {
+        if (live) setDraft(found ?? 'missing');
+      });
+    return () => {
+      live = false;
+    };
+  }, [id]);
+  if (draft === null) return <LayoutProgress phase="starting" />;
+  if (draft === 'missing') {
+    return (
+      <div className="fd-card-error-view" role="alert">
+        <h2>{t('editor.missing')}</h2>
+        <p className="fd-actions">
+          <a className="fd-button" href="#/drafts">
+            {t('editor.drafts')}
+          </a>
+          <a className="fd-button" href="#/new">
+            {t('editor.new')}
+          </a>
+        </p>
+      </div>
+    );
+  }
+  return <Editing key={draft.id} initial={draft} client={client} flow={flow} step={step} />;
+}
+
+type SaveState = 'saved' | 'saving' | { failed: string };
+
+function Editing({
+  initial,
+  client,
+  flow,
+  step,
+}: {
+  initial: Draft;
+  client: LayoutClient;
+  flow: string | undefined;
+  step: number | undefined;
+}) {
+  const t = useT();
+  const [text, setText] = useState(initial.text);
+  const language = guessFormat(text);
+  // The file name gives a Mermaid draft its id and untitled title, as a file in diagrams/ would.
+  const file = `${slug(initial.title || 'diagram')}.${language === 'mermaid' ? 'mmd' : 'yaml'}`;
+  const [collapsed, setCollapsed] = useState<string[]>([]);
+  const toggleCollapsed = useCallback(
+    (group: string) =>
+      setCollapsed((now) =>
+        now.includes(group) ? now.filter((g) => g !== group) : [...now, group],
+      ),
+    [],
+  );
+  const live = useLiveLayout(client, text, file, flow ? [] : collapsed);
+  const [selected, setSelected] = useState<string | null>(null);
+  const [status, setStatus] = useState('');
+  const saved = useAutosave(initial, text, language, live.diagram?.title);
+  const actions = useMemo(() => ({ toggleCollapsed }), [toggleCollapsed]);
+  const steps = useMemo<StepHref>(() => (f, s) => draftHref(initial.id, f, s), [initial.id]);
+  const errors = live.diagnostics.filter((d) => d.severity === 'error');
+
+  const convert = async () => {
+    const [{ parseDiagram }, { toSpecYaml }] = await Promise.all([
+      import('../../core/parse/parseDiagram.ts'),
+      import('../../core/convert/toSpecYaml.ts'),
+    ]);
+    const { model } = parseDiagram(text, { file });
+    if (!model) {
+      setStatus(t('editor.convertFailed'));
+      return;
+    }
+    setText(toSpecYaml(model));
+    setStatus(t('editor.converted'));
+  };
+  const share = async () => {
+    let payload: string;
+    try {
+      payload = await encodeShare(text);
+    } catch (error) {
+      // Too big for a link that would open: say so, and offer the file instead.
+      setStatus(t('editor.shareTooLarge', { message: (error as Error).message }));
+      return;
+    }
+    const url = new URL(shareHref(payload), window.location.href).href;
+    try {
+      await navigator.clipboard.writeText(url);
+      setStatus(t('editor.shareCopied'));
+    } catch {
+      window.prompt(t('editor.shareLink'), url);
+    }
+  };
+  const download = () => {
+    const name = `${slug(live.diagram?.title || initial.title || 'diagram')}.${language === 'mermaid' ? 'mmd' : 'yaml'}`;
+    const url = URL.createObjectURL(new Blob([text], { type: 'text/plain;charset=utf-8' }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = name;
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  };
+
+  return (
+    <div className="fd-editor">
+      <section className="fd-editor-text" aria-label={t('editor.text')}>
+        <div className="fd-editor-bar">
+          <span className="fd-editor-lang">{language === 'mermaid' ? 'Mermaid' : 'YAML'}</span>
+          <span className="fd-editor-saved" role="status">
+            {saved === 'saved'
+              ? t('editor.saved')
+              : saved === 'saving'
+                ? t('editor.saving')
+                : t('editor.notSaved', { message: saved.failed })}
+          </span>
+          <span className="fd-editor-tools">
+            {language === 'mermaid' ? (
+              <button type="button" className="fd-icon-button" onClick={() => void convert()}>
+                {t('editor.convert')}
+              </button>
+            ) : null}
+            <button type="button" className="fd-icon-button" onClick={() => void share()}>
+              {t('editor.share')}
+            </button>
+            <button type="button" className="fd-icon-button" onClick={download}>
+              {t('editor.download')}
+            </button>
+            <a className="fd-icon-button" href="#/drafts">
+              {t('editor.drafts')}
+            </a>
+          </span>
+        </div>
+        <CodeEditor
+          value={text}
+          onChange={setText}
+          language={language}
+          diagnostics={live.diagnostics}
+          nodeIds={live.diagram?.nodes.map((n) => n.id) ?? []}
+          ariaLabel={t('editor.text')}
+        />
+        <div className="fd-editor-problems" role="status" aria-live="polite">
+          {status ? <p>{status}</p> : null}
+          {live.error?.reason === 'crashed' ? (
+            <p>{t('view.crashed', { message: live.error.message })}</p>
+          ) : null}
+          {errors.length > 0 ? (
+            <p className="fd-editor-problem-count">
+              {t('editor.problems', { count: errors.length })}
+            </p>
+          ) : null}
+          {live.diagnostics.length > 0 ? (
+            <ul>
+              {live.diagnostics.map((d, i) => (
+                <li key={i} data-severity={d.severity}>
+                  {`${d.line}:${d.col}: ${d.severity}: ${d.message}`}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+      </section>
+      <section className="fd-editor-diagram" aria-label={t('editor.diagram')}>
+        {live.diagram ? (
+          <StepHrefContext.Provider value={steps}>
+            <ViewContext.Provider value={actions}>
+              <DiagramPane
+                diagram={live.diagram}
+                flow={flow}
+                step={step ?? 1}
+                selected={selected}
+                setSelected={setSelected}
+                toggleCollapsed={toggleCollapsed}
+                phase={live.phase}
+                error={null}
+              />
+            </ViewContext.Provider>
+          </StepHrefContext.Provider>
+        ) : live.error ? (
+          <p className="fd-editor-empty">{t('editor.noDiagramYet')}</p>
+        ) : (
+          <LayoutProgress phase={live.phase} />
+        )}
+      </section>
+    </div>
+  );
+}
+
+/**
+ * Saves the draft once typing pauses, and at once (to a small synchronous
+ * backup) when the page is hidden or closed, so nothing typed is lost. A
+ * failed save keeps the text in the tab and says why.
+ */
+function useAutosave(
+  initial: Draft,
+  text: string,
+  language: 'yaml' | 'mermaid',
+  title: string | undefined,
+): SaveState {
+  const [state, setState] = useState<SaveState>('saved');
+  const latest = useRef<Draft>(initial);
+  latest.current = {
+    ...initial,
+    text,
+    language,
+    title: title || initial.title,
+    updated: latest.current.text === text ? latest.current.updated : Date.now(),
+  };
+  useEffect(() => {
+    if (text === initial.text && state === 'saved') return;
+    setState('saving');
+    const timer = setTimeout(() => {
+      void openDrafts()
+        .save(latest.current)
+        .then((result) => setState(result.ok ? 'saved' : { failed: result.message }));
+    }, SAVE_PAUSE_MS);
+    return () => clearTimeout(timer);
+  }, [text]);
+  useEffect(() => {
+    const flush = () => backupNow(latest.current);
+    const onHide = () => {
+      if (document.visibilityState === 'hidden') flush();
+    };
+    window.addEventListener('pagehide', flush);
+    document.addEventListener('visibilitychange', onHide);
+    return () => {
+      flush();
+      window.removeEventListener('pagehide', flush);
+      document.removeEventListener('visibilitychange', onHide);
+    };
+  }, []);
+  return state;
+}
+
+function slug(title: string): string {
+  return (
+    title
+      .normalize('NFKC')
+      .replace(/[\\/:*?"<>|\s]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 80) || 'diagram'
+  );
+}

@@ -1,0 +1,33 @@
+import { useEffect, useRef } from 'react';
+import { DIAGRAMS } from '../diagrams.ts';
+import { useT } from '../i18n/useT.ts';
+import { openNewDraft } from './newDraft.ts';
+import { STARTER } from './starter.ts';
+
+/**
+ * `#/new` and `#/edit/<id>`: makes a draft (blank but for a starter, or a
+ * copy of a diagram's text) and moves on to it, replacing this URL so Back
+ * does not make another.
+ */
+export function StartDraft({ copyOf }: { copyOf?: string }) {
+  const t = useT();
+  const source = copyOf === undefined ? undefined : DIAGRAMS.find((d) => d.id === copyOf);
+  // Once per visit, even when React runs the effect twice (StrictMode).
+  const started = useRef(false);
+  useEffect(() => {
+    if (started.current || (copyOf !== undefined && !source)) return;
+    started.current = true;
+    void openNewDraft(source?.text ?? STARTER, {
+      ...(source ? { source: source.id } : {}),
+      replace: true,
+    });
+  }, [copyOf, source]);
+  if (copyOf !== undefined && !source) {
+    return (
+      <div className="fd-card-error-view" role="alert">
+        <h2>{t('diagram.notFound', { id: copyOf })}</h2>
+      </div>
+    );
+  }
+  return null;
+}

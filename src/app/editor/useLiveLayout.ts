@@ -1,0 +1,74 @@
+import { useEffect, useState } from 'react';
+import type { LaidOutDiagram } from '../../core/layout/types.ts';
+import type { Diagnostic } from '../../core/model/types.ts';
+import type { LayoutClient } from '../layoutClient.ts';
+import type { LayoutState } from '../useLayout.ts';
+
+/** How long typing must pause before the diagram follows. */
+export const TYPING_PAUSE_MS = 250;
+
+export interface LiveLayout extends LayoutState {
+  /** The diagnostics of the text as it was last laid out (warnings too). */
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * The diagram following text as it is typed: laid out in the worker once
+ * typing pauses, on the `editor` channel so a newer text cancels a layout
+ * still on its way. While the text has errors the last good diagram stays,
+ * with the errors beside it.
+ */
+export function useLiveLayout(
+  client: LayoutClient | null,
+  text: string,
+  file: string,
+  collapsed: readonly string[] = [],
+): LiveLayout {
+  const [state, setState] = useState<LiveLayout>({
+    diagram: null,
+    phase: 'starting',
+    error: null,
+    diagnostics: [],
+  });
+  const collapsedKey = collapsed.join('\n');
+  useEffect(() => {
+    if (!client) return;
+    let live = true;
+    const timer = setTimeout(() => {
+      setState((previous) => ({ ...previous, phase: previous.phase ?? 'queued' }));
+      void client
+        .request({
+          text,
+          file,
+          collapsed: collapsedKey ? collapsedKey.split('\n') : [],
+          channel: 'editor',
+          onProgress: (phase) => {
+            if (live) setState((previous) => ({ ...previous, phase }));
+          },
+        })
+        .then((result) => {
+          if (!live || 'cancelled' in result) return;
+          setState((previous) =>
+            result.ok
+              ? {
+                  diagram: result.diagram,
+                  phase: null,
+                  error: null,
+                  diagnostics: result.diagnostics,
+                }
+              : {
+                  diagram: previous.diagram as LaidOutDiagram | null,
+                  phase: null,
+                  error: result,
+                  diagnostics: result.diagnostics,
+                },
+          );
+        });
+    }, TYPING_PAUSE_MS);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [client, text, file, collapsedKey]);
+  return state;
+}
