@@ -14,7 +14,7 @@ import { createDefaultLayoutEngine } from '../../src/core/layout/createDefaultLa
 import type { LaidOutDiagram } from '../../src/core/layout/types.ts';
 import { resolveStyle } from '../../src/core/render/resolveStyle.ts';
 import { artifactPath, freshPagePerTest, launchChromium } from './chromium.ts';
-import { attr, diagramModels, openDiagram, settle } from './diagramFiles.ts';
+import { diagramModels, openDiagram, settle } from './diagramFiles.ts';
 
 const baseUrl = inject('baseUrl');
 const session = freshPagePerTest();

@@ -1,17 +1,16 @@
+import { download } from '../download.ts';
+import { LiveDiagramPane, useLiveDiagram } from './LiveDiagram.tsx';
 import './editor.css';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { guessFormat } from '../../core/parse/guessFormat.ts';
 import { useT } from '../i18n/useT.ts';
 import type { LayoutClient } from '../layoutClient.ts';
-import { draftHref, navigate, shareHref } from '../route.ts';
-import { DiagramPane } from '../view/DiagramView.tsx';
+import { draftHref, shareHref } from '../route.ts';
 import { LayoutProgress } from '../view/LayoutProgress.tsx';
-import { type StepHref, StepHrefContext } from '../view/StepHref.tsx';
-import { ViewContext } from '../view/ViewContext.tsx';
+import type { StepHref } from '../view/StepHref.tsx';
 import { CodeEditor } from './CodeEditor.tsx';
 import { backupNow, type Draft, openDrafts } from './drafts.ts';
 import { encodeShare } from './share.ts';
-import { useLiveLayout } from './useLiveLayout.ts';
 
 /** How long typing must pause before the draft is saved. */
 const SAVE_PAUSE_MS = 400;
@@ -78,19 +77,9 @@ function Editing({
   const language = guessFormat(text);
   // The file name gives a Mermaid draft its id and untitled title, as a file in diagrams/ would.
   const file = `${slug(initial.title || 'diagram')}.${language === 'mermaid' ? 'mmd' : 'yaml'}`;
-  const [collapsed, setCollapsed] = useState<string[]>([]);
-  const toggleCollapsed = useCallback(
-    (group: string) =>
-      setCollapsed((now) =>
-        now.includes(group) ? now.filter((g) => g !== group) : [...now, group],
-      ),
-    [],
-  );
-  const live = useLiveLayout(client, text, file, flow ? [] : collapsed);
-  const [selected, setSelected] = useState<string | null>(null);
+  const { live, toggleCollapsed } = useLiveDiagram(client, text, file, flow);
   const [status, setStatus] = useState('');
   const saved = useAutosave(initial, text, language, live.diagram?.title);
-  const actions = useMemo(() => ({ toggleCollapsed }), [toggleCollapsed]);
   const steps = useMemo<StepHref>(() => (f, s) => draftHref(initial.id, f, s), [initial.id]);
   const errors = live.diagnostics.filter((d) => d.severity === 'error');
 
@@ -124,16 +113,9 @@ function Editing({
       window.prompt(t('editor.shareLink'), url);
     }
   };
-  const download = () => {
+  const saveFile = () => {
     const name = `${slug(live.diagram?.title || initial.title || 'diagram')}.${language === 'mermaid' ? 'mmd' : 'yaml'}`;
-    const url = URL.createObjectURL(new Blob([text], { type: 'text/plain;charset=utf-8' }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = name;
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    download(name, text, 'text/plain;charset=utf-8');
   };
 
   return (
@@ -157,7 +139,7 @@ function Editing({
             <button type="button" className="fd-icon-button" onClick={() => void share()}>
               {t('editor.share')}
             </button>
-            <button type="button" className="fd-icon-button" onClick={download}>
+            <button type="button" className="fd-icon-button" onClick={saveFile}>
               {t('editor.download')}
             </button>
             <a className="fd-icon-button" href="#/drafts">
@@ -196,20 +178,13 @@ function Editing({
       </section>
       <section className="fd-editor-diagram" aria-label={t('editor.diagram')}>
         {live.diagram ? (
-          <StepHrefContext.Provider value={steps}>
-            <ViewContext.Provider value={actions}>
-              <DiagramPane
-                diagram={live.diagram}
-                flow={flow}
-                step={step ?? 1}
-                selected={selected}
-                setSelected={setSelected}
-                toggleCollapsed={toggleCollapsed}
-                phase={live.phase}
-                error={null}
-              />
-            </ViewContext.Provider>
-          </StepHrefContext.Provider>
+          <LiveDiagramPane
+            live={{ ...live, diagram: live.diagram }}
+            toggleCollapsed={toggleCollapsed}
+            steps={steps}
+            flow={flow}
+            step={step}
+          />
         ) : live.error ? (
           <p className="fd-editor-empty">{t('editor.noDiagramYet')}</p>
         ) : (

@@ -1,16 +1,14 @@
+import { LiveDiagramPane, useLiveDiagram } from './LiveDiagram.tsx';
 import './editor.css';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { guessFormat } from '../../core/parse/guessFormat.ts';
 import { useT } from '../i18n/useT.ts';
 import type { LayoutClient } from '../layoutClient.ts';
 import { shareHref } from '../route.ts';
-import { DiagramPane } from '../view/DiagramView.tsx';
 import { LayoutProgress } from '../view/LayoutProgress.tsx';
-import { type StepHref, StepHrefContext } from '../view/StepHref.tsx';
-import { ViewContext } from '../view/ViewContext.tsx';
+import type { StepHref } from '../view/StepHref.tsx';
 import { openNewDraft } from './newDraft.ts';
 import { decodeShare } from './share.ts';
-import { useLiveLayout } from './useLiveLayout.ts';
 
 type Decoded = Awaited<ReturnType<typeof decodeShare>>;
 
@@ -78,17 +76,7 @@ function Shared({
 }) {
   const t = useT();
   const file = `shared.${guessFormat(text) === 'mermaid' ? 'mmd' : 'yaml'}`;
-  const [collapsed, setCollapsed] = useState<string[]>([]);
-  const toggleCollapsed = useCallback(
-    (group: string) =>
-      setCollapsed((now) =>
-        now.includes(group) ? now.filter((g) => g !== group) : [...now, group],
-      ),
-    [],
-  );
-  const live = useLiveLayout(client, text, file, flow ? [] : collapsed);
-  const [selected, setSelected] = useState<string | null>(null);
-  const actions = useMemo(() => ({ toggleCollapsed }), [toggleCollapsed]);
+  const { live, toggleCollapsed } = useLiveDiagram(client, text, file, flow);
   const steps = useMemo<StepHref>(() => (f, s) => shareHref(payload, f, s), [payload]);
   return (
     <div className="fd-editor-diagram fd-shared">
@@ -99,20 +87,13 @@ function Shared({
         </button>
       </div>
       {live.diagram ? (
-        <StepHrefContext.Provider value={steps}>
-          <ViewContext.Provider value={actions}>
-            <DiagramPane
-              diagram={live.diagram}
-              flow={flow}
-              step={step ?? 1}
-              selected={selected}
-              setSelected={setSelected}
-              toggleCollapsed={toggleCollapsed}
-              phase={live.phase}
-              error={null}
-            />
-          </ViewContext.Provider>
-        </StepHrefContext.Provider>
+        <LiveDiagramPane
+          live={{ ...live, diagram: live.diagram }}
+          toggleCollapsed={toggleCollapsed}
+          steps={steps}
+          flow={flow}
+          step={step}
+        />
       ) : live.error ? (
         <div className="fd-card-error-view" role="alert">
           <h2>{t('diagram.hasErrors')}</h2>

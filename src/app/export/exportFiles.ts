@@ -80,15 +80,4 @@ export async function svgToPng(svg: string, scale: number): Promise<Blob> {
   }
 }
 
-/** Saves a file through a temporary link. */
-export function download(name: string, data: Blob | string) {
-  const blob = typeof data === 'string' ? new Blob([data], { type: 'image/svg+xml' }) : data;
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+export { download } from '../download.ts';
