@@ -75,6 +75,28 @@ describe('the editor', () => {
     expect(await page.locator('.cm-lintRange-error').count()).toBe(0);
   });
 
+  it('completes shapes and node ids as you type', async () => {
+    await newDraft();
+    await replaceText(
+      'nodes:\n  api: API\n  user: User\n  db: { label: DB, shape: cylinder }\nedges:\n  - user -> api',
+    );
+    await expect.poll(drawnNodes, { timeout: 15_000 }).toEqual(['api', 'db', 'user']);
+    // An edge's end: the list offers the diagram's node ids.
+    await page.keyboard.press('Control+End');
+    await page.keyboard.insertText('\n  - api -> d');
+    await page.keyboard.press('Control+Space');
+    await expect.poll(() => page.textContent('.cm-tooltip-autocomplete')).toContain('db');
+    await page.screenshot({ path: artifactPath('editor-completion.png') });
+    await page.keyboard.press('Escape');
+    // A shape: the list offers the shapes.
+    await page.keyboard.insertText('b\n');
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.press('End');
+    await page.keyboard.insertText('\n  cache: { label: Cache, shape: hex');
+    await page.keyboard.press('Control+Space');
+    await expect.poll(() => page.textContent('.cm-tooltip-autocomplete')).toContain('hexagon');
+  });
+
   it('keeps every word over a reload, and lists the draft', async () => {
     await newDraft();
     await replaceText(`${MERMAID}\n  %% remember me`);

@@ -47,9 +47,12 @@ const ROOT_OPTIONS: LayoutOptions = {
   ...SHARED_OPTIONS,
   // Root only: ELK 0.12 crashes when groups carry it; the root's run covers them anyway.
   'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
-  // Back edges are the ones written against the order of the text, so a
-  // chain reads the way it was written and a reply loops back.
-  'elk.layered.cycleBreaking.strategy': 'MODEL_ORDER',
+  // Only edges that close a cycle are turned back, chosen greedily with the
+  // written order breaking ties, so a reply (A → B, B → A) loops back to A.
+  // Plain MODEL_ORDER turned back every edge whose source was written after
+  // its target, cycle or not: list `api` before `user` and `user -> api`
+  // pointed up. Mermaid's ELK layout uses this strategy too.
+  'elk.layered.cycleBreaking.strategy': 'GREEDY_MODEL_ORDER',
   'elk.algorithm': 'layered',
   'elk.hierarchyHandling': 'INCLUDE_CHILDREN',
   'elk.edgeRouting': 'ORTHOGONAL',
