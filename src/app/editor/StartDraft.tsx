@@ -1,8 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { DIAGRAMS } from '../diagrams.ts';
-import { useT } from '../i18n/useT.ts';
+import { useLanguage, useT } from '../i18n/useT.ts';
 import { openNewDraft } from './newDraft.ts';
-import { STARTER } from './starter.ts';
+import { STARTERS } from './starter.ts';
 
 /**
  * `#/new` and `#/edit/<id>`: makes a draft (blank but for a starter, or a
@@ -11,17 +11,18 @@ import { STARTER } from './starter.ts';
  */
 export function StartDraft({ copyOf }: { copyOf?: string }) {
   const t = useT();
+  const { language } = useLanguage();
   const source = copyOf === undefined ? undefined : DIAGRAMS.find((d) => d.id === copyOf);
   // Once per visit, even when React runs the effect twice (StrictMode).
   const started = useRef(false);
   useEffect(() => {
     if (started.current || (copyOf !== undefined && !source)) return;
     started.current = true;
-    void openNewDraft(source?.text ?? STARTER, {
+    void openNewDraft(source?.text ?? STARTERS[language], {
       ...(source ? { source: source.id } : {}),
       replace: true,
     });
-  }, [copyOf, source]);
+  }, [copyOf, source, language]);
   if (copyOf !== undefined && !source) {
     return (
       <div className="fd-card-error-view" role="alert">
