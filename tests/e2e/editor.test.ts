@@ -135,6 +135,16 @@ describe('the editor', () => {
 
   it('converts a Mermaid flowchart to Flowdeck YAML with the same diagram', async () => {
     await newDraft();
+    // Text that does not read is not converted: nothing it holds is lost.
+    await replaceText(`${MERMAID}\n  runc --> shim[oops`);
+    await expect
+      .poll(() => page.locator('.cm-lintRange-error').count(), { timeout: 15_000 })
+      .toBeGreaterThan(0);
+    await page.getByRole('button', { name: 'Convert to Flowdeck YAML' }).click();
+    await expect
+      .poll(() => page.textContent('.fd-editor-problems'))
+      .toContain('Fix the errors first');
+    expect(await editorText()).toContain('shim[oops');
     await replaceText(MERMAID);
     await expect
       .poll(drawnNodes, { timeout: 15_000 })

@@ -88,8 +88,9 @@ function Editing({
       import('../../core/parse/parseDiagram.ts'),
       import('../../core/convert/toSpecYaml.ts'),
     ]);
-    const { model } = parseDiagram(text, { file });
-    if (!model) {
+    const { model, diagnostics } = parseDiagram(text, { file });
+    // Only text that reads converts: a half-typed chart would lose what did not parse.
+    if (!model || diagnostics.some((d) => d.severity === 'error')) {
       setStatus(t('editor.convertFailed'));
       return;
     }
