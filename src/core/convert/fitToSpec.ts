@@ -1,5 +1,5 @@
 import type { Flow, FlowStep, Model, ModelEdge, ModelNode, Style } from '../model/types.ts';
-import { nestingOrder, readOrder, renameEdgeIds, renames } from './specNames.ts';
+import { nestingOrder, renameEdgeIds, renames } from './specNames.ts';
 
 /** A model as a spec states it, and what had to change to get there. */
 export interface FittedModel {
@@ -38,8 +38,7 @@ function optionalText<K extends string>(fit: Fit, key: K, value: string | undefi
  *   `odd-`) get the nearest one it can (`Two`, `odd`); automatic edge ids
  *   (`odd-->b`) follow their ends.
  * - Nodes come in nesting order: siblings keep their order, but a node
- *   written between two members of a group moves after the group. Integer
- *   ids (`1`, `42`) come first among their siblings, as the parser reads them.
+ *   written between two members of a group moves after the group.
  * - A class used but never defined (Mermaid leaves those to outside CSS) is
  *   defined empty.
  * - Texts lose trailing whitespace; a `strokeWidth` that isn't positive, a
@@ -163,18 +162,12 @@ function fitNodes(nodes: readonly ModelNode[], fit: Fit): ModelNode[] {
     };
   });
   const nested = nestingOrder(renamed);
-  const read = nestingOrder(renamed, readOrder);
   if (nested.some((node, index) => node !== renamed[index])) {
     fit.note(
       'nodes are written inside their groups, so a node listed between members of a group comes after it',
     );
   }
-  if (read.some((node, index) => node !== nested[index])) {
-    fit.note(
-      'integer node ids (`1`, `42`) come first among their siblings, in numeric order, as the spec parser reads them',
-    );
-  }
-  return read;
+  return nested;
 }
 
 function fitEdge(edge: ModelEdge, fit: Fit): ModelEdge {

@@ -53,23 +53,6 @@ export function renameEdgeIds(
   return renamed;
 }
 
-const ARRAY_INDEX = /^(?:0|[1-9]\d{0,9})$/;
-
-/** Whether JavaScript lists this key before all others, in numeric order, whatever order it was written in. */
-function isIndexKey(id: string): boolean {
-  return ARRAY_INDEX.test(id) && Number(id) < 2 ** 32 - 1;
-}
-
-/**
- * Siblings in the order the spec parser reads a `nodes:` map: it walks a
- * plain object, which puts integer keys (`1`, `42`) first, in numeric order.
- */
-export function readOrder(siblings: readonly ModelNode[]): ModelNode[] {
-  const indexed = siblings.filter((node) => isIndexKey(node.id));
-  indexed.sort((a, b) => Number(a.id) - Number(b.id));
-  return [...indexed, ...siblings.filter((node) => !isIndexKey(node.id))];
-}
-
 /** Parents before children, each node's children in the order `siblings` gives (model order by default). */
 export function nestingOrder(
   nodes: readonly ModelNode[],

@@ -83,3 +83,13 @@ flows:
     }
   });
 });
+
+describe('node order', () => {
+  it('keeps the written order of integer ids, which JavaScript objects would sort first', () => {
+    const text =
+      'nodes:\n  b: B\n  10: Ten\n  9: Nine\n  g:\n    nodes:\n      z: Z\n      2: Two\n';
+    const { model, diagnostics } = parseSpec(text, { id: 'order', file: 'order.yaml' });
+    expect(diagnostics).toEqual([]);
+    expect(model?.nodes.map((n) => n.id)).toEqual(['b', '10', '9', 'g', 'z', '2']);
+  });
+});

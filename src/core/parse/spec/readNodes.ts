@@ -64,15 +64,28 @@ function optionalFields(entry: Entry, issues: SpecIssue[]): Partial<ModelNode> {
   return out;
 }
 
-function entriesOf(raw: unknown, path: SpecPath, parent: string | null): Entry[] {
+/**
+ * The map's entries in the order they were written. `Object.entries` lists
+ * integer-like keys (`1`, `42`) first, in numeric order, whatever the text
+ * said; the keys' positions in the file put them back.
+ */
+function writtenEntries(raw: RawMap, path: SpecPath, locate: Locate): [string, unknown][] {
+  const at = (key: string) => {
+    const pos = locate([...path, key], 'key');
+    return pos.line * 1e6 + pos.col;
+  };
+  return Object.entries(raw).sort(([a], [b]) => at(a) - at(b));
+}
+
+function entriesOf(raw: unknown, path: SpecPath, parent: string | null, locate: Locate): Entry[] {
   if (!isRawMap(raw)) return [];
-  return Object.entries(raw).flatMap(([id, value]) => {
+  return writtenEntries(raw, path, locate).flatMap(([id, value]) => {
     const fields = isRawMap(value) ? value : {};
     const own = [...path, id];
     const isGroup = isRawMap(field(fields, 'nodes'));
     const label = typeof value === 'string' ? text(value) : text(field(fields, 'label'));
     const entry: Entry = { id, path: own, parent, fields, label, isGroup };
-    return [entry, ...entriesOf(field(fields, 'nodes'), [...own, 'nodes'], id)];
+    return [entry, ...entriesOf(field(fields, 'nodes'), [...own, 'nodes'], id, locate)];
   });
 }
 
@@ -94,7 +107,7 @@ export function readNodes(input: ReadNodesInput): ReadNodesResult {
   const added: ModelNode[] = [];
   const firstPath = new Map<string, SpecPath>();
 
-  for (const entry of entriesOf(input.raw, ['nodes'], null)) {
+  for (const entry of entriesOf(input.raw, ['nodes'], null, locate)) {
     const { id, path, parent, fields } = entry;
     const first = firstPath.get(id);
     if (first) {
