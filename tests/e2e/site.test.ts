@@ -142,6 +142,20 @@ describe(`the built site under a sub-path (${PREFIX})`, () => {
     }
   });
 
+  it('opens the editor and exports from the site (CodeMirror, fonts and wasm all served by it)', async () => {
+    await page.goto(`${site.url}#/new`);
+    await page.waitForSelector('.cm-content', { timeout: 60_000 });
+    await expect
+      .poll(async () => (await drawnNodes()).length, { timeout: 30_000 })
+      .toBeGreaterThan(0);
+    await page.click('.fd-export > summary');
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'SVG of this view' }).click(),
+    ]);
+    expect(file.suggestedFilename()).toMatch(/\.svg$/);
+  });
+
   it('asked nothing outside the site, and found everything it asked for', () => {
     expect(requests.length).toBeGreaterThan(0);
     const outside = requests.filter(
