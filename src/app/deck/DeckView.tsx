@@ -1,7 +1,7 @@
 import '../view/view.css';
 import '../player/player.css';
 import './deck.css';
-import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { buildTimeline } from '../../core/animate/timeline.ts';
 import type { Slide } from '../../core/deck/slides.ts';
 import type { Deck } from '../../core/deck/types.ts';
@@ -15,6 +15,7 @@ import { Presenter, type Stepper } from '../present/Presenter.tsx';
 import { deckHref, navigate, parseRoute } from '../route.ts';
 import { useDeckSpeaker } from '../speaker/useStepSync.ts';
 import { useTheme } from '../theme/useTheme.ts';
+import { useDocumentTitle } from '../useDocumentTitle.ts';
 import { Canvas } from '../view/Canvas.tsx';
 import { DeckBar } from './DeckBar.tsx';
 import { brokenSource, laidOut, useDeckLayouts, useSlides } from './useDeck.ts';
@@ -69,14 +70,7 @@ export function DeckView({
   const t = useT();
   const { decks, deck, sources, results } = useDeckLayouts(client, id);
 
-  useEffect(() => {
-    if (!deck) return;
-    document.title = `${deck.title} · Flowdeck`;
-    onTitle?.(deck.title);
-    return () => {
-      document.title = 'Flowdeck';
-    };
-  }, [deck, onTitle]);
+  useDocumentTitle(deck?.title, onTitle);
 
   if (!decks) return <p className="fd-deck-wait">{t('diagram.loading')}</p>;
   if (!deck) return <Message>{t('deck.notFound', { id })}</Message>;

@@ -11,6 +11,7 @@ import { usePlayer } from '../player/usePlayer.ts';
 import { Presenter } from '../present/Presenter.tsx';
 import { useSpeaker } from '../speaker/useStepSync.ts';
 import { useTheme } from '../theme/useTheme.ts';
+import { useDocumentTitle } from '../useDocumentTitle.ts';
 import { type LayoutState, useLayout } from '../useLayout.ts';
 import { Canvas } from './Canvas.tsx';
 import { DetailsPanel } from './DetailsPanel.tsx';
@@ -73,14 +74,7 @@ export function DiagramView({
   const actions = useMemo(() => ({ toggleCollapsed }), [toggleCollapsed]);
   const node = diagram?.nodes.find((n) => n.id === selected) ?? null;
 
-  useEffect(() => {
-    if (!diagram) return;
-    document.title = `${diagram.title} · Flowdeck`;
-    onTitle?.(diagram.title);
-    return () => {
-      document.title = 'Flowdeck';
-    };
-  }, [diagram, onTitle]);
+  useDocumentTitle(diagram?.title, onTitle);
 
   useEffect(() => {
     if (!node) return;
