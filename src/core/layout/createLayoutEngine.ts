@@ -25,7 +25,20 @@ export interface CreateLayoutEngineParams {
   elk?: ElkPort;
   /** How many laid-out diagrams to keep, keyed by content hash. Default 32. */
   cacheSize?: number;
+  /**
+   * The most nodes (groups included) ELK lays out in one hierarchical run;
+   * bigger diagrams are laid out bottom-up in runs of at most this size
+   * (`planRuns`). Default `MAX_RUN`; `Infinity` always uses one run.
+   */
+  maxRun?: number;
 }
+
+/**
+ * Up to this many nodes, a diagram is laid out in one ELK run, which finds
+ * the fewest crossings; past it, ELK's hierarchical run costs much more per
+ * node than several small runs.
+ */
+export const MAX_RUN = 150;
 
 /**
  * A layout engine with a content-hash cache: the same model and settings
@@ -38,13 +51,14 @@ export interface CreateLayoutEngineParams {
 export function createLayoutEngine(params: CreateLayoutEngineParams): LayoutEngine {
   const elk: ElkPort = params.elk ?? new ELK();
   const cacheSize = params.cacheSize ?? 32;
+  const maxRun = params.maxRun ?? MAX_RUN;
   const cache = new Map<string, Promise<LaidOutDiagram>>();
 
   const run = async (model: Model): Promise<LaidOutDiagram> => {
     const measured = measureModel(model, params.measure, params.settings);
-    const { graph, separated } = toElk(model, measured, params.settings);
+    const { graph, separated, pieces } = toElk(model, measured, params.settings, { maxRun });
     const result = await elk.layout(graph);
-    const laidOut = fromElk(model, result, measured, params.settings);
+    const laidOut = fromElk(model, result, measured, params.settings, pieces);
     return clipEndpoints(restoreOrder(laidOut, separated));
   };
 

@@ -13,6 +13,7 @@ export function fromElk(
   graph: ElkNode,
   measured: Measured,
   settings: LayoutSettings,
+  pieces: Map<string, string[]> = new Map(),
 ): LaidOutDiagram {
   const shapes = new Map<string, ElkNode>();
   const edges = new Map<string, ElkExtendedEdge>();
@@ -61,9 +62,11 @@ export function fromElk(
   });
 
   const laidEdges = model.edges.map((edge): LaidOutEdge => {
-    const elk = edges.get(edge.id);
+    // An edge lifted for bottom-up layout comes back in pieces that meet at
+    // ports on the group borders it crosses.
+    const parts = (pieces.get(edge.id) ?? [edge.id]).map((id) => edges.get(id));
     const points: Point[] = [];
-    for (const section of elk?.sections ?? []) {
+    for (const section of parts.flatMap((part) => part?.sections ?? [])) {
       const sectionPoints = [section.startPoint, ...(section.bendPoints ?? []), section.endPoint];
       for (const p of sectionPoints) {
         const last = points[points.length - 1];
@@ -71,8 +74,11 @@ export function fromElk(
         if (!last || last.x !== q.x || last.y !== q.y) points.push(q);
       }
     }
-    const result: LaidOutEdge = { ...edge, points };
-    const label = elk?.labels?.[0];
+    const result: LaidOutEdge = {
+      ...edge,
+      points: pieces.has(edge.id) ? straighten(points) : points,
+    };
+    const label = parts.find((part) => part?.labels?.length)?.labels?.[0];
     const text = measured.edgeLabels.get(edge.id);
     if (label && text) {
       const p = settings.edgeLabelPadding;
@@ -101,6 +107,16 @@ export function fromElk(
   };
   if (model.description !== undefined) diagram.description = model.description;
   return diagram;
+}
+
+/** Drops points in the middle of a straight run, where pieces of a lifted edge meet. */
+function straighten(points: Point[]): Point[] {
+  return points.filter((p, i) => {
+    const a = points[i - 1];
+    const b = points[i + 1];
+    if (!a || !b) return true;
+    return !((a.x === p.x && p.x === b.x) || (a.y === p.y && p.y === b.y));
+  });
 }
 
 function depth(node: ModelNode, byId: Map<string, ModelNode>): number {

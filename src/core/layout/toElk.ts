@@ -1,6 +1,7 @@
-import type { ElkExtendedEdge, ElkNode, LayoutOptions } from 'elkjs/lib/elk-api.js';
+import type { ElkExtendedEdge, ElkLabel, ElkNode, LayoutOptions } from 'elkjs/lib/elk-api.js';
 import type { MeasuredText, MeasureTextOptions } from '../measure/types.ts';
 import type { Direction, Model, ModelNode } from '../model/types.ts';
+import { addPieces, liftEdge, planRuns } from './bottomUp.ts';
 import { collapsedGroupSize, type NodeBox, nodeSize, round } from './nodeSize.ts';
 
 export type MeasureFn = (text: string, options: MeasureTextOptions) => MeasuredText;
@@ -43,10 +44,9 @@ const SHARED_OPTIONS: LayoutOptions = {
   'elk.spacing.componentComponent': '36',
 };
 
-const ROOT_OPTIONS: LayoutOptions = {
+/** What every layout run reads from the node whose children it lays out. */
+const RUN_OPTIONS: LayoutOptions = {
   ...SHARED_OPTIONS,
-  // Root only: ELK 0.12 crashes when groups carry it; the root's run covers them anyway.
-  'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
   // Only edges that close a cycle are turned back, chosen greedily with the
   // written order breaking ties, so a reply (A → B, B → A) loops back to A.
   // Plain MODEL_ORDER turned back every edge whose source was written after
@@ -54,14 +54,20 @@ const ROOT_OPTIONS: LayoutOptions = {
   // pointed up. Mermaid's ELK layout uses this strategy too.
   'elk.layered.cycleBreaking.strategy': 'GREEDY_MODEL_ORDER',
   'elk.algorithm': 'layered',
-  'elk.hierarchyHandling': 'INCLUDE_CHILDREN',
   'elk.edgeRouting': 'ORTHOGONAL',
-  'elk.json.shapeCoords': 'ROOT',
-  'elk.json.edgeCoords': 'ROOT',
   'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
   'elk.layered.nodePlacement.bk.fixedAlignment': 'BALANCED',
-  'elk.padding': '[top=12,left=12,bottom=12,right=12]',
   'elk.randomSeed': '1',
+};
+
+const ROOT_OPTIONS: LayoutOptions = {
+  ...RUN_OPTIONS,
+  // Root only: ELK 0.12 crashes when groups carry it; the root's run covers them anyway.
+  'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
+  'elk.hierarchyHandling': 'INCLUDE_CHILDREN',
+  'elk.json.shapeCoords': 'ROOT',
+  'elk.json.edgeCoords': 'ROOT',
+  'elk.padding': '[top=12,left=12,bottom=12,right=12]',
 };
 
 /**
@@ -73,7 +79,9 @@ export function toElk(
   model: Model,
   measured: Measured,
   settings: LayoutSettings,
-): { graph: ElkNode; separated: Set<string> } {
+  options: { maxRun?: number } = {},
+): ElkInput {
+  const plan = planRuns(model.nodes, options.maxRun ?? Number.POSITIVE_INFINITY);
   const byId = new Map(model.nodes.map((n) => [n.id, n]));
   const children = new Map<string | null, ModelNode[]>();
   for (const node of model.nodes) {
@@ -86,13 +94,17 @@ export function toElk(
   const elkNodes = new Map<string | null, ElkNode>();
   const root: ElkNode = {
     id: '__root',
-    layoutOptions: { ...ROOT_OPTIONS, 'elk.direction': ELK_DIRECTION[model.direction] },
+    layoutOptions: {
+      ...ROOT_OPTIONS,
+      ...(plan ? { 'elk.hierarchyHandling': 'SEPARATE_CHILDREN' } : {}),
+      'elk.direction': ELK_DIRECTION[model.direction],
+    },
     children: [],
     edges: [],
   };
   elkNodes.set(null, root);
 
-  const build = (node: ModelNode, inherited: Direction, inRootRun: boolean): ElkNode => {
+  const build = (node: ModelNode, inherited: Direction, inRun: boolean): ElkNode => {
     const label = measured.labels.get(node.id);
     // A leaf, or a collapsed group: measureModel gave it a box of its own.
     if (node.kind !== 'group' || label?.box) {
@@ -108,51 +120,78 @@ export function toElk(
     const kids = children.get(node.id) ?? [];
     // ELK sizes a childless compound like a leaf, so an empty group gets its size outright.
     if (kids.length === 0) return { id: node.id, width: minWidth, height: round(top + pad) };
+    // Split into runs (planRuns): a separate group lays its children out as
+    // boxes; a run root lays its whole subtree out, as the root does when
+    // the diagram is small.
+    const separate = plan?.separate.has(node.id) === true;
+    const runRoot = !separate && plan?.bordered.has(node.id) === true;
     const elk: ElkNode = {
       id: node.id,
       layoutOptions: {
-        ...SHARED_OPTIONS,
+        ...(separate || runRoot ? RUN_OPTIONS : SHARED_OPTIONS),
         'elk.padding': `[top=${top},left=${pad},bottom=${pad},right=${pad}]`,
         'elk.nodeSize.constraints': 'MINIMUM_SIZE',
         'elk.nodeSize.minimum': minimumSize(minWidth, round(top + pad), {
-          transposed: inRootRun && !turns && (inherited === 'down' || inherited === 'up'),
+          transposed: inRun && !turns && (inherited === 'down' || inherited === 'up'),
         }),
-        ...(turns
+        ...(turns || separate
           ? { 'elk.hierarchyHandling': 'SEPARATE_CHILDREN', 'elk.direction': ELK_DIRECTION[own] }
           : { 'elk.hierarchyHandling': 'INCLUDE_CHILDREN' }),
+        ...(runRoot ? { 'elk.direction': ELK_DIRECTION[own] } : {}),
       },
       children: [],
       edges: [],
     };
     elkNodes.set(node.id, elk);
-    elk.children = kids.map((child) => build(child, own, inRootRun && !turns));
+    // Children share this group's run unless it lays them out as boxes.
+    const shared = !turns && !separate && (runRoot || inRun);
+    elk.children = kids.map((child) => build(child, own, shared));
     return elk;
   };
-  root.children = (children.get(null) ?? []).map((n) => build(n, model.direction, true));
+  root.children = (children.get(null) ?? []).map((n) => build(n, model.direction, !plan));
 
+  const pieces = new Map<string, string[]>();
   for (const edge of model.edges) {
+    const text = measured.edgeLabels.get(edge.id);
+    const p = settings.edgeLabelPadding;
+    const labels: ElkLabel[] | undefined = text && [
+      {
+        id: `${edge.id}__label`,
+        // ELK drops labels without text on edges that cross groups.
+        text: edge.label ?? '',
+        width: round(text.width + 2 * p),
+        height: round(text.height + 2 * p),
+      },
+    ];
+    if (plan) {
+      const lifted = liftEdge(edge, byId, plan);
+      addPieces(lifted.pieces, lifted.middle, labels, elkNodes);
+      if (lifted.pieces.length > 1)
+        pieces.set(
+          edge.id,
+          lifted.pieces.map((piece) => piece.id),
+        );
+      continue;
+    }
     const container = edgeContainer(edge.source, edge.target, byId);
     const elkEdge: ElkExtendedEdge = {
       id: edge.id,
       sources: [edge.source],
       targets: [edge.target],
     };
-    const text = measured.edgeLabels.get(edge.id);
-    if (text) {
-      const p = settings.edgeLabelPadding;
-      elkEdge.labels = [
-        {
-          id: `${edge.id}__label`,
-          // ELK drops labels without text on edges that cross groups.
-          text: edge.label ?? '',
-          width: round(text.width + 2 * p),
-          height: round(text.height + 2 * p),
-        },
-      ];
-    }
+    if (labels) elkEdge.labels = labels;
     (elkNodes.get(container) ?? root).edges?.push(elkEdge);
   }
-  return { graph: root, separated };
+  return { graph: root, separated, pieces };
+}
+
+/** An ELK graph for a model, and what reading the result back needs to know. */
+export interface ElkInput {
+  graph: ElkNode;
+  /** Groups laid out in a run of their own because they turn. */
+  separated: Set<string>;
+  /** Edges split into pieces by `liftEdge` (bottom-up layout): their pieces' ids, source first. */
+  pieces: Map<string, string[]>;
 }
 
 /**
