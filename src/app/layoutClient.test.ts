@@ -1,6 +1,9 @@
-import { describe, expect, it } from 'vitest';
-import type { LayoutRequest } from '../worker/protocol.ts';
+import { IDBFactory } from 'fake-indexeddb';
+import { describe, expect, it, vi } from 'vitest';
+import type { LaidOutDiagram } from '../core/layout/types.ts';
+import type { LayoutRequest, LayoutResult } from '../worker/protocol.ts';
 import { createLayoutClient } from './layoutClient.ts';
+import { type LayoutStore, openLayoutStore, type StoredLayout } from './layoutStore.ts';
 
 /** A stand-in Worker: records what it is sent; the test answers or fails it. */
 class FakeWorker extends EventTarget {
@@ -16,6 +19,12 @@ class FakeWorker extends EventTarget {
     const data = { requestId, ok: false, reason: 'invalid', diagnostics: [], message: 'x' };
     this.dispatchEvent(new MessageEvent('message', { data }));
   }
+  /** Lays the request out: a diagram named after its text and collapsed set. */
+  layOut(request: LayoutRequest | undefined) {
+    if (!request) throw new Error('nothing was sent');
+    const data: LayoutResult = { requestId: request.requestId, ok: true, ...layoutOf(request) };
+    this.dispatchEvent(new MessageEvent('message', { data }));
+  }
   fail(message: string) {
     const event = new Event('error', { cancelable: true }) as Event & { message: string };
     event.message = message;
@@ -23,33 +32,58 @@ class FakeWorker extends EventTarget {
   }
 }
 
-function setup() {
-  const workers: FakeWorker[] = [];
-  const client = createLayoutClient(() => {
-    const worker = new FakeWorker();
-    workers.push(worker);
-    return worker as unknown as Worker;
-  });
-  return { client, workers };
+function layoutOf(request: Pick<LayoutRequest, 'text' | 'collapsed'>): StoredLayout {
+  const title = [request.text, ...(request.collapsed ?? [])].join('+');
+  const diagram = { id: 'd', title, width: 10, height: 20, nodes: [], edges: [], flows: [] };
+  return {
+    diagram: diagram as unknown as LaidOutDiagram,
+    diagnostics: [{ severity: 'warning', message: 'kept with its warnings' }],
+  } as StoredLayout;
 }
+
+/** A page: a client with its own workers, and a store of its own over `indexedDB`. */
+function page(indexedDB?: IDBFactory, version = 'layout.worker-abc123.js') {
+  const workers: FakeWorker[] = [];
+  const store = indexedDB ? openLayoutStore({ version, indexedDB }) : undefined;
+  const client = createLayoutClient({
+    createWorker: () => {
+      const worker = new FakeWorker();
+      workers.push(worker);
+      return worker as unknown as Worker;
+    },
+    store,
+  });
+  const worker = () => {
+    const last = workers.at(-1);
+    if (!last) throw new Error('no worker');
+    return last;
+  };
+  return { client, workers, worker, store };
+}
+
+/** Waits until `store` holds the layout of `source` (the client writes after answering). */
+async function kept(store: LayoutStore | undefined, source: { text: string; file: string }) {
+  await vi.waitFor(async () => expect(await store?.get(source)).toBeDefined());
+}
+
+/** Lets the client's store lookups and any writes run. */
+const tick = () => new Promise((resolve) => setTimeout(resolve, 20));
 
 describe('createLayoutClient', () => {
   it('cancels an older job on the same channel at once, not on another channel', async () => {
-    const { client, workers } = setup();
+    const { client, worker } = page();
     const first = client.request({ text: 'a', file: 'a.mmd' });
     const thumb = client.request({ text: 'b', file: 'b.mmd', channel: 'thumb:b' });
     const second = client.request({ text: 'c', file: 'c.mmd' });
     expect(await first).toMatchObject({ cancelled: true });
-    const worker = workers[0];
-    if (!worker) throw new Error('no worker');
-    worker.answer(2);
-    worker.answer(3);
+    worker().answer(2);
+    worker().answer(3);
     expect(await thumb).toMatchObject({ requestId: 2, ok: false });
     expect(await second).toMatchObject({ requestId: 3, ok: false });
   });
 
   it('fails pending jobs when the worker dies, and starts a fresh worker for the next', async () => {
-    const { client, workers } = setup();
+    const { client, workers } = page();
     const job = client.request({ text: 'a', file: 'a.mmd' });
     workers[0]?.fail('boom');
     expect(await job).toMatchObject({ ok: false, reason: 'crashed', message: 'boom' });
@@ -58,5 +92,144 @@ describe('createLayoutClient', () => {
     expect(workers).toHaveLength(2);
     workers[1]?.answer(2);
     expect(await retry).toMatchObject({ requestId: 2 });
+  });
+});
+
+describe('createLayoutClient with a layout store', () => {
+  const job = { text: 'flowchart LR\n a --> b', file: 'diagrams/ab.mmd' };
+
+  it('answers a layout an earlier page kept from the store, without the worker', async () => {
+    const idb = new IDBFactory();
+    const first = page(idb);
+    const answer = first.client.request(job);
+    await vi.waitFor(() => expect(first.worker().sent).toHaveLength(1));
+    first.worker().layOut(first.worker().sent[0]);
+    const laidOut = await answer;
+    expect(laidOut).toMatchObject({ requestId: 1, ok: true });
+    await kept(first.store, job);
+
+    const second = page(idb);
+    // The worker still starts at once: the next diagram will need it.
+    expect(second.workers).toHaveLength(1);
+    second.client.request({ text: 'other', file: 'x.mmd' }); // request 1 on this page
+    const again = await second.client.request({ ...job, channel: 'thumb:ab' });
+    expect(again).toEqual({ ...laidOut, requestId: 2 });
+    expect(second.worker().sent.map((r) => r.text)).not.toContain(job.text);
+  });
+
+  it('misses on another text, file, collapsed set or layout code, not on the order of the set', async () => {
+    const idb = new IDBFactory();
+    const first = page(idb);
+    const answer = first.client.request({ ...job, collapsed: ['g1', 'g2'] });
+    await vi.waitFor(() => expect(first.worker().sent).toHaveLength(1));
+    first.worker().layOut(first.worker().sent[0]);
+    await answer;
+    await kept(first.store, { ...job, collapsed: ['g1', 'g2'] } as typeof job);
+
+    const second = page(idb);
+    const misses = [
+      { ...job, text: `${job.text}\n b --> c`, collapsed: ['g1', 'g2'] },
+      { ...job, file: 'diagrams/other.mmd', collapsed: ['g1', 'g2'] },
+      { ...job, collapsed: ['g1'] },
+      { ...job },
+    ];
+    misses.forEach((miss, i) => void second.client.request({ ...miss, channel: `c${i}` }));
+    await vi.waitFor(() => expect(second.worker().sent).toHaveLength(misses.length));
+    const hit = await second.client.request({ ...job, collapsed: ['g2', 'g1'], channel: 'hit' });
+    expect(hit).toMatchObject({ ok: true, diagram: { title: `${job.text}+g1+g2` } });
+    expect(second.worker().sent).toHaveLength(misses.length);
+
+    const newCode = page(idb, 'layout.worker-def456.js');
+    void newCode.client.request({ ...job, collapsed: ['g1', 'g2'] });
+    await vi.waitFor(() => expect(newCode.worker().sent).toHaveLength(1));
+  });
+
+  it('keeps neither failures nor the jobs that opt out (the editor)', async () => {
+    const idb = new IDBFactory();
+    const { client, worker, store } = page(idb);
+    const editing = client.request({ ...job, channel: 'editor', persist: false });
+    // Sent at once: the store is not asked.
+    expect(worker().sent).toHaveLength(1);
+    worker().layOut(worker().sent[0]);
+    expect(await editing).toMatchObject({ ok: true });
+    const broken = client.request({ text: 'flowchart LR\n a -->', file: 'x.mmd' });
+    await vi.waitFor(() => expect(worker().sent).toHaveLength(2));
+    worker().answer(2);
+    expect(await broken).toMatchObject({ ok: false });
+    await tick();
+    expect(await store?.get(job)).toBeUndefined();
+    expect(await store?.get({ text: 'flowchart LR\n a -->', file: 'x.mmd' })).toBeUndefined();
+  });
+
+  it('cancels a job still waiting for the store when a newer one comes on its channel', async () => {
+    const { client, worker } = page(new IDBFactory());
+    const older = client.request({ text: 'a', file: 'a.mmd' });
+    const newer = client.request({ text: 'b', file: 'b.mmd' });
+    expect(await older).toMatchObject({ requestId: 1, cancelled: true });
+    await vi.waitFor(() => expect(worker().sent).toHaveLength(1));
+    expect(worker().sent[0]?.text).toBe('b');
+    worker().layOut(worker().sent[0]);
+    expect(await newer).toMatchObject({ requestId: 2, ok: true });
+  });
+
+  it('asks the worker when the store is slow, and takes whichever answers first', async () => {
+    const reads: ((layout: StoredLayout | undefined) => void)[] = [];
+    const slow: LayoutStore = {
+      get: () => new Promise((resolve) => reads.push(resolve)),
+      put: async () => undefined,
+      close: () => undefined,
+    };
+    const workers: FakeWorker[] = [];
+    const client = createLayoutClient({
+      createWorker: () => {
+        workers.push(new FakeWorker());
+        return workers.at(-1) as unknown as Worker;
+      },
+      store: slow,
+      storeWaitMs: 5,
+    });
+    const worker = workers[0];
+    if (!worker) throw new Error('no worker');
+    const first = client.request({ text: 'a', file: 'a.mmd' });
+    await vi.waitFor(() => expect(worker.sent).toHaveLength(1));
+    reads[0]?.(layoutOf({ text: 'kept' }));
+    expect(await first).toMatchObject({ requestId: 1, ok: true, diagram: { title: 'kept' } });
+    worker.layOut(worker.sent[0]); // too late: ignored
+
+    const second = client.request({ text: 'b', file: 'b.mmd' });
+    await vi.waitFor(() => expect(worker.sent).toHaveLength(2));
+    worker.layOut(worker.sent[1]);
+    expect(await second).toMatchObject({ requestId: 2, ok: true, diagram: { title: 'b' } });
+    reads[1]?.(layoutOf({ text: 'kept' })); // too late: ignored
+  });
+
+  it('lays out through the worker when IndexedDB fails', async () => {
+    const throwing = {
+      open: () => {
+        throw new DOMException('denied', 'SecurityError');
+      },
+    } as unknown as IDBFactory;
+    const hanging = { open: () => ({}) } as unknown as IDBFactory;
+    for (const factory of [throwing, hanging]) {
+      const workers: FakeWorker[] = [];
+      const store = openLayoutStore({ version: 'v', indexedDB: factory, openTimeoutMs: 10 });
+      const client = createLayoutClient({
+        createWorker: () => {
+          workers.push(new FakeWorker());
+          return workers.at(-1) as unknown as Worker;
+        },
+        store,
+      });
+      const worker = workers[0];
+      if (!worker) throw new Error('no worker');
+      for (const requestId of [1, 2]) {
+        const answer = client.request(job);
+        await vi.waitFor(() => expect(worker.sent).toHaveLength(requestId));
+        worker.layOut(worker.sent[requestId - 1]);
+        expect(await answer).toMatchObject({ requestId, ok: true });
+      }
+      await tick();
+      expect(await store.get(job)).toBeUndefined();
+    }
   });
 });

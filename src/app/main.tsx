@@ -8,7 +8,8 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import { startLanguage } from './i18n/languageStore.ts';
-import { createLayoutClient } from './layoutClient.ts';
+import { createLayoutClient, LAYOUT_WORKER_URL } from './layoutClient.ts';
+import { openLayoutStore } from './layoutStore.ts';
 import { startTheme } from './theme/themeStore.ts';
 
 // Before the first render: data-theme, data-motion and lang are on <html> from the first paint.
@@ -16,8 +17,15 @@ startTheme();
 startLanguage();
 
 // The layout worker starts loading now, in parallel with React's first
-// render: starting ELK is most of the time to a painted diagram.
-const client = createLayoutClient();
+// render: starting ELK is most of the time to a painted diagram, unless the
+// layout store kept this diagram from an earlier visit. The store keys its
+// layouts by the worker's URL, which a build names by the bundle's hash; the
+// dev server (`import.meta.hot`) keeps one URL while the code changes, so it
+// gets no store. (Not `import.meta.env.DEV`: a build made with NODE_ENV=test,
+// as the e2e tests make, is DEV too, and hashed all the same.)
+const client = createLayoutClient({
+  store: import.meta.hot ? undefined : openLayoutStore({ version: LAYOUT_WORKER_URL }),
+});
 
 const root = document.getElementById('root');
 if (root) {

@@ -70,10 +70,10 @@ beforeEach(async () => {
 });
 
 /** The node ids drawn on the canvas, once there are some. */
-async function drawnNodes(): Promise<string[]> {
-  await page.waitForSelector('.fd-canvas [data-node-id]', { timeout: 30_000 });
-  await settle(page);
-  return page.$$eval('.fd-canvas [data-node-id]', (els) =>
+async function drawnNodes(on = page): Promise<string[]> {
+  await on.waitForSelector('.fd-canvas [data-node-id]', { timeout: 30_000 });
+  await settle(on);
+  return on.$$eval('.fd-canvas [data-node-id]', (els) =>
     els.map((el) => el.getAttribute('data-node-id') ?? '').sort(),
   );
 }
@@ -164,5 +164,76 @@ describe(`the built site under a sub-path (${PREFIX})`, () => {
     expect(outside).toEqual([]);
     expect(site.missing).toEqual([]);
     expect(errors).toEqual([]);
+  });
+});
+
+/** Installed before the app's scripts: lists the channel of each layout job a page sends its worker. */
+const COUNT_LAYOUT_JOBS = `(() => {
+  const Native = window.Worker;
+  window.__layoutJobs = [];
+  window.Worker = class extends Native {
+    postMessage(message, ...rest) {
+      if (message && typeof message.channel === 'string')
+        window.__layoutJobs.push(message.channel);
+      return super.postMessage(message, ...rest);
+    }
+  };
+})();`;
+
+describe('the layout store (production build only)', () => {
+  it('draws a diagram opened before without asking the worker to lay it out', async () => {
+    const [first, second] = models;
+    if (!first || !second) throw new Error('two diagrams needed');
+    const visitor = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    try {
+      await visitor.addInitScript({ content: COUNT_LAYOUT_JOBS });
+      const tab = await visitor.newPage();
+      const failures: string[] = [];
+      tab.on('pageerror', (e) => failures.push(e.message));
+      const jobs = () => tab.evaluate(() => (window as { __layoutJobs?: string[] }).__layoutJobs);
+      const opened = (model: typeof first) =>
+        tab.goto(`${site.url}#/d/${encodeURIComponent(model.id)}`);
+      const nodeIds = (model: typeof first) => model.nodes.map((n) => n.id).sort();
+
+      await opened(first);
+      expect(await drawnNodes(tab)).toEqual(nodeIds(first));
+      expect(await jobs()).toContain('view');
+      // The layout is written just after it is drawn.
+      const keptLayouts = () =>
+        tab.evaluate(
+          () =>
+            new Promise<number>((resolve) => {
+              const req = indexedDB.open('flowdeck-layouts');
+              // Not there yet: do not create it.
+              req.onupgradeneeded = () => req.transaction?.abort();
+              req.onerror = () => resolve(-1);
+              req.onsuccess = () => {
+                const db = req.result;
+                try {
+                  const count = db.transaction('layouts').objectStore('layouts').count();
+                  count.onsuccess = () => resolve(count.result);
+                  count.onerror = () => resolve(-1);
+                } catch {
+                  resolve(-1);
+                } finally {
+                  db.close();
+                }
+              };
+            }),
+        );
+      await expect.poll(keptLayouts, { timeout: 10_000 }).toBeGreaterThan(0);
+
+      await tab.reload();
+      expect(await drawnNodes(tab)).toEqual(nodeIds(first));
+      expect(await jobs()).toEqual([]);
+
+      // A diagram not seen before still goes to the worker (and the count works).
+      await opened(second);
+      await expect.poll(jobs).toContain('view');
+      expect(await drawnNodes(tab)).toEqual(nodeIds(second));
+      expect(failures).toEqual([]);
+    } finally {
+      await visitor.close();
+    }
   });
 });

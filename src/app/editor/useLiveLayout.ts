@@ -42,6 +42,8 @@ export function useLiveLayout(
           file,
           collapsed: collapsedKey ? collapsedKey.split('\n') : [],
           channel: 'editor',
+          // Every pause in typing is a new text: none is worth keeping across visits.
+          persist: false,
           onProgress: (phase) => {
             if (live) setState((previous) => ({ ...previous, phase }));
           },
