@@ -15,18 +15,24 @@ export interface TokenStream {
 /** Streams the tokens of preprocessed flowchart text. */
 export function createTokenStream(text: string): TokenStream {
   const lexer = createLexer(text);
+  // Tokens read ahead, from `head` on: a queue without a copy per token.
   let buffer: Token[] = [];
+  let head = 0;
 
   const peek = (ahead = 0): Token => {
-    while (buffer.length <= ahead) buffer = [...buffer, lexer.next()];
-    return buffer[ahead] as Token;
+    while (buffer.length - head <= ahead) buffer.push(lexer.next());
+    return buffer[head + ahead] as Token;
   };
 
   return {
     peek,
     next: () => {
       const token = peek();
-      buffer = buffer.slice(1);
+      head++;
+      if (head === buffer.length) {
+        buffer = [];
+        head = 0;
+      }
       return token;
     },
     at: (...types) => types.includes(peek().type),
@@ -34,6 +40,7 @@ export function createTokenStream(text: string): TokenStream {
       const newline = text.indexOf('\n', offset);
       lexer.restartAt(newline < 0 ? text.length : newline + 1);
       buffer = [];
+      head = 0;
     },
   };
 }
