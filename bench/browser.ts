@@ -9,11 +9,11 @@
  * Run alone: `npm run bench:browser` (BENCH_BROWSER_RUNS=7 loads per
  * diagram and mode). `npm run bench` runs it after the Node bench.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { extname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { preview } from 'vite';
 import { parseDiagram } from '../src/core/parse/parseDiagram.ts';
 import { launchChromium } from '../tests/e2e/chromium.ts';
@@ -140,8 +140,47 @@ export function isDeck(text: string): boolean {
   return /^\uFEFF?(deck|"deck"|'deck')[ \t]*:/m.test(text);
 }
 
-function stats(values: number[]): Stats {
+export function stats(values: number[]): Stats {
   return { median: median(values), min: Math.min(...values), max: Math.max(...values) };
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.js': 'text/javascript',
+  '.mjs': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.wasm': 'application/wasm',
+  '.woff2': 'font/woff2',
+};
+
+/**
+ * Opens a blank page at `origin`, a made-up host answered by `page.route`
+ * (nothing leaves the machine), that serves files: `<origin>/<name>/<path>`
+ * is `<mounts[name]>/<path>`. Workers' scripts are answered too.
+ *
+ * @example await openFilePage(page, 'http://bench.test', { app: outDir })
+ */
+export async function openFilePage(
+  page: Page,
+  origin: string,
+  mounts: Record<string, string>,
+): Promise<void> {
+  await page.route(`${origin}/**`, (route) => {
+    const path = decodeURIComponent(new URL(route.request().url()).pathname);
+    if (path === '/') {
+      return route.fulfill({
+        contentType: 'text/html',
+        body: '<!doctype html><meta charset="utf-8">',
+      });
+    }
+    const [, name, rest] = /^\/([^/]+)\/(.+)$/.exec(path) ?? [];
+    const dir = name ? mounts[name] : undefined;
+    const file = dir && rest && !rest.split('/').includes('..') ? join(dir, rest) : undefined;
+    if (!file || !existsSync(file)) return route.fulfill({ status: 404 });
+    const contentType = CONTENT_TYPES[extname(file)] ?? 'application/octet-stream';
+    return route.fulfill({ contentType, body: readFileSync(file) });
+  });
+  await page.goto(`${origin}/`);
 }
 
 async function load(context: BrowserContext, url: string, expected: number): Promise<Probe> {

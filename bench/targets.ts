@@ -1,0 +1,121 @@
+/**
+ * The performance issue's targets, read from bench/results.json: each with
+ * its figure and whether it is met. `npx tsx bench/targets.ts` prints them
+ * for the last run; `npm run bench` prints them at its end.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import type { BrowserResults } from './browser.ts';
+import type { FrameResults } from './frames.ts';
+import type { LayoutResults } from './layout.ts';
+import type { SideBySideResults } from './mermaidSideBySide.ts';
+import { RESULTS_FILE } from './results.ts';
+import type { WorkerLayoutResults } from './workerLayout.ts';
+
+interface Results {
+  layout?: LayoutResults;
+  browser?: BrowserResults;
+  workerLayout?: WorkerLayoutResults;
+  sideBySide?: SideBySideResults;
+  frames?: FrameResults;
+}
+
+interface Target {
+  what: string;
+  figure: string;
+  met: boolean | null;
+}
+
+export function checkTargets(r: Results): Target[] {
+  const out: Target[] = [];
+  const add = (what: string, figure: string, met: boolean | null) =>
+    out.push({ what, figure, met });
+  if (r.layout) {
+    const seeds = r.layout.seeds;
+    const slowest = (set: string) =>
+      [...seeds].filter((s) => s.set === set).sort((a, b) => b.total - a.total)[0];
+    const seed = slowest('seed');
+    if (seed)
+      add(
+        'every seed flowchart: parse + measure + layout, warm, Node < 30 ms',
+        `slowest ${seed.name} ${seed.total.toFixed(1)} ms`,
+        seed.total < 30,
+      );
+    const shipped = slowest('diagrams');
+    if (shipped)
+      add(
+        '  and every file in diagrams/',
+        `slowest ${shipped.name} ${shipped.total.toFixed(1)} ms`,
+        shipped.total < 30,
+      );
+    for (const leaves of [300, 1000, 3000]) {
+      const up = r.layout.synthetic.find((s) => s.leaves === leaves && s.strategy === 'bottom-up');
+      const one = r.layout.synthetic.find((s) => s.leaves === leaves && s.strategy === 'one run');
+      if (up && one)
+        add(
+          `${leaves} leaves in Node: bottom-up against one ELK run (quality)`,
+          `${up.ms} ms vs ${one.ms} ms; crossings ${up.crossings} vs ${one.crossings}; problems ${up.problems}`,
+          up.problems === 0 ? null : false,
+        );
+    }
+  }
+  if (r.browser)
+    add(
+      'diagram URL → painted, warm cache < 500 ms',
+      `median ${Math.round(r.browser.overall.warm.painted)} ms (cold ${Math.round(r.browser.overall.cold.painted)})`,
+      r.browser.overall.warm.painted < 500,
+    );
+  if (r.workerLayout) {
+    const limits: Record<number, number> = { 300: 300, 1000: 1500, 3000: 6000 };
+    for (const s of r.workerLayout.sizes) {
+      const limit = limits[s.size];
+      if (!limit) continue;
+      const ms = s.stats?.median;
+      add(
+        `${s.size} leaves (${s.nodes} nodes) in the worker < ${limit} ms`,
+        s.timedOut || ms === undefined ? 'timed out' : `median ${Math.round(ms)} ms`,
+        !s.timedOut && ms !== undefined && ms < limit,
+      );
+      add(
+        `  main thread meanwhile: no long task > 50 ms`,
+        `${s.longTasks.count} (max ${Math.round(s.longTasks.maxMs)} ms); receiving the result ${Math.round(s.receiveTaskMs ?? 0)} ms`,
+        s.longTasks.count === 0,
+      );
+    }
+  }
+  if (r.frames) {
+    for (const run of r.frames.runs.filter((f) => f.kind === 'synthetic')) {
+      add(
+        `flow on ${run.nodes} nodes at ${run.viewport}: p95 frame < 20 ms`,
+        `p95 ${run.playing.p95} ms, ${run.playing.slow} of ${run.playing.frames} frames > 25 ms`,
+        run.playing.p95 < 20,
+      );
+    }
+  }
+  if (r.browser) {
+    const gzip = r.browser.bundle.initialJs.gzip;
+    add('initial JavaScript < 250 KB gzip', `${(gzip / 1000).toFixed(1)} KB`, gzip < 250_000);
+    const elk = r.browser.bundle.mainThread.length === 0;
+    add('ELK (and yaml, zod) only in the worker', elk ? 'none on the main thread' : 'found', elk);
+  }
+  if (r.sideBySide)
+    add(
+      'seed flowcharts, Flowdeck ÷ Mermaid (ELK) in the same Chromium',
+      `${r.sideBySide.overall.flowdeckMs} vs ${r.sideBySide.overall.mermaidMs} ms, ratio ${r.sideBySide.overall.ratio}`,
+      null,
+    );
+  return out;
+}
+
+export function targets(): string {
+  if (!existsSync(RESULTS_FILE)) return 'no bench/results.json yet';
+  const results = JSON.parse(readFileSync(RESULTS_FILE, 'utf8')) as Results;
+  const mark = (met: boolean | null) => (met === null ? '   ' : met ? 'met' : 'NOT');
+  return checkTargets(results)
+    .map((t) => `${mark(t.met)}  ${t.what}: ${t.figure}`)
+    .join('\n');
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  console.log(targets());
+}
