@@ -93,6 +93,26 @@ describe('createLayoutClient', () => {
     workers[1]?.answer(2);
     expect(await retry).toMatchObject({ requestId: 2 });
   });
+
+  it('puts a big diagram sent in parts back together, and drops the parts of a cancelled job', async () => {
+    const { client, worker } = page();
+    const node = (id: string) => ({ id }) as unknown as LaidOutDiagram['nodes'][number];
+    const edge = (id: string) => ({ id }) as unknown as LaidOutDiagram['edges'][number];
+    const send = (data: unknown) => worker().dispatchEvent(new MessageEvent('message', { data }));
+    const dropped = client.request({ text: 'a', file: 'a.mmd' });
+    send({ requestId: 1, part: { nodes: [node('x')], edges: [] } });
+    const job = client.request({ text: 'b', file: 'b.mmd' });
+    expect(await dropped).toMatchObject({ cancelled: true });
+    send({ requestId: 1, part: { nodes: [node('late')], edges: [] } });
+    send({ requestId: 2, part: { nodes: [node('a'), node('b')], edges: [] } });
+    send({ requestId: 2, part: { nodes: [], edges: [edge('a->b')] } });
+    const { diagram } = layoutOf({ text: 'b' });
+    send({ requestId: 2, ok: true, diagram: { ...diagram, nodes: [node('c')] }, diagnostics: [] });
+    const result = await job;
+    if (!('ok' in result) || !result.ok) throw new Error('no diagram');
+    expect(result.diagram.nodes.map((n) => n.id)).toEqual(['a', 'b', 'c']);
+    expect(result.diagram.edges.map((e) => e.id)).toEqual(['a->b']);
+  });
 });
 
 describe('createLayoutClient with a layout store', () => {

@@ -1,5 +1,7 @@
 import layoutWorkerUrl from '../worker/layout.worker.ts?worker&url';
+import { joinParts } from '../worker/parts.ts';
 import type {
+  DiagramPart,
   LayoutPhase,
   LayoutRequest,
   LayoutResponse,
@@ -61,6 +63,8 @@ interface Pending {
   sentTo: Worker | null;
   /** Where the answer is kept, when it is. */
   source: LayoutSource | null;
+  /** A big diagram's nodes and edges, come ahead of its answer. */
+  parts: DiagramPart[];
 }
 
 /**
@@ -101,8 +105,13 @@ export function createLayoutClient(options: LayoutClientOptions = {}): LayoutCli
         pending.get(response.requestId)?.onProgress?.(response.progress);
         return;
       }
-      const entry = settle(response.requestId, response);
-      if (entry?.source) keep(entry.source, response);
+      if ('part' in response) {
+        pending.get(response.requestId)?.parts.push(response.part);
+        return;
+      }
+      const result = joinParts(response, pending.get(response.requestId)?.parts ?? []);
+      const entry = settle(response.requestId, result);
+      if (entry?.source) keep(entry.source, result);
     });
     created.addEventListener('error', (event) => {
       event.preventDefault();
@@ -145,6 +154,7 @@ export function createLayoutClient(options: LayoutClientOptions = {}): LayoutCli
           onProgress: job.onProgress,
           sentTo: null,
           source,
+          parts: [],
         };
         pending.set(requestId, entry);
         const send = () => {

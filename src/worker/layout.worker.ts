@@ -4,6 +4,7 @@ import { DEFAULT_LAYOUT_SETTINGS } from '../core/layout/settings.ts';
 import { measureText } from '../core/measure/measureText.ts';
 import { collapseGroups } from '../core/model/collapse.ts';
 import { parseDiagram } from '../core/parse/parseDiagram.ts';
+import { inParts } from './parts.ts';
 import type { LayoutRequest, LayoutResponse } from './protocol.ts';
 import { createLayoutQueue } from './queue.ts';
 
@@ -14,7 +15,9 @@ declare const self: DedicatedWorkerGlobalScope;
 self.onmessage = null;
 
 const engine = createLayoutEngine({ measure: measureText, settings: DEFAULT_LAYOUT_SETTINGS });
-const reply = (response: LayoutResponse) => self.postMessage(response);
+const reply = (response: LayoutResponse) => {
+  for (const message of inParts(response)) self.postMessage(message);
+};
 const enqueue = createLayoutQueue(run, reply);
 
 self.addEventListener('message', (event: MessageEvent<LayoutRequest>) => enqueue(event.data));

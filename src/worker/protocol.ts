@@ -1,4 +1,4 @@
-import type { LaidOutDiagram } from '../core/layout/types.ts';
+import type { LaidOutDiagram, LaidOutEdge, LaidOutNode } from '../core/layout/types.ts';
 import type { Diagnostic } from '../core/model/types.ts';
 
 /** Main thread → layout worker: parse and lay out this source. */
@@ -15,9 +15,15 @@ export interface LayoutRequest {
 /** Where a request is, so the user sees progress rather than a frozen screen. */
 export type LayoutPhase = 'queued' | 'parsing' | 'layout';
 
-/** Layout worker → main thread. Any number of `progress` messages, then one final answer. */
+/**
+ * Layout worker → main thread. Any number of `progress` messages, then one
+ * final answer. A big diagram's nodes and edges come ahead of it in `part`
+ * messages (`inParts()`), so reading no one message holds the main thread
+ * up for long; the final answer then carries the rest.
+ */
 export type LayoutResponse =
   | { requestId: number; progress: LayoutPhase }
+  | { requestId: number; part: DiagramPart }
   | { requestId: number; cancelled: true }
   | { requestId: number; ok: true; diagram: LaidOutDiagram; diagnostics: Diagnostic[] }
   | {
@@ -29,5 +35,14 @@ export type LayoutResponse =
       message: string;
     };
 
-/** A final answer: no progress message. */
-export type LayoutResult = Exclude<LayoutResponse, { progress: LayoutPhase }>;
+/** Some of a diagram's nodes and edges, in order. */
+export interface DiagramPart {
+  nodes: LaidOutNode[];
+  edges: LaidOutEdge[];
+}
+
+/** A final answer: no progress message, no part. */
+export type LayoutResult = Exclude<
+  LayoutResponse,
+  { progress: LayoutPhase } | { part: DiagramPart }
+>;
