@@ -171,3 +171,123 @@ describe('the player', () => {
     ).toBe('true');
   });
 });
+
+describe('the camera', () => {
+  const longest = [...flows].sort((a, b) => b.timeline.steps.length - a.timeline.steps.length)[0];
+
+  type View = { x: number; y: number; zoom: number };
+  /** The camera as drawn: the React Flow viewport's transform. */
+  const view = (): Promise<View> =>
+    page.evaluate(() => {
+      const element = document.querySelector<HTMLElement>('.react-flow__viewport');
+      const m = new DOMMatrixReadOnly(element ? getComputedStyle(element).transform : undefined);
+      return { x: m.e, y: m.f, zoom: m.a };
+    });
+  const near = (a: View, b: View) =>
+    Math.abs(a.x - b.x) < 0.5 && Math.abs(a.y - b.y) < 0.5 && Math.abs(a.zoom - b.zoom) < 1e-4;
+  /** Waits until the camera stops moving, and returns where it is. */
+  async function still(): Promise<View> {
+    let last = await view();
+    await expect
+      .poll(async () => {
+        await page.waitForTimeout(120);
+        const now = await view();
+        const same = near(now, last);
+        last = now;
+        return same;
+      })
+      .toBe(true);
+    return last;
+  }
+  /** A point of the canvas with only the pane under it (somewhere to drag from). */
+  const emptySpot = () =>
+    page.evaluate(() => {
+      const box = document.querySelector('.react-flow')?.getBoundingClientRect();
+      if (!box) return null;
+      for (let y = box.top + 60; y < box.bottom - 60; y += 23) {
+        for (let x = box.left + 80; x < box.right - 80; x += 29) {
+          if (document.elementFromPoint(x, y)?.classList.contains('react-flow__pane'))
+            return { x, y };
+        }
+      }
+      return null;
+    });
+  async function drag(from: { x: number; y: number }, by: { x: number; y: number }) {
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    await page.mouse.move(from.x + by.x, from.y + by.y, { steps: 5 });
+    await page.mouse.up();
+  }
+
+  it('centres each step’s focus, and hands React Flow the view it shows', async () => {
+    if (!longest) throw new Error('no flows');
+    const { diagram, timeline } = longest;
+    await page.goto(`${base()}#/d/${diagram}/${timeline.flowId}/1`);
+    await page.waitForSelector('.fd-flowbar');
+    await settle(page);
+    for (const index of [1, 2, 3].filter((i) => i < timeline.steps.length)) {
+      await page.keyboard.press('ArrowRight');
+      await expectStep(timeline, index, diagram);
+      const at = await still();
+      const focus = timeline.steps[index]?.focus;
+      const canvas = await page.locator('.react-flow').boundingBox();
+      if (!focus || !canvas) throw new Error('no focus or canvas');
+      const left = at.x + focus.x * at.zoom;
+      const top = at.y + focus.y * at.zoom;
+      const right = left + focus.width * at.zoom;
+      const bottom = top + focus.height * at.zoom;
+      expect(left).toBeGreaterThanOrEqual(-1);
+      expect(top).toBeGreaterThanOrEqual(-1);
+      expect(right).toBeLessThanOrEqual(canvas.width + 1);
+      expect(bottom).toBeLessThanOrEqual(canvas.height + 1);
+      expect(Math.abs((left + right) / 2 - canvas.width / 2)).toBeLessThan(2);
+      expect(Math.abs((top + bottom) / 2 - canvas.height / 2)).toBeLessThan(2);
+    }
+    // React Flow's own pan starts from the view on screen: the drag moves it by the drag, no jump.
+    const before = await view();
+    const spot = await emptySpot();
+    if (!spot) throw new Error('no empty spot on the canvas');
+    await drag(spot, { x: 40, y: 25 });
+    const after = await still();
+    expect(after.x).toBeCloseTo(before.x + 40, 0);
+    expect(after.y).toBeCloseTo(before.y + 25, 0);
+    expect(after.zoom).toBeCloseTo(before.zoom, 6);
+  });
+
+  it('lets a drag during the glide keep the view where the reader put it', async () => {
+    if (!longest) throw new Error('no flows');
+    const { diagram, timeline } = longest;
+    await page.goto(`${base()}#/d/${diagram}/${timeline.flowId}/1`);
+    await page.waitForSelector('.fd-flowbar');
+    await settle(page);
+    await still();
+    const spot = await emptySpot();
+    if (!spot) throw new Error('no empty spot on the canvas');
+    await page.keyboard.press('ArrowRight');
+    // Somewhere in the glide (or after it, on a slow machine: the same must hold).
+    await page.waitForTimeout(250);
+    await page.mouse.move(spot.x, spot.y);
+    await page.mouse.down();
+    // The pointer took the camera: it stops where it is on screen…
+    const held = await view();
+    await page.mouse.move(spot.x - 60, spot.y + 30, { steps: 5 });
+    const dropped = await view();
+    await page.mouse.up();
+    // …and React Flow's pan starts from there, with no jump.
+    expect(dropped.x).toBeCloseTo(held.x - 60, 0);
+    expect(dropped.y).toBeCloseTo(held.y + 30, 0);
+    expect(dropped.zoom).toBeCloseTo(held.zoom, 6);
+    // The glide does not take the camera back.
+    expect(near(await still(), dropped)).toBe(true);
+    const spot2 = await emptySpot();
+    if (!spot2) throw new Error('no empty spot on the canvas');
+    await drag(spot2, { x: 30, y: -20 });
+    const after = await still();
+    expect(after.x).toBeCloseTo(dropped.x + 30, 0);
+    expect(after.y).toBeCloseTo(dropped.y - 20, 0);
+    // A step after that frames its focus again.
+    await page.keyboard.press('ArrowRight');
+    await expectStep(timeline, 2, diagram);
+    expect(near(await still(), after)).toBe(false);
+  });
+});

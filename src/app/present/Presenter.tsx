@@ -1,5 +1,4 @@
 import './present.css';
-import { useReactFlow, type Viewport } from '@xyflow/react';
 import { type RefObject, useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import type { LaidOutDiagram } from '../../core/layout/types.ts';
@@ -7,7 +6,9 @@ import { useT } from '../i18n/useT.ts';
 import type { Player } from '../player/usePlayer.ts';
 import { navigate, parseRoute, routeStep } from '../route.ts';
 import { useTheme } from '../theme/useTheme.ts';
+import { type CameraView, centredView, flowPointAt } from '../view/cameraPath.ts';
 import { type StepHref, useStepHref } from '../view/StepHref.tsx';
+import { useCamera } from '../view/useCamera.ts';
 import { presenterStore } from './presenterStore.ts';
 import { usePresenter } from './usePresenter.ts';
 
@@ -210,14 +211,11 @@ function Spotlight({
   last: RefObject<Point | null>;
   stepKey: string;
 }) {
-  const reactFlow = useReactFlow();
-  const flow = useRef(reactFlow);
-  flow.current = reactFlow;
+  const camera = useCamera();
   const { reducedMotion } = useTheme();
   const motion = useRef(reducedMotion);
   motion.current = reducedMotion;
-  const saved = useRef<Viewport | null>(null);
-  const returning = useRef<{ viewport: Viewport; until: number } | null>(null);
+  const saved = useRef<CameraView | null>(null);
   const vignette = useRef<HTMLDivElement>(null);
 
   // A new step while zoomed in: its own framing wins (the canvas glides to it).
@@ -230,13 +228,9 @@ function Spotlight({
   }, [stepKey]);
 
   useEffect(() => {
-    const { getViewport, setViewport, setCenter, screenToFlowPosition } = flow.current;
     const duration = motion.current ? 0 : 450;
     if (!active) {
-      if (saved.current) {
-        void setViewport(saved.current, { duration });
-        returning.current = { viewport: saved.current, until: performance.now() + duration };
-      }
+      if (saved.current) camera.glide(saved.current, duration);
       saved.current = null;
       return;
     }
@@ -252,24 +246,13 @@ function Spotlight({
     const target = inside
       ? pointer
       : { x: canvas.left + canvas.width / 2, y: canvas.top + canvas.height / 2 };
-    // z again while the camera still glides back (or has all but arrived,
-    // its last frame a hair short): from where it is going.
-    const back = returning.current;
-    const current = getViewport();
-    const arriving =
-      back &&
-      (performance.now() < back.until ||
-        (Math.abs(current.zoom - back.viewport.zoom) < 0.01 * back.viewport.zoom &&
-          Math.abs(current.x - back.viewport.x) < 2 &&
-          Math.abs(current.y - back.viewport.y) < 2));
-    const now = back && arriving ? back.viewport : current;
+    // z again while the camera still glides back: from where it is going.
+    const now = camera.destination();
     saved.current = now;
-    const at = screenToFlowPosition(target);
-    void setCenter(at.x, at.y, {
-      zoom: Math.min(now.zoom * SPOTLIGHT_ZOOM, MAX_ZOOM),
-      duration,
-    });
-  }, [active, last]);
+    const at = flowPointAt(camera.view(), { x: target.x - canvas.left, y: target.y - canvas.top });
+    const zoom = Math.min(now.zoom * SPOTLIGHT_ZOOM, MAX_ZOOM);
+    camera.glide(centredView(at, zoom, camera.size()), duration);
+  }, [active, last, camera]);
 
   return (
     <div

@@ -1,11 +1,11 @@
 import {
-  Background,
   ControlButton,
   Controls,
+  getViewportForBounds,
   MiniMap,
   ReactFlow,
   ReactFlowProvider,
-  useReactFlow,
+  useStoreApi,
 } from '@xyflow/react';
 import { type KeyboardEvent, type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import type { ElementState } from '../../core/animate/timeline.ts';
@@ -17,11 +17,15 @@ import { toReactFlow } from '../flow/toReactFlow.ts';
 import { flowAriaLabels } from '../i18n/flowAriaLabels.ts';
 import { useT } from '../i18n/useT.ts';
 import { useTheme } from '../theme/useTheme.ts';
+import { createCamera } from './camera.ts';
+import { boundsOf, centredView } from './cameraPath.ts';
 import { type Direction, nearestInDirection, neighbourhood } from './graph.ts';
+import { CameraContext } from './useCamera.ts';
 
 const nodeTypes = { shape: ShapeNode, container: GroupNode };
 const edgeTypes = { routed: RoutedEdge };
 const FIT = { padding: { x: '4%', y: '4%' }, maxZoom: 1.5 } as const;
+const MIN_ZOOM = 0.02;
 const ARROWS: Record<string, Direction> = {
   ArrowUp: 'up',
   ArrowDown: 'down',
@@ -34,6 +38,8 @@ const FOCUS_PADDING = 0.2;
 const FOCUS_MAX_ZOOM = 1.25;
 /** How long a collapse or expand glides (the CSS transitions use the same). */
 const MORPH_MS = 450;
+/** How long the camera flies to a flow step's focus. */
+const STEP_GLIDE_MS = 700;
 
 export interface CanvasProps {
   diagram: LaidOutDiagram;
@@ -89,18 +95,30 @@ function reducedMotion(): boolean {
 function CanvasInner({ diagram, selected, onSelect, states, focus, children }: CanvasProps) {
   const t = useT();
   const { colorMode } = useTheme();
-  const { fitView, setCenter } = useReactFlow();
+  // The camera flies without React Flow's store until it arrives (camera.ts).
+  const store = useStoreApi();
+  const [camera] = useState(() => createCamera({ store }));
+  useEffect(() => () => camera.destroy(), [camera]);
   // "Fit" frames the flow step's focus when there is one, else the diagram.
   // A small focus (one node) is not blown up past FOCUS_MAX_ZOOM.
   const frame = useRef<(duration: number) => void>(() => {});
   frame.current = (duration) => {
     const element = root.current;
+    const size = camera.size();
     // Not laid out yet (a first render, an embed's iframe): a camera flight
     // into a 0×0 box gives NaN viewports. The resize observer frames it once
     // it has a size.
-    if (element && (element.clientWidth === 0 || element.clientHeight === 0)) return;
-    if (!focus || !element) {
-      void fitView({ ...FIT, duration });
+    if (!element || element.clientWidth === 0 || element.clientHeight === 0) return;
+    if (size.width === 0 || size.height === 0) return;
+    if (!focus) {
+      // React Flow's fitView, over the boxes ELK gave the nodes.
+      const bounds = boundsOf(diagram.nodes);
+      if (!bounds) return;
+      const { width, height } = size;
+      camera.glide(
+        getViewportForBounds(bounds, width, height, MIN_ZOOM, FIT.maxZoom, FIT.padding),
+        duration,
+      );
       return;
     }
     const room = 1 + 2 * FOCUS_PADDING;
@@ -110,10 +128,12 @@ function CanvasInner({ diagram, selected, onSelect, states, focus, children }: C
       element.clientHeight / Math.max(focus.height * room, 1),
     );
     const centre = { x: focus.x + focus.width / 2, y: focus.y + focus.height / 2 };
-    void setCenter(centre.x, centre.y, { zoom: Math.max(zoom, 0.02), duration });
+    camera.glide(centredView(centre, Math.max(zoom, MIN_ZOOM), size), duration);
   };
   const root = useRef<HTMLDivElement>(null);
   const [minimap, setMinimap] = useState(false);
+  // The minimap draws the camera from the store: in flight, it follows only if the store does.
+  useEffect(() => camera.update({ followStore: minimap }), [camera, minimap]);
   const ariaLabelConfig = useMemo(() => flowAriaLabels(t), [t]);
 
   // While the reader has not moved the view, it stays fitted: when the panel
@@ -170,7 +190,7 @@ function CanvasInner({ diagram, selected, onSelect, states, focus, children }: C
   useEffect(() => {
     if (!focus) return;
     fitted.current = true;
-    frame.current(reducedMotion() ? 0 : 700);
+    frame.current(reducedMotion() ? 0 : STEP_GLIDE_MS);
   }, [focus]);
 
   // A node or edge object is made again only when what it shows changed
@@ -320,7 +340,7 @@ function CanvasInner({ diagram, selected, onSelect, states, focus, children }: C
         ariaLabelConfig={ariaLabelConfig}
         fitView
         fitViewOptions={FIT}
-        minZoom={0.02}
+        minZoom={MIN_ZOOM}
         maxZoom={4}
         nodesDraggable={false}
         nodesConnectable={false}
@@ -336,7 +356,6 @@ function CanvasInner({ diagram, selected, onSelect, states, focus, children }: C
         onNodeMouseLeave={() => light(null)}
         proOptions={{ hideAttribution: true }}
       >
-        <Background gap={24} size={1} />
         <Controls
           showInteractive={false}
           fitViewOptions={FIT}
@@ -365,7 +384,7 @@ function CanvasInner({ diagram, selected, onSelect, states, focus, children }: C
           </ControlButton>
         </Controls>
         {minimap ? <MiniMap pannable zoomable ariaLabel={t('flow.minimap')} /> : null}
-        {children}
+        <CameraContext value={camera}>{children}</CameraContext>
       </ReactFlow>
     </div>
   );
