@@ -8,6 +8,7 @@ import {
   useStoreApi,
 } from '@xyflow/react';
 import { type KeyboardEvent, type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
+import { boundingBox } from '../../core/animate/pointAlong.ts';
 import type { ElementState } from '../../core/animate/timeline.ts';
 import type { Box, LaidOutDiagram } from '../../core/layout/types.ts';
 import { GroupNode } from '../flow/GroupNode.tsx';
@@ -18,7 +19,7 @@ import { flowAriaLabels } from '../i18n/flowAriaLabels.ts';
 import { useT } from '../i18n/useT.ts';
 import { useTheme } from '../theme/useTheme.ts';
 import { createCamera } from './camera.ts';
-import { boundsOf, centredView } from './cameraPath.ts';
+import { centredView } from './cameraPath.ts';
 import { type Direction, nearestInDirection, neighbourhood } from './graph.ts';
 import { CameraContext } from './useCamera.ts';
 
@@ -112,7 +113,7 @@ function CanvasInner({ diagram, selected, onSelect, states, focus, children }: C
     if (size.width === 0 || size.height === 0) return;
     if (!focus) {
       // React Flow's fitView, over the boxes ELK gave the nodes.
-      const bounds = boundsOf(diagram.nodes);
+      const bounds = boundingBox(diagram.nodes);
       if (!bounds) return;
       const { width, height } = size;
       camera.glide(

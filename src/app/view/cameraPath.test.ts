@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  boundsOf,
   type CameraView,
   cameraPath,
   centredView,
@@ -60,15 +59,5 @@ describe('views and points', () => {
     const view = centredView({ x: 300, y: 120 }, 1.25, SCREEN);
     expect(view).toEqual({ x: 640 - 375, y: 400 - 150, zoom: 1.25 });
     expect(flowPointAt(view, { x: 640, y: 400 })).toEqual({ x: 300, y: 120 });
-  });
-
-  it('bounds boxes', () => {
-    expect(boundsOf([])).toBeNull();
-    expect(
-      boundsOf([
-        { x: 10, y: 20, width: 30, height: 40 },
-        { x: -5, y: 50, width: 10, height: 100 },
-      ]),
-    ).toEqual({ x: -5, y: 20, width: 45, height: 130 });
   });
 });

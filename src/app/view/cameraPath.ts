@@ -1,5 +1,3 @@
-import type { Box } from '../../core/layout/types.ts';
-
 /** React Flow's camera: the screen is `flow × zoom + (x, y)`. */
 export interface CameraView {
   x: number;
@@ -99,22 +97,6 @@ export function centredView(at: { x: number; y: number }, zoom: number, size: Sc
 /** The flow point under a point of the screen (relative to the canvas's top-left corner). */
 export function flowPointAt(view: CameraView, screen: { x: number; y: number }) {
   return { x: (screen.x - view.x) / view.zoom, y: (screen.y - view.y) / view.zoom };
-}
-
-/** The smallest box holding every box (for framing a whole diagram); null for none. */
-export function boundsOf(boxes: readonly Box[]): Box | null {
-  if (boxes.length === 0) return null;
-  let left = Number.POSITIVE_INFINITY;
-  let top = Number.POSITIVE_INFINITY;
-  let right = Number.NEGATIVE_INFINITY;
-  let bottom = Number.NEGATIVE_INFINITY;
-  for (const box of boxes) {
-    left = Math.min(left, box.x);
-    top = Math.min(top, box.y);
-    right = Math.max(right, box.x + box.width);
-    bottom = Math.max(bottom, box.y + box.height);
-  }
-  return { x: left, y: top, width: right - left, height: bottom - top };
 }
 
 /** Two views the eye cannot tell apart. */
