@@ -18,6 +18,13 @@ export interface EdgePiece {
   target: End;
 }
 
+/** Which groups end a layout run (`planRuns`). */
+export interface RunPlan {
+  separate: Set<string>;
+  /** Separate groups and run roots: every border that ends a layout run. */
+  bordered: Set<string>;
+}
+
 /**
  * Which groups get a layout run of their own, for a diagram too big to lay
  * out in one hierarchical ELK run (whose cost grows much faster than the
@@ -30,20 +37,16 @@ export interface EdgePiece {
  * whose border an edge must cross through a port (`liftEdge`). A diagram of
  * at most `maxRun` nodes gets no plan: one run, as before.
  */
-export interface RunPlan {
-  separate: Set<string>;
-  /** Separate groups and run roots: every border that ends a layout run. */
-  bordered: Set<string>;
-}
-
 export function planRuns(nodes: readonly ModelNode[], maxRun: number): RunPlan | null {
   if (nodes.length <= maxRun) return null;
   const size = new Map<string, number>();
   const byId = new Map(nodes.map((n) => [n.id, n]));
   for (const node of nodes) {
-    for (let id: string | null = node.id; id !== null; id = byId.get(id)?.parent ?? null) {
+    // Counted into the node itself and every group above it (no deeper than there are nodes).
+    let id: string | null = node.id;
+    for (let depth = 0; id !== null && depth <= nodes.length; depth++) {
       size.set(id, (size.get(id) ?? 0) + 1);
-      if (size.size > nodes.length) break;
+      id = byId.get(id)?.parent ?? null;
     }
   }
   const separate = new Set<string>();
@@ -106,8 +109,8 @@ export function liftEdge(
   const up = meet === source ? [] : below(fromChain);
   const down = meet === target ? [] : below(toChain);
   const port = (group: string): End => ({ id: `${edge.id}__port__${group}`, portOf: group });
-  // Inside group chain[i], the edge leaves through the port of the run it
-  // comes from, or from the real end at the bottom.
+  // Inside group chain[i], the edge's end is the port of the group below it
+  // on the chain, or the real end at the bottom.
   const end = (chain: string[], i: number): End =>
     i === 0 ? { id: chain[0] as string } : port(chain[i] as string);
   const pieces: EdgePiece[] = [];
