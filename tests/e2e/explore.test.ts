@@ -195,8 +195,13 @@ describe('a diagram view', () => {
 });
 
 describe('the layout worker', () => {
+  // The worker's script itself, not the module that names its URL
+  // (`layout.worker.ts?worker&url` in dev), which the app needs to start.
+  const workerScript = (url: URL) =>
+    url.pathname.includes('layout.worker') && !url.searchParams.has('url');
+
   it('shows progress while it starts, then the diagram', async () => {
-    await page.route('**/*layout.worker*', async (route) => {
+    await page.route(workerScript, async (route) => {
       await new Promise((r) => setTimeout(r, 1500));
       await route.continue();
     });
@@ -209,7 +214,7 @@ describe('the layout worker', () => {
 
   it('failing shows an error card; the app keeps working and Try again recovers', async () => {
     let broken = true;
-    await page.route('**/*layout.worker*', (route) =>
+    await page.route(workerScript, (route) =>
       broken
         ? route.fulfill({
             contentType: 'text/javascript',
