@@ -1,6 +1,7 @@
 import { defaultFlow } from '../animate/defaultFlow.ts';
 import type { ParseResult } from '../model/types.ts';
 import { diagramId, MERMAID_EXTENSIONS, SPEC_EXTENSIONS } from './files.ts';
+import { checkFileSize, checkModelLimits, DEFAULT_LIMITS, type Limits } from './limits.ts';
 import { importMermaid } from './mermaid/importMermaid.ts';
 import { parseSpec } from './spec/parseSpec.ts';
 
@@ -13,18 +14,33 @@ import { parseSpec } from './spec/parseSpec.ts';
  * (`defaultFlow()`); a spec's flows are only the ones it writes, even when it
  * embeds a chart under `mermaid:`.
  *
+ * Every diagram passes the limits here (`limits.ts`, `DEFAULT_LIMITS` unless
+ * `options.limits` raises or lowers some): a file too big is not parsed at
+ * all, and a model with too many nodes or edges, or groups nested too deep,
+ * comes with an error, so nothing lays it out.
+ *
  * @example parseDiagram('flowchart LR\n  a --> b', { file: 'diagrams/demo.mmd' })
  */
-export function parseDiagram(text: string, options: { file: string }): ParseResult {
+export function parseDiagram(
+  text: string,
+  options: { file: string; limits?: Partial<Limits> | undefined },
+): ParseResult {
   const { file } = options;
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const tooBig = checkFileSize(text, limits, file);
+  if (tooBig) return { model: null, diagnostics: [tooBig] };
   const lower = file.toLowerCase();
   const parseOptions = { id: diagramId(file), file };
   const mermaid =
     MERMAID_EXTENSIONS.some((ext) => lower.endsWith(ext)) ||
     (!SPEC_EXTENSIONS.some((ext) => lower.endsWith(ext)) && looksLikeMermaid(text));
-  return mermaid
+  const result = mermaid
     ? withDefaultFlow(importMermaid(text, parseOptions))
     : parseSpec(text, parseOptions);
+  if (!result.model) return result;
+  const checked = checkModelLimits(result.model, limits, file);
+  if (checked.diagnostics.length === 0) return result;
+  return { model: checked.model, diagnostics: [...result.diagnostics, ...checked.diagnostics] };
 }
 
 function withDefaultFlow(result: ParseResult): ParseResult {
