@@ -154,6 +154,38 @@ describe('flowdeck CLI', () => {
     ]);
   });
 
+  it('refuses a diagram past a limit with file:line:col and exit 1, before any layout; --limit raises it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'flowdeck-limits-'));
+    const file = join(dir, 'big.mmd');
+    const lines = Array.from({ length: 5001 }, (_, i) => `  n${i}[Node ${i}]`);
+    writeFileSync(file, ['flowchart TB', ...lines, '  n0 --> n1', '  n1 --> n2'].join('\n'));
+    const refused = await flowdeck('layout', file);
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr).toContain(
+      `${file}:5002:3: error: This diagram has 5,001 nodes (groups included); the limit is 5,000 (limits.maxNodes; raise it with \`--limit nodes=5001\``,
+    );
+    const small = join(dir, 'small.mmd');
+    writeFileSync(small, 'flowchart LR\n  a --> b\n  b --> c\n');
+    const checked = await flowdeck('check', small, '--limit', 'nodes=2');
+    expect(checked.code).toBe(1);
+    expect(checked.stdout).toContain(`${small}:3:9: error: This diagram has 3 nodes`);
+    const png = join(dir, 'small.png');
+    const exported = await flowdeck('export', small, '-o', png, '--limit', 'nodes=3,edges=1');
+    expect(exported.code).toBe(1);
+    expect(exported.stderr).toContain('This diagram has 2 edges; the limit is 1 (limits.maxEdges');
+    expect(readdirSync(dir).sort()).toEqual(['big.mmd', 'small.mmd']);
+    const raised = await flowdeck('layout', small, '--limit', 'nodes=2', '--limit', 'nodes=3');
+    expect(raised.code).toBe(0);
+    expect(raised.stdout).toContain('node c');
+    const bad = await flowdeck('layout', small, '--limit', 'nodez=3');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain(
+      '--limit: unknown limit "nodez": use file, nodes, edges, depth, label',
+    );
+    expect((await flowdeck('--help')).stdout).toContain('--limit NAME=N');
+  });
+
   it('--help documents every command; unknown commands exit 2', async () => {
     const { stdout } = await flowdeck('--help');
     for (const command of ['check', 'layout', 'export', 'help'])

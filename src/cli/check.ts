@@ -5,6 +5,7 @@ import type { Deck, DeckTarget } from '../core/deck/types.ts';
 import { formatDiagnostic } from '../core/model/formatDiagnostic.ts';
 import type { Diagnostic } from '../core/model/types.ts';
 import { diagramId } from '../core/parse/files.ts';
+import type { Limits } from '../core/parse/limits.ts';
 import { parseDiagram } from '../core/parse/parseDiagram.ts';
 import { isDeckFile } from './deckFiles.ts';
 import { collectDiagramFiles } from './files.ts';
@@ -13,10 +14,10 @@ type Checked =
   | { kind: 'diagram'; file: string; diagnostics: Diagnostic[]; target: DeckTarget }
   | { kind: 'deck'; file: string; diagnostics: Diagnostic[]; deck: Deck | null };
 
-async function checkFile(file: string): Promise<Checked> {
+async function checkFile(file: string, limits: Partial<Limits> | undefined): Promise<Checked> {
   const text = await readFile(file, 'utf8');
   if (isDeckFile(file, text)) return { kind: 'deck', file, ...parseDeck(text, { file }) };
-  const { model, diagnostics } = parseDiagram(text, { file });
+  const { model, diagnostics } = parseDiagram(text, { file, limits });
   // A diagram too broken to read still exists, so decks naming it are not told otherwise.
   const target = { id: model?.id ?? diagramId(file), flows: model?.flows.map((f) => f.id) ?? [] };
   return { kind: 'diagram', file, diagnostics, target };
@@ -27,10 +28,14 @@ async function checkFile(file: string): Promise<Checked> {
  * and returns the exit code. Decks' diagram and flow ids are checked against
  * the diagrams of the same run, when it has any.
  */
-export async function check(paths: string[], out: (line: string) => void): Promise<number> {
+export async function check(
+  paths: string[],
+  out: (line: string) => void,
+  limits?: Partial<Limits>,
+): Promise<number> {
   const files = await collectDiagramFiles(paths);
   const checked: Checked[] = [];
-  for (const file of files) checked.push(await checkFile(file));
+  for (const file of files) checked.push(await checkFile(file, limits));
   const targets = checked.flatMap((c) => (c.kind === 'diagram' ? [c.target] : []));
   let errors = 0;
   let warnings = 0;

@@ -10,6 +10,7 @@ import type { LayoutEngine } from '../core/layout/createLayoutEngine.ts';
 import type { LaidOutDiagram } from '../core/layout/types.ts';
 import { formatDiagnostic } from '../core/model/formatDiagnostic.ts';
 import type { Flow } from '../core/model/types.ts';
+import type { Limits } from '../core/parse/limits.ts';
 import { parseDiagram } from '../core/parse/parseDiagram.ts';
 import { isDeckFile } from './deckFiles.ts';
 import { collectDiagramFiles } from './files.ts';
@@ -35,6 +36,8 @@ export interface ExportOptions {
   systemFonts: boolean;
   /** With `step`: draw the caption band. */
   caption: boolean;
+  /** Over the defaults (`--limit`). */
+  limits?: Partial<Limits>;
 }
 
 /** The command's flags as `parseArgs` gives them. */
@@ -219,7 +222,7 @@ function folderJobs(diagram: LaidOutDiagram, options: ExportOptions): Job[] {
 async function load(file: string, exporter: Exporter): Promise<LaidOutDiagram | 'deck' | null> {
   const text = await readFile(file, 'utf8');
   if (isDeckFile(file, text)) return 'deck';
-  const { model, diagnostics } = parseDiagram(text, { file });
+  const { model, diagnostics } = parseDiagram(text, { file, limits: exporter.options.limits });
   for (const d of diagnostics) exporter.err(formatDiagnostic(d));
   if (!model || diagnostics.some((d) => d.severity === 'error')) return null;
   return exporter.engine.layout(model);

@@ -5,11 +5,14 @@ import { DEFAULT_LAYOUT_SETTINGS } from '../core/layout/settings.ts';
 import type { LaidOutDiagram } from '../core/layout/types.ts';
 import { measureText } from '../core/measure/measureText.ts';
 import { formatDiagnostic } from '../core/model/formatDiagnostic.ts';
+import type { Limits } from '../core/parse/limits.ts';
 import { parseDiagram } from '../core/parse/parseDiagram.ts';
 import { isDeckFile } from './deckFiles.ts';
 
 export interface LayoutCommandOptions {
   json: boolean;
+  /** Over the defaults (`--limit`). */
+  limits?: Partial<Limits>;
 }
 
 /** `flowdeck layout`: prints the laid-out model, as JSON or as a readable table. */
@@ -28,7 +31,7 @@ export async function layout(
     err(`  (\`flowdeck check ${file}\` checks the deck itself)`);
     return 1;
   }
-  const { model, diagnostics } = parseDiagram(text, { file });
+  const { model, diagnostics } = parseDiagram(text, { file, limits: options.limits });
   for (const d of diagnostics) err(formatDiagnostic(d));
   if (!model || diagnostics.some((d) => d.severity === 'error')) return 1;
   const engine = createLayoutEngine({ measure: measureText, settings: DEFAULT_LAYOUT_SETTINGS });

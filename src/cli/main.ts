@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { DEFAULT_LIMITS, readLimits } from '../core/parse/limits.ts';
 import { check } from './check.ts';
 import { layout } from './layout.ts';
 
@@ -15,6 +16,12 @@ Usage:
 Options:
   -h, --help       show help
   -v, --version    print the version
+  --limit NAME=N   raise or lower a limit for check, layout and export, e.g.
+                   --limit nodes=8000 (repeat it, or NAME=N,NAME=N); the limits
+                   and their defaults: file=${DEFAULT_LIMITS.maxFileBytes / (1024 * 1024)}MiB, nodes=${DEFAULT_LIMITS.maxNodes},
+                   edges=${DEFAULT_LIMITS.maxEdges}, depth=${DEFAULT_LIMITS.maxDepth} (groups in groups),
+                   label=${DEFAULT_LIMITS.maxLabelLength} (characters; a longer label is shortened
+                   with a warning). See docs/hardening.md#limits.
 
 Diagram files: .yaml/.yml (Flowdeck spec, see docs/spec.md) and .mmd/.mermaid (Mermaid flowcharts).
 Lesson decks: .yaml/.yml files with a top-level deck: list of diagram ids (see docs/decks.md).`,
@@ -26,7 +33,8 @@ diagram and flow ids they name are checked against the diagrams of the same
 run: \`flowdeck check diagrams/\` checks everything, \`flowdeck check deck.yaml\`
 alone only the deck's own syntax.
 Prints one line per problem as file:line:col: severity: message [path],
-then a summary. Exits 1 when any error is found (warnings alone exit 0).`,
+then a summary. Exits 1 when any error is found (warnings alone exit 0).
+A diagram past a limit (see \`flowdeck help\`, --limit) is an error.`,
   layout: `flowdeck layout <file> [--json]
 
 Parses and lays out one diagram with ELK, using the same measured text as the app.
@@ -36,8 +44,9 @@ Parses and lays out one diagram with ELK, using the same measured text as the ap
            flows: [{ id, title, steps: [{ caption, nodes, edges, focus, show, hide, … }] }] }
            Coordinates are absolute px; x, y are a box's top-left corner.
            A Mermaid file (.mmd) has one flow, "main", walking its edges in written order.
-Without --json it prints a readable outline. Exits 1 if the diagram has errors,
-or if the file is a lesson deck rather than a diagram.`,
+Without --json it prints a readable outline. Exits 1 if the diagram has errors
+(a diagram past a limit is not laid out; --limit NAME=N raises one), or if the
+file is a lesson deck rather than a diagram.`,
   export: `flowdeck export <file or folder> [--flow ID] [--step N] [--animated]
                 [--no-caption] [--format svg|png] [--scale N] [--theme light|dark]
                 [--system-fonts] -o <path>
@@ -59,6 +68,8 @@ Both:
   --system-fonts   SVGs name Pretendard and the system fonts instead of
                    embedding the subset of Pretendard they use: smaller, but
                    right only where Pretendard is installed (PNGs always have it)
+  --limit NAME=N   raise or lower a limit (see \`flowdeck help\`); a diagram past
+                   one is an error and is not laid out
 Prints each file written with its size.`,
 };
 
@@ -75,6 +86,8 @@ export async function main(argv: string[]): Promise<number> {
   }
   const { values, positionals } = parsed;
   const [command, ...rest] = positionals;
+  const limits = readLimits(values.limit ?? []);
+  if (typeof limits === 'string') return usage(err, `--limit: ${limits}`);
   if (values.version) {
     out('flowdeck 0.1.0');
     return 0;
@@ -87,11 +100,11 @@ export async function main(argv: string[]): Promise<number> {
   try {
     if (command === 'check') {
       if (rest.length === 0) return usage(err, 'check needs at least one file or folder');
-      return await check(rest, out);
+      return await check(rest, out, limits);
     }
     if (command === 'layout') {
       if (rest.length !== 1 || !rest[0]) return usage(err, 'layout needs exactly one file');
-      return await layout(rest[0], { json: values.json ?? false }, out, err);
+      return await layout(rest[0], { json: values.json ?? false, limits }, out, err);
     }
     if (command === 'export') {
       if (rest.length !== 1 || !rest[0]) return usage(err, 'export needs one file or folder');
@@ -99,7 +112,7 @@ export async function main(argv: string[]): Promise<number> {
       const { exportDiagrams, readExportFlags } = await import('./export.ts');
       const options = readExportFlags(values);
       if (typeof options === 'string') return usage(err, options);
-      return await exportDiagrams(rest[0], options, out, err);
+      return await exportDiagrams(rest[0], { ...options, limits }, out, err);
     }
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
@@ -126,6 +139,7 @@ function parse(argv: string[]) {
       theme: { type: 'string' },
       'system-fonts': { type: 'boolean' },
       caption: { type: 'boolean', default: true },
+      limit: { type: 'string', multiple: true },
     },
     allowNegative: true,
   });
