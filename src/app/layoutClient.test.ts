@@ -1,5 +1,5 @@
 import { IDBFactory } from 'fake-indexeddb';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { LaidOutDiagram } from '../core/layout/types.ts';
 import type { LayoutRequest, LayoutResult } from '../worker/protocol.ts';
 import { createLayoutClient } from './layoutClient.ts';
@@ -14,6 +14,10 @@ class FakeWorker extends EventTarget {
   }
   terminate() {
     this.terminated = true;
+  }
+  /** The worker starts a job: it says so before reading it. */
+  begin(requestId: number) {
+    this.dispatchEvent(new MessageEvent('message', { data: { requestId, progress: 'parsing' } }));
   }
   answer(requestId: number) {
     const data = { requestId, ok: false, reason: 'invalid', diagnostics: [], message: 'x' };
@@ -112,6 +116,117 @@ describe('createLayoutClient', () => {
     if (!('ok' in result) || !result.ok) throw new Error('no diagram');
     expect(result.diagram.nodes.map((n) => n.id)).toEqual(['a', 'b', 'c']);
     expect(result.diagram.edges.map((e) => e.id)).toEqual(['a->b']);
+  });
+});
+
+describe('createLayoutClient timeout', () => {
+  /** A page whose jobs may run `timeoutMs`, on fake timers. */
+  function timed(timeoutMs = 1000) {
+    vi.useFakeTimers();
+    const workers: FakeWorker[] = [];
+    const client = createLayoutClient({
+      createWorker: () => {
+        workers.push(new FakeWorker());
+        return workers.at(-1) as unknown as Worker;
+      },
+      timeoutMs,
+    });
+    return { client, workers };
+  }
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('stops a job that runs too long, says so, and sends the jobs queued behind it to a fresh worker', async () => {
+    const { client, workers } = timed(1000);
+    const slow = client.request({ text: 'slow', file: 'a.mmd' });
+    const thumb = client.request({ text: 'thumb', file: 'b.mmd', channel: 'thumb:b' });
+    const [first] = workers;
+    first?.begin(1);
+    vi.advanceTimersByTime(999);
+    expect(first?.terminated).toBe(false);
+    vi.advanceTimersByTime(1);
+    expect(await slow).toEqual({
+      requestId: 1,
+      ok: false,
+      reason: 'timeout',
+      diagnostics: [],
+      message: 'Laying out this diagram took longer than 1 s, so it was stopped.',
+    });
+    expect(first?.terminated).toBe(true);
+    // The thumbnail was waiting in the stopped worker: a fresh one gets it.
+    expect(workers).toHaveLength(2);
+    expect(workers[1]?.sent.map((r) => r.text)).toEqual(['thumb']);
+    workers[1]?.layOut(workers[1]?.sent[0]);
+    expect(await thumb).toMatchObject({ requestId: 2, ok: true });
+    // And the app goes on: the next job is laid out by the fresh worker.
+    const next = client.request({ text: 'next', file: 'c.mmd' });
+    workers[1]?.layOut(workers[1]?.sent[1]);
+    expect(await next).toMatchObject({ ok: true, diagram: { title: 'next' } });
+    expect(workers).toHaveLength(2);
+  });
+
+  it('counts from when the worker starts a job, not while it waits behind another', async () => {
+    const { client, workers } = timed(1000);
+    const worker = workers[0];
+    const first = client.request({ text: 'a', file: 'a.mmd', channel: 'one' });
+    const second = client.request({ text: 'b', file: 'b.mmd', channel: 'two' });
+    worker?.begin(1);
+    vi.advanceTimersByTime(900);
+    worker?.layOut(worker.sent[0]);
+    worker?.begin(2);
+    vi.advanceTimersByTime(900);
+    worker?.layOut(worker.sent[1]);
+    expect(await first).toMatchObject({ ok: true });
+    expect(await second).toMatchObject({ ok: true });
+    vi.advanceTimersByTime(5000);
+    expect(worker?.terminated).toBe(false);
+  });
+
+  it('stops a worker that never starts a job it was sent', async () => {
+    const { client, workers } = timed(1000);
+    const job = client.request({ text: 'a', file: 'a.mmd' });
+    vi.advanceTimersByTime(1000);
+    expect(await job).toMatchObject({ ok: false, reason: 'timeout' });
+    expect(workers[0]?.terminated).toBe(true);
+  });
+
+  it('stops a worker stuck on a job that was cancelled meanwhile, so the newer job runs', async () => {
+    const { client, workers } = timed(1000);
+    const old = client.request({ text: 'old', file: 'a.mmd', channel: 'editor' });
+    workers[0]?.begin(1);
+    const newer = client.request({ text: 'new', file: 'a.mmd', channel: 'editor' });
+    expect(await old).toMatchObject({ cancelled: true });
+    vi.advanceTimersByTime(1000);
+    expect(workers[0]?.terminated).toBe(true);
+    expect(workers[1]?.sent.map((r) => r.text)).toEqual(['new']);
+    workers[1]?.layOut(workers[1]?.sent[0]);
+    expect(await newer).toMatchObject({ ok: true, diagram: { title: 'new' } });
+  });
+
+  it('sends its limits with every job and keeps nothing laid out under other limits', async () => {
+    const workers: FakeWorker[] = [];
+    const idb = new IDBFactory();
+    const client = createLayoutClient({
+      createWorker: () => {
+        workers.push(new FakeWorker());
+        return workers.at(-1) as unknown as Worker;
+      },
+      store: openLayoutStore({ version: 'v', indexedDB: idb }),
+      limits: { maxNodes: 8000 },
+    });
+    expect(client.limits).toEqual({ maxNodes: 8000 });
+    const job = client.request({ text: 'a', file: 'a.mmd' });
+    // Not asked of the store: sent at once, with the limits.
+    expect(workers[0]?.sent).toEqual([
+      { requestId: 1, channel: 'view', text: 'a', file: 'a.mmd', limits: { maxNodes: 8000 } },
+    ]);
+    workers[0]?.layOut(workers[0]?.sent[0]);
+    expect(await job).toMatchObject({ ok: true });
+    await tick();
+    expect(
+      await openLayoutStore({ version: 'v', indexedDB: idb }).get({ text: 'a', file: 'a.mmd' }),
+    ).toBeUndefined();
   });
 });
 

@@ -1,3 +1,4 @@
+import type { Limits } from '../core/parse/limits.ts';
 import layoutWorkerUrl from '../worker/layout.worker.ts?worker&url';
 import { joinParts } from '../worker/parts.ts';
 import type {
@@ -40,7 +41,14 @@ export interface LayoutClient {
    */
   request(job: LayoutJob): Promise<LayoutResult>;
   destroy(): void;
+  /** The limits every job is parsed with, over `DEFAULT_LIMITS` (`LayoutClientOptions.limits`). */
+  readonly limits: Partial<Limits>;
+  /** How long one job may run before it is stopped (`LayoutClientOptions.timeoutMs`). */
+  readonly timeoutMs: number;
 }
+
+/** How long one layout may run by default: twice the slowest diagram at the limits we measured. */
+export const DEFAULT_LAYOUT_TIMEOUT_MS = 30_000;
 
 export interface LayoutClientOptions {
   /** Defaults to a module worker running `src/worker/layout.worker.ts`. */
@@ -53,10 +61,22 @@ export interface LayoutClientOptions {
    * if the worker has not answered by then.
    */
   storeWaitMs?: number;
+  /** Sent with every job: limits over `DEFAULT_LIMITS` (the app's `?limits=`, `limitsSetting.ts`). */
+  limits?: Partial<Limits> | undefined;
+  /**
+   * How long one job may run in the worker (default
+   * `DEFAULT_LAYOUT_TIMEOUT_MS`), counted from when the worker starts it, not
+   * while it waits behind others. ELK cannot be interrupted, so a job that
+   * runs longer is stopped by terminating the worker: it resolves as a
+   * `timeout` failure, and the jobs waiting behind it go to a fresh worker.
+   */
+  timeoutMs?: number | undefined;
 }
 
 interface Pending {
   channel: string;
+  /** What the worker is sent, again if its worker is stopped before it ran. */
+  message: LayoutRequest;
   resolve: (result: LayoutResult) => void;
   onProgress: ((phase: LayoutPhase) => void) | undefined;
   /** The worker the job was sent to; null while the store is asked first. */
@@ -68,18 +88,36 @@ interface Pending {
 }
 
 /**
+ * What the client knows of the worker it talks to: the requests it was sent
+ * and has not answered (cancelled ones included: the worker may be running
+ * one), and the clock on the one it runs.
+ */
+interface Running {
+  worker: Worker;
+  unanswered: Set<number>;
+  /** Started when the worker starts a job (`requestId`), or is sent one while idle (null). */
+  clock: { requestId: number | null; timer: ReturnType<typeof setTimeout> } | null;
+}
+
+/**
  * The browser side of the layout port: everything heavy runs in a Web Worker.
  * If the worker dies, pending jobs fail with its message and the next job
- * starts a fresh worker, so one bad moment does not break the app. With a
- * store, a layout kept from an earlier visit answers without the worker.
+ * starts a fresh worker, so one bad moment does not break the app. A job
+ * that runs longer than `timeoutMs` is stopped the only way ELK can be: the
+ * worker is terminated, the job fails as `timeout`, and the jobs queued
+ * behind it are sent to a fresh worker. With a store, a layout kept from an
+ * earlier visit answers without the worker.
  */
 export function createLayoutClient(options: LayoutClientOptions = {}): LayoutClient {
   const {
     createWorker = () => new Worker(LAYOUT_WORKER_URL, { type: 'module' }),
     store,
     storeWaitMs = 200,
+    limits = {},
+    timeoutMs = DEFAULT_LAYOUT_TIMEOUT_MS,
   } = options;
-  let worker: Worker | null = null;
+  const hasLimits = Object.keys(limits).length > 0;
+  let running: Running | null = null;
   let nextId = 1;
   const pending = new Map<number, Pending>();
 
@@ -97,20 +135,63 @@ export function createLayoutClient(options: LayoutClientOptions = {}): LayoutCli
     setTimeout(() => void store.put(source, { diagram, diagnostics }), 0);
   };
 
-  const start = (): Worker => {
+  const startClock = (run: Running, requestId: number | null) => {
+    if (run.clock) clearTimeout(run.clock.timer);
+    const timer = setTimeout(() => stop(run), timeoutMs);
+    run.clock = { requestId, timer };
+  };
+
+  const forget = (run: Running) => {
+    run.worker.terminate();
+    if (run.clock) clearTimeout(run.clock.timer);
+    run.clock = null;
+    if (running === run) running = null;
+  };
+
+  /** The worker ran one job too long: stop it, fail that job, send the rest again. */
+  const stop = (run: Running) => {
+    if (running !== run) return;
+    // The job it started last; or, if it never started one, the first it was sent.
+    const stuck = run.clock?.requestId ?? [...run.unanswered][0];
+    forget(run);
+    if (stuck !== undefined && pending.has(stuck)) {
+      const seconds = Math.round(timeoutMs / 1000);
+      const message = `Laying out this diagram took longer than ${seconds} s, so it was stopped.`;
+      settle(stuck, { requestId: stuck, ok: false, reason: 'timeout', diagnostics: [], message });
+    }
+    for (const entry of pending.values()) {
+      if (entry.sentTo !== run.worker) continue;
+      entry.sentTo = null;
+      entry.parts = [];
+      send(entry);
+    }
+  };
+
+  const start = (): Running => {
     const created = createWorker();
+    const run: Running = { worker: created, unanswered: new Set(), clock: null };
     created.addEventListener('message', (event: MessageEvent<LayoutResponse>) => {
       const response = event.data;
+      const { requestId } = response;
       if ('progress' in response) {
-        pending.get(response.requestId)?.onProgress?.(response.progress);
+        // The worker starts a job by reading it: from here it has timeoutMs.
+        if (response.progress === 'parsing') startClock(run, requestId);
+        pending.get(requestId)?.onProgress?.(response.progress);
         return;
       }
       if ('part' in response) {
-        pending.get(response.requestId)?.parts.push(response.part);
+        pending.get(requestId)?.parts.push(response.part);
         return;
       }
-      const result = joinParts(response, pending.get(response.requestId)?.parts ?? []);
-      const entry = settle(response.requestId, result);
+      run.unanswered.delete(requestId);
+      if (run.clock && (run.clock.requestId === requestId || run.clock.requestId === null)) {
+        clearTimeout(run.clock.timer);
+        run.clock = null;
+        // The next job starts now; a worker that stays silent with work to do is stuck too.
+        if (run.unanswered.size > 0) startClock(run, null);
+      }
+      const result = joinParts(response, pending.get(requestId)?.parts ?? []);
+      const entry = settle(requestId, result);
       if (entry?.source) keep(entry.source, result);
     });
     created.addEventListener('error', (event) => {
@@ -120,16 +201,26 @@ export function createLayoutClient(options: LayoutClientOptions = {}): LayoutCli
         if (entry.sentTo !== created) continue;
         settle(id, { requestId: id, ok: false, reason: 'crashed', diagnostics: [], message });
       }
-      created.terminate();
-      if (worker === created) worker = null;
+      forget(run);
     });
-    return created;
+    return run;
+  };
+
+  const send = (entry: Pending) => {
+    if (entry.sentTo || pending.get(entry.message.requestId) !== entry) return;
+    running ??= start();
+    entry.sentTo = running.worker;
+    running.unanswered.add(entry.message.requestId);
+    if (!running.clock) startClock(running, null);
+    running.worker.postMessage(entry.message);
   };
 
   // Start at once: loading and compiling ELK is the slow part of a first
   // layout, and a job the store answers is followed by one it does not.
-  worker = start();
+  running = start();
   return {
+    limits,
+    timeoutMs,
     request(job) {
       const channel = job.channel ?? 'view';
       for (const [id, entry] of pending) {
@@ -142,14 +233,17 @@ export function createLayoutClient(options: LayoutClientOptions = {}): LayoutCli
         text: job.text,
         file: job.file,
         ...(job.collapsed?.length ? { collapsed: job.collapsed } : {}),
+        ...(hasLimits ? { limits } : {}),
       };
+      // Layouts kept across visits are the default limits' (a shortened label differs).
       const source =
-        store && job.persist !== false
+        store && job.persist !== false && !hasLimits
           ? { text: job.text, file: job.file, collapsed: job.collapsed }
           : null;
       return new Promise((resolve) => {
         const entry: Pending = {
           channel,
+          message,
           resolve,
           onProgress: job.onProgress,
           sentTo: null,
@@ -157,17 +251,11 @@ export function createLayoutClient(options: LayoutClientOptions = {}): LayoutCli
           parts: [],
         };
         pending.set(requestId, entry);
-        const send = () => {
-          if (entry.sentTo || pending.get(requestId) !== entry) return;
-          worker ??= start();
-          entry.sentTo = worker;
-          worker.postMessage(message);
-        };
         if (!store || !source) {
-          send();
+          send(entry);
           return;
         }
-        const timer = setTimeout(send, storeWaitMs);
+        const timer = setTimeout(() => send(entry), storeWaitMs);
         void store
           .get(source)
           .catch(() => undefined)
@@ -175,13 +263,12 @@ export function createLayoutClient(options: LayoutClientOptions = {}): LayoutCli
             clearTimeout(timer);
             if (kept && pending.get(requestId) === entry) {
               settle(requestId, { requestId, ok: true, ...kept });
-            } else send();
+            } else send(entry);
           });
       });
     },
     destroy() {
-      worker?.terminate();
-      worker = null;
+      if (running) forget(running);
       for (const id of [...pending.keys()]) settle(id, { requestId: id, cancelled: true });
     },
   };

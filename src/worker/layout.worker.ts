@@ -26,7 +26,7 @@ async function run(request: LayoutRequest): Promise<LayoutResponse> {
   const { requestId, text, file } = request;
   try {
     reply({ requestId, progress: 'parsing' });
-    const { model, diagnostics } = parseDiagram(text, { file });
+    const { model, diagnostics } = parseDiagram(text, { file, limits: request.limits });
     const failed = !model || diagnostics.some((d) => d.severity === 'error');
     if (failed) {
       const message = 'The diagram has errors.';

@@ -1,5 +1,6 @@
 import type { LaidOutDiagram, LaidOutEdge, LaidOutNode } from '../core/layout/types.ts';
 import type { Diagnostic } from '../core/model/types.ts';
+import type { Limits } from '../core/parse/limits.ts';
 
 /** Main thread → layout worker: parse and lay out this source. */
 export interface LayoutRequest {
@@ -10,6 +11,8 @@ export interface LayoutRequest {
   file: string;
   /** Groups drawn collapsed (a view state, not part of the source). */
   collapsed?: string[];
+  /** Over `DEFAULT_LIMITS` (the app's `?limits=`). */
+  limits?: Partial<Limits>;
 }
 
 /** Where a request is, so the user sees progress rather than a frozen screen. */
@@ -29,8 +32,13 @@ export type LayoutResponse =
   | {
       requestId: number;
       ok: false;
-      /** `invalid`: the source has errors (see diagnostics); `crashed`: parse or layout threw. */
-      reason: 'invalid' | 'crashed';
+      /**
+       * `invalid`: the source has errors (see diagnostics), limits passed
+       * included; `crashed`: parse or layout threw; `timeout`: it ran longer
+       * than the client allows (`LayoutClientOptions.timeoutMs`), so the
+       * client stopped the worker (never sent by the worker itself).
+       */
+      reason: 'invalid' | 'crashed' | 'timeout';
       diagnostics: Diagnostic[];
       message: string;
     };

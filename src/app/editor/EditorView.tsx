@@ -88,7 +88,7 @@ function Editing({
       import('../../core/parse/parseDiagram.ts'),
       import('../../core/convert/toSpecYaml.ts'),
     ]);
-    const { model, diagnostics } = parseDiagram(text, { file });
+    const { model, diagnostics } = parseDiagram(text, { file, limits: client.limits });
     // Only text that reads converts: a half-typed chart would lose what did not parse.
     if (!model || diagnostics.some((d) => d.severity === 'error')) {
       setStatus(t('editor.convertFailed'));
@@ -161,6 +161,14 @@ function Editing({
           {live.error?.reason === 'crashed' ? (
             <p>{t('view.crashed', { message: live.error.message })}</p>
           ) : null}
+          {live.error?.reason === 'timeout' ? (
+            <p>
+              {t('view.timedOut', { seconds: Math.round(client.timeoutMs / 1000) })}{' '}
+              <button type="button" className="fd-icon-button" onClick={live.retry}>
+                {t('view.retry')}
+              </button>
+            </p>
+          ) : null}
           {errors.length > 0 ? (
             <p className="fd-editor-problem-count">
               {t('editor.problems', { count: errors.length })}
@@ -186,6 +194,10 @@ function Editing({
             flow={flow}
             step={step}
           />
+        ) : live.error?.reason === 'timeout' ? (
+          <p className="fd-editor-empty">
+            {t('view.timedOut', { seconds: Math.round(client.timeoutMs / 1000) })}
+          </p>
         ) : live.error ? (
           <p className="fd-editor-empty">{t('editor.noDiagramYet')}</p>
         ) : (

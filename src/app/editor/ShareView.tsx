@@ -94,6 +94,14 @@ function Shared({
           flow={flow}
           step={step}
         />
+      ) : live.error?.reason === 'timeout' ? (
+        <div className="fd-card-error-view" role="alert">
+          <h2>{t('view.errorTitle')}</h2>
+          <p>{t('view.timedOut', { seconds: Math.round(client.timeoutMs / 1000) })}</p>
+          <button type="button" className="fd-button" onClick={live.retry}>
+            {t('view.retry')}
+          </button>
+        </div>
       ) : live.error ? (
         <div className="fd-card-error-view" role="alert">
           <h2>{t('diagram.hasErrors')}</h2>

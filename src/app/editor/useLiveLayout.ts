@@ -10,6 +10,8 @@ export const TYPING_PAUSE_MS = 250;
 export interface LiveLayout extends LayoutState {
   /** The diagnostics of the text as it was last laid out (warnings too). */
   diagnostics: Diagnostic[];
+  /** Lays the same text out again (after a layout that took too long). */
+  retry: () => void;
 }
 
 /**
@@ -24,7 +26,8 @@ export function useLiveLayout(
   file: string,
   collapsed: readonly string[] = [],
 ): LiveLayout {
-  const [state, setState] = useState<LiveLayout>({
+  const [attempt, setAttempt] = useState(0);
+  const [state, setState] = useState<Omit<LiveLayout, 'retry'>>({
     diagram: null,
     phase: 'starting',
     error: null,
@@ -71,6 +74,6 @@ export function useLiveLayout(
       live = false;
       clearTimeout(timer);
     };
-  }, [client, text, file, collapsedKey]);
-  return state;
+  }, [client, text, file, collapsedKey, attempt]);
+  return { ...state, retry: () => setAttempt((n) => n + 1) };
 }

@@ -59,6 +59,8 @@ export const en = {
   'view.crashed': 'The layout engine failed: {message}',
   'view.retry': 'Try again',
   'view.relayoutFailed': 'Could not update the layout: {message}',
+  'view.timedOut':
+    'Laying out this diagram took longer than {seconds} s, so it was stopped. Try again, or make it smaller: fold or split big groups, or split it into several diagrams.',
   'player.label': 'Flow player',
   'player.flows': 'Flows',
   'player.flow': 'Flow',
@@ -208,6 +210,8 @@ export const ko: Messages = {
   'view.crashed': '배치 엔진이 실패했습니다: {message}',
   'view.retry': '다시 시도',
   'view.relayoutFailed': '배치를 바꾸지 못했습니다: {message}',
+  'view.timedOut':
+    '이 다이어그램을 배치하는 데 {seconds}초가 넘게 걸려 멈췄습니다. 다시 시도하거나, 큰 그룹을 접거나 나누고, 여러 다이어그램으로 나눠 크기를 줄이세요.',
   'player.label': '흐름 재생',
   'player.flows': '흐름',
   'player.flow': '흐름',

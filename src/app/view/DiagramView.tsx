@@ -92,7 +92,10 @@ export function DiagramView({
   }, [node]);
 
   if (!diagram) {
-    if (error) return <ErrorCard error={error} onRetry={retry} />;
+    if (error) {
+      const seconds = Math.round((client?.timeoutMs ?? 0) / 1000);
+      return <ErrorCard error={error} onRetry={retry} timeoutSeconds={seconds} />;
+    }
     return <LayoutProgress phase={phase} />;
   }
   return (
@@ -200,13 +203,12 @@ export function DiagramPane({
 function ErrorCard({
   error,
   onRetry,
+  timeoutSeconds,
 }: {
-  error: {
-    reason: 'invalid' | 'crashed';
-    message: string;
-    diagnostics: Parameters<typeof formatDiagnostic>[0][];
-  };
+  error: NonNullable<LayoutState['error']>;
   onRetry: () => void;
+  /** How long a layout may run (`LayoutClient.timeoutMs`), for a `timeout`. */
+  timeoutSeconds: number;
 }) {
   const t = useT();
   return (
@@ -215,13 +217,15 @@ function ErrorCard({
       <p>
         {error.reason === 'invalid'
           ? t('diagram.hasErrors')
-          : t('view.crashed', { message: error.message })}
+          : error.reason === 'timeout'
+            ? t('view.timedOut', { seconds: timeoutSeconds })
+            : t('view.crashed', { message: error.message })}
       </p>
       {error.diagnostics.length > 0 ? (
         <pre>{error.diagnostics.map(formatDiagnostic).join('\n')}</pre>
       ) : null}
       <p className="fd-actions">
-        {error.reason === 'crashed' ? (
+        {error.reason !== 'invalid' ? (
           <button type="button" className="fd-button" onClick={onRetry}>
             {t('view.retry')}
           </button>
