@@ -10,11 +10,17 @@ import { App } from './App.tsx';
 import { startLanguage } from './i18n/languageStore.ts';
 import { createLayoutClient, LAYOUT_WORKER_URL } from './layoutClient.ts';
 import { openLayoutStore } from './layoutStore.ts';
+import { readLimitsSetting } from './limitsSetting.ts';
 import { startTheme } from './theme/themeStore.ts';
 
 // Before the first render: data-theme, data-motion and lang are on <html> from the first paint.
 startTheme();
 startLanguage();
+
+// `?limits=nodes=8000,timeout=60` raises the limits and the layout timeout
+// for this visit, on every route (docs/hardening.md#limits).
+const setting = readLimitsSetting(window.location.search);
+if (setting.problem) console.warn(`Flowdeck: ?limits= ignored: ${setting.problem}`);
 
 // The layout worker starts loading now, in parallel with React's first
 // render: starting ELK is most of the time to a painted diagram, unless the
@@ -25,6 +31,8 @@ startLanguage();
 // as the e2e tests make, is DEV too, and hashed all the same.)
 const client = createLayoutClient({
   store: import.meta.hot ? undefined : openLayoutStore({ version: LAYOUT_WORKER_URL }),
+  limits: setting.limits,
+  timeoutMs: setting.timeoutMs,
 });
 
 const root = document.getElementById('root');
