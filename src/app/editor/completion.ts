@@ -10,6 +10,7 @@
  */
 import type { Completion, CompletionContext, CompletionSource } from '@codemirror/autocomplete';
 import { syntaxTree } from '@codemirror/language';
+import type { Text } from '@codemirror/state';
 import schemaJson from '../../../public/schema/flowdeck.schema.json';
 import { MERMAID_DIRECTIONS, MERMAID_KEYWORDS } from './mermaidLanguage.ts';
 import { type YamlPath, yamlContextAt } from './yamlContext.ts';
@@ -130,14 +131,35 @@ function keyOption(key: string, info: string, path: YamlPath, colonFollows: bool
   return option;
 }
 
+/** How far up completion looks for the keys around the cursor. */
+const MAX_LINES_UP = 20_000;
+
+/**
+ * The lines above line `number` that can enclose it: up to and including
+ * the nearest one that starts at column 0 (a top-level key ends the path;
+ * blank lines, comments and document markers do not). Null past
+ * `MAX_LINES_UP`, so a keystroke in a huge paste costs little, not a walk
+ * over the whole text.
+ */
+function enclosingLines(doc: Text, number: number): string[] | null {
+  const above: string[] = [];
+  for (let n = number - 1; n >= 1; n--) {
+    if (above.length >= MAX_LINES_UP) return null;
+    const text = doc.line(n).text;
+    above.push(text);
+    if (/^[^\s#]/.test(text) && !/^(?:---|\.\.\.)(?:\s|$)/.test(text)) break;
+  }
+  return above.reverse();
+}
+
 /** Completion in a YAML spec; `nodeIds` gives the current model's node ids. */
 export function specCompletionSource(nodeIds: () => readonly string[]): CompletionSource {
   return (context) => {
     const inner = syntaxTree(context.state).resolveInner(context.pos, -1);
     if (/Comment|QuotedLiteral|BlockLiteral/.test(inner.name)) return null;
     const line = context.state.doc.lineAt(context.pos);
-    const above: string[] = [];
-    for (let n = 1; n < line.number; n++) above.push(context.state.doc.line(n).text);
+    const above = enclosingLines(context.state.doc, line.number);
+    if (!above) return null;
     const where = yamlContextAt(above, line.text.slice(0, context.pos - line.from));
     if (!where) return null;
 

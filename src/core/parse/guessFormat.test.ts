@@ -15,4 +15,10 @@ describe('guessFormat', () => {
     expect(guessFormat('---\ntitle: never closed')).toBe('yaml');
     expect(guessFormat('sequenceDiagram\n  A->>B: hi')).toBe('yaml');
   });
+  it('reads lines ending in \\r\\n, and front matter that is never closed, as before', () => {
+    expect(guessFormat('\r\n%% c\r\n---\r\nflowchart LR')).toBe('yaml');
+    expect(guessFormat('---\r\ntitle: x\r\n---\r\n\r\ngraph TD')).toBe('mermaid');
+    expect(guessFormat('---\n---\n')).toBe('yaml');
+    expect(guessFormat('---\n---\nflowchart')).toBe('mermaid');
+  });
 });

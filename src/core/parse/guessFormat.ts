@@ -7,17 +7,28 @@
  * @example guessFormat('%% k8s\nflowchart LR\n  A --> B') // 'mermaid'
  */
 export function guessFormat(text: string): 'mermaid' | 'yaml' {
-  const lines = text.split(/\r?\n/);
-  let i = 0;
+  // Line by line from the top, never splitting the whole text: the editor
+  // asks on every keystroke, whatever the size of what was pasted.
+  let at = 0;
+  const next = (): string | undefined => {
+    if (at > text.length) return undefined;
+    const end = text.indexOf('\n', at);
+    const line = text.slice(at, end < 0 ? text.length : end);
+    at = end < 0 ? text.length + 1 : end + 1;
+    return line;
+  };
+  let line = next();
   // Mermaid's front matter (--- … ---) may come first.
-  if (lines[0]?.trim() === '---') {
-    i = lines.findIndex((line, n) => n > 0 && line.trim() === '---') + 1;
-    if (i === 0) return 'yaml';
+  if (line?.trim() === '---') {
+    do line = next();
+    while (line !== undefined && line.trim() !== '---');
+    if (line === undefined) return 'yaml';
+    line = next();
   }
-  for (; i < lines.length; i++) {
-    const line = (lines[i] ?? '').trim();
-    if (line === '' || line.startsWith('%%')) continue;
-    return /^(flowchart|graph)\b/i.test(line) ? 'mermaid' : 'yaml';
+  for (; line !== undefined; line = next()) {
+    const trimmed = line.trim();
+    if (trimmed === '' || trimmed.startsWith('%%')) continue;
+    return /^(flowchart|graph)\b/i.test(trimmed) ? 'mermaid' : 'yaml';
   }
   return 'yaml';
 }
