@@ -1,10 +1,11 @@
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { DIAGRAMS } from './diagrams.ts';
+import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { Gallery } from './gallery/Gallery.tsx';
 import { LanguageMenu } from './i18n/LanguageMenu.tsx';
 import { useT } from './i18n/useT.ts';
 import type { LayoutClient } from './layoutClient.ts';
-import { diagramHref, embedHref, parseRoute } from './route.ts';
+import { diagramHref, embedHref, parseRoute, type Route } from './route.ts';
 import { ThemeMenu } from './theme/ThemeMenu.tsx';
 import { DiagramView } from './view/DiagramView.tsx';
 import { type StepHref, StepHrefContext } from './view/StepHref.tsx';
@@ -29,6 +30,15 @@ const DeckSpeakerView = lazy(() =>
   import('./speaker/DeckSpeakerView.tsx').then((m) => ({ default: m.DeckSpeakerView })),
 );
 
+/**
+ * Which view a route shows, not where in it (a flow's step, a deck's
+ * slide): the key of the view's error boundary, so leaving a view that
+ * crashed starts the next one afresh, while stepping through one keeps it.
+ */
+function viewKey(route: Route): string {
+  return 'id' in route ? `${route.kind}:${route.id}` : route.kind;
+}
+
 /** The whole app: header, then the gallery or a diagram, as the hash says. */
 export function App({ client }: { client: LayoutClient }) {
   const t = useT();
@@ -50,16 +60,20 @@ export function App({ client }: { client: LayoutClient }) {
   // The speaker view is a window of its own, with no header.
   if (route.kind === 'speaker-deck') {
     return (
-      <Suspense fallback={null}>
-        <DeckSpeakerView client={client} id={route.id} slide={route.slide} />
-      </Suspense>
+      <ErrorBoundary key={viewKey(route)} part="page">
+        <Suspense fallback={null}>
+          <DeckSpeakerView client={client} id={route.id} slide={route.slide} />
+        </Suspense>
+      </ErrorBoundary>
     );
   }
   if (route.kind === 'speaker') {
     return (
-      <Suspense fallback={null}>
-        <SpeakerView client={client} id={route.id} flow={route.flow} step={route.step} />
-      </Suspense>
+      <ErrorBoundary key={viewKey(route)} part="page">
+        <Suspense fallback={null}>
+          <SpeakerView client={client} id={route.id} flow={route.flow} step={route.step} />
+        </Suspense>
+      </ErrorBoundary>
     );
   }
 
@@ -70,15 +84,17 @@ export function App({ client }: { client: LayoutClient }) {
       <div className="fd-app" data-embed="">
         <main className="fd-main">
           {source ? (
-            <StepHrefContext.Provider value={embedSteps}>
-              <DiagramView
-                key={source.id}
-                source={source}
-                client={client}
-                flow={route.flow}
-                step={route.step}
-              />
-            </StepHrefContext.Provider>
+            <ErrorBoundary key={viewKey(route)} part="page">
+              <StepHrefContext.Provider value={embedSteps}>
+                <DiagramView
+                  key={source.id}
+                  source={source}
+                  client={client}
+                  flow={route.flow}
+                  step={route.step}
+                />
+              </StepHrefContext.Provider>
+            </ErrorBoundary>
           ) : (
             <p role="alert">{t('diagram.notFound', { id: route.id })}</p>
           )}
@@ -135,63 +151,74 @@ export function App({ client }: { client: LayoutClient }) {
         </div>
       </header>
       <main className="fd-main">
-        {route.kind === 'new' || route.kind === 'edit' ? (
-          <Suspense fallback={null}>
-            <StartDraft key={hash} {...(route.kind === 'edit' ? { copyOf: route.id } : {})} />
-          </Suspense>
-        ) : route.kind === 'drafts' ? (
-          <Suspense fallback={null}>
-            <DraftList />
-          </Suspense>
-        ) : route.kind === 'draft' ? (
-          <Suspense fallback={null}>
-            <EditorView client={client} id={route.id} flow={route.flow} step={route.step} />
-          </Suspense>
-        ) : route.kind === 'share' ? (
-          <Suspense fallback={null}>
-            <ShareView
+        {/* One boundary per view: a crash leaves the header working and goes with the route. */}
+        <ErrorBoundary
+          key={viewKey(route)}
+          part={route.kind === 'draft' ? 'editor' : 'page'}
+          {...(route.kind === 'draft' ? { hint: 'crash.hintEditor' as const } : {})}
+        >
+          {route.kind === 'new' || route.kind === 'edit' ? (
+            <Suspense fallback={null}>
+              <StartDraft key={hash} {...(route.kind === 'edit' ? { copyOf: route.id } : {})} />
+            </Suspense>
+          ) : route.kind === 'drafts' ? (
+            <Suspense fallback={null}>
+              <DraftList />
+            </Suspense>
+          ) : route.kind === 'draft' ? (
+            <Suspense fallback={null}>
+              <EditorView client={client} id={route.id} flow={route.flow} step={route.step} />
+            </Suspense>
+          ) : route.kind === 'share' ? (
+            <Suspense fallback={null}>
+              <ShareView
+                client={client}
+                payload={route.payload}
+                flow={route.flow}
+                step={route.step}
+              />
+            </Suspense>
+          ) : route.kind === 'deck' ? (
+            <Suspense fallback={null}>
+              <DeckView
+                client={client}
+                id={route.id}
+                slide={route.slide}
+                onTitle={(title) =>
+                  setTitles((all) =>
+                    all[`deck:${route.id}`] === title
+                      ? all
+                      : { ...all, [`deck:${route.id}`]: title },
+                  )
+                }
+              />
+            </Suspense>
+          ) : route.kind === 'diagram' && source ? (
+            <DiagramView
+              key={source.id}
+              source={source}
               client={client}
-              payload={route.payload}
-              flow={route.flow}
-              step={route.step}
-            />
-          </Suspense>
-        ) : route.kind === 'deck' ? (
-          <Suspense fallback={null}>
-            <DeckView
-              client={client}
-              id={route.id}
-              slide={route.slide}
+              flow={route.kind === 'diagram' ? route.flow : undefined}
+              step={route.kind === 'diagram' ? route.step : undefined}
               onTitle={(title) =>
                 setTitles((all) =>
-                  all[`deck:${route.id}`] === title ? all : { ...all, [`deck:${route.id}`]: title },
+                  all[source.id] === title ? all : { ...all, [source.id]: title },
                 )
               }
             />
-          </Suspense>
-        ) : route.kind === 'diagram' && source ? (
-          <DiagramView
-            key={source.id}
-            source={source}
-            client={client}
-            flow={route.kind === 'diagram' ? route.flow : undefined}
-            step={route.kind === 'diagram' ? route.step : undefined}
-            onTitle={(title) =>
-              setTitles((all) => (all[source.id] === title ? all : { ...all, [source.id]: title }))
-            }
-          />
-        ) : route.kind === 'diagram' ? (
-          <div className="fd-card-error-view" role="alert">
-            <h2>{t('diagram.notFound', { id: route.id })}</h2>
-            <p>
-              <a className="fd-button" href="#/">
-                {t('diagram.allDiagrams')}
-              </a>
-            </p>
-          </div>
-        ) : (
-          <Gallery client={client} />
-        )}
+          ) : route.kind === 'diagram' ? (
+            <div className="fd-card-error-view" role="alert">
+              <h2>{t('diagram.notFound', { id: route.id })}</h2>
+              <p>
+                <a className="fd-button" href="#/">
+                  {t('diagram.allDiagrams')}
+                </a>
+              </p>
+            </div>
+          ) : (
+            <Gallery client={client} />
+          )}
+        </ErrorBoundary>
       </main>
     </div>
   );

@@ -8,6 +8,7 @@ import type { Deck } from '../../core/deck/types.ts';
 import type { LaidOutDiagram } from '../../core/layout/types.ts';
 import type { LayoutResult } from '../../worker/protocol.ts';
 import type { DiagramSource } from '../diagrams.ts';
+import { ErrorBoundary } from '../ErrorBoundary.tsx';
 import { ExportMenu } from '../export/ExportMenu.tsx';
 import { useT } from '../i18n/useT.ts';
 import type { LayoutClient } from '../layoutClient.ts';
@@ -161,30 +162,40 @@ function Stage({
     <div className="fd-view fd-deck" data-playing="">
       <div className="fd-stage">
         {/* Not keyed by diagram: the canvas stays and morphs to the next one. */}
-        <Canvas
-          diagram={diagram}
-          selected={selected}
-          onSelect={setSelected}
-          states={scene}
-          focus={scene?.focus}
-        >
-          <Presenter diagram={diagram} player={null} stepper={stepper} />
-          {scene && !reducedMotion ? (
-            <Suspense fallback={null}>
-              <Tokens key={index} scene={scene} step={index} />
-            </Suspense>
-          ) : null}
-        </Canvas>
-        <ExportMenu diagram={diagram} step={timeline && scene ? { timeline, scene } : null} />
-        <DeckBar
-          deck={deck}
-          diagram={diagram}
-          flowTitle={timeline?.title}
-          caption={scene?.caption ?? ''}
-          index={index}
-          count={slides.length}
-          go={go}
-        />
+        <ErrorBoundary part="diagram" compact resetKey={diagram}>
+          <Canvas
+            diagram={diagram}
+            selected={selected}
+            onSelect={setSelected}
+            states={scene}
+            focus={scene?.focus}
+          >
+            <ErrorBoundary part="presenter" compact>
+              <Presenter diagram={diagram} player={null} stepper={stepper} />
+            </ErrorBoundary>
+            {scene && !reducedMotion ? (
+              <ErrorBoundary part="player" fallback={() => null}>
+                <Suspense fallback={null}>
+                  <Tokens key={index} scene={scene} step={index} />
+                </Suspense>
+              </ErrorBoundary>
+            ) : null}
+          </Canvas>
+        </ErrorBoundary>
+        <ErrorBoundary part="export" fallback={() => null}>
+          <ExportMenu diagram={diagram} step={timeline && scene ? { timeline, scene } : null} />
+        </ErrorBoundary>
+        <ErrorBoundary part="player" compact>
+          <DeckBar
+            deck={deck}
+            diagram={diagram}
+            flowTitle={timeline?.title}
+            caption={scene?.caption ?? ''}
+            index={index}
+            count={slides.length}
+            go={go}
+          />
+        </ErrorBoundary>
       </div>
     </div>
   );

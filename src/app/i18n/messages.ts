@@ -150,6 +150,24 @@ export const en = {
   'deck.outOfRange': 'The deck “{id}” has no slide {slide}: its slides are 1 to {count}.',
   'deck.broken': 'The diagram “{id}” of this deck has errors.',
   'deck.speakerHint': 'Notes, next slide and time in a second window (s)',
+  'crash.page': 'This page stopped working',
+  'crash.diagram': 'The diagram stopped working',
+  'crash.details': 'The details panel stopped working',
+  'crash.player': 'The flow player stopped working',
+  'crash.presenter': 'Presenter mode stopped working',
+  'crash.export': 'The export menu stopped working',
+  'crash.editor': 'The editor stopped working',
+  'crash.thumbnail': 'The preview could not be drawn',
+  'crash.error': 'Error: {message}',
+  'crash.hint': 'The rest of Flowdeck still works: try again, or go back to all diagrams.',
+  'crash.hintEditor':
+    'Your text is kept in this browser: try again, or reload the page, to go on where you were.',
+  'crash.hintEditorDiagram':
+    'The text editor still works and your text is saved; the diagram is drawn again when you change the text.',
+  'gallery.brokenAt': 'Line {line}, column {col}: {message}',
+  'gallery.crashed': 'Could not be laid out: {message}',
+  'editor.storageFull':
+    'Not saved: this browser’s storage for Flowdeck is full. Your text is still here: download it, or delete old drafts to make room, and it saves when you type again.',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;
@@ -301,6 +319,24 @@ export const ko: Messages = {
   'deck.outOfRange': '“{id}” 덱에는 {slide}번 슬라이드가 없습니다: 1부터 {count}까지입니다.',
   'deck.broken': '이 덱의 “{id}” 다이어그램에 오류가 있습니다.',
   'deck.speakerHint': '노트, 다음 슬라이드, 시간을 새 창에 (s)',
+  'crash.page': '이 화면에서 오류가 났습니다',
+  'crash.diagram': '다이어그램을 그리다 오류가 났습니다',
+  'crash.details': '자세히 패널에서 오류가 났습니다',
+  'crash.player': '흐름 재생에서 오류가 났습니다',
+  'crash.presenter': '발표 모드에서 오류가 났습니다',
+  'crash.export': '내보내기 메뉴에서 오류가 났습니다',
+  'crash.editor': '편집기에서 오류가 났습니다',
+  'crash.thumbnail': '미리 보기를 그리지 못했습니다',
+  'crash.error': '오류: {message}',
+  'crash.hint': '나머지 기능은 그대로 작동합니다. 다시 시도하거나 모든 다이어그램으로 돌아가세요.',
+  'crash.hintEditor':
+    '텍스트는 이 브라우저에 보관되어 있습니다. 다시 시도하거나 페이지를 새로 고치면 하던 곳에서 이어집니다.',
+  'crash.hintEditorDiagram':
+    '텍스트 편집기는 그대로 작동하고 텍스트도 저장됩니다. 텍스트를 고치면 다이어그램을 다시 그립니다.',
+  'gallery.brokenAt': '{line}행 {col}열: {message}',
+  'gallery.crashed': '배치하지 못했습니다: {message}',
+  'editor.storageFull':
+    '저장하지 못함: 이 브라우저에서 Flowdeck이 쓸 저장 공간이 가득 찼습니다. 텍스트는 그대로 있습니다. 내려받아 두거나 오래된 초안을 지워 공간을 만들면, 다음에 입력할 때 저장됩니다.',
 };
 
 export const LANGUAGES = ['ko', 'en'] as const;

@@ -3,6 +3,7 @@ import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react
 import type { LaidOutDiagram } from '../../core/layout/types.ts';
 import { formatDiagnostic } from '../../core/model/formatDiagnostic.ts';
 import type { DiagramSource } from '../diagrams.ts';
+import { ErrorBoundary } from '../ErrorBoundary.tsx';
 import { ExportMenu } from '../export/ExportMenu.tsx';
 import { useT } from '../i18n/useT.ts';
 import type { LayoutClient } from '../layoutClient.ts';
@@ -149,41 +150,54 @@ export function DiagramPane({
       data-panel={node ? 'open' : undefined}
       data-playing={player ? '' : undefined}
     >
+      {/* Each part fails alone: a crash in one shows its card, the others keep working. */}
       <div className="fd-stage">
-        <Canvas
-          diagram={diagram}
-          selected={selected}
-          onSelect={setSelected}
-          states={player?.scene}
-          focus={player?.scene.focus}
-        >
-          {player && !reducedMotion ? (
+        <ErrorBoundary part="diagram" compact resetKey={diagram}>
+          <Canvas
+            diagram={diagram}
+            selected={selected}
+            onSelect={setSelected}
+            states={player?.scene}
+            focus={player?.scene.focus}
+          >
+            {player && !reducedMotion ? (
+              <ErrorBoundary part="player" fallback={() => null}>
+                <Suspense fallback={null}>
+                  <Tokens scene={player.scene} step={player.step} />
+                </Suspense>
+              </ErrorBoundary>
+            ) : null}
+            <ErrorBoundary part="presenter" compact>
+              <Presenter diagram={diagram} player={player} />
+            </ErrorBoundary>
+          </Canvas>
+        </ErrorBoundary>
+        <ErrorBoundary part="export" fallback={() => null}>
+          <ExportMenu
+            diagram={diagram}
+            step={player ? { timeline: player.timeline, scene: player.scene } : null}
+          />
+        </ErrorBoundary>
+        <ErrorBoundary part="player" compact>
+          {player ? (
             <Suspense fallback={null}>
-              <Tokens scene={player.scene} step={player.step} />
+              <FlowBar diagram={diagram} player={player} />
             </Suspense>
-          ) : null}
-          <Presenter diagram={diagram} player={player} />
-        </Canvas>
-        <ExportMenu
-          diagram={diagram}
-          step={player ? { timeline: player.timeline, scene: player.scene } : null}
-        />
-        {player ? (
-          <Suspense fallback={null}>
-            <FlowBar diagram={diagram} player={player} />
-          </Suspense>
-        ) : (
-          <FlowStart diagram={diagram} />
-        )}
+          ) : (
+            <FlowStart diagram={diagram} />
+          )}
+        </ErrorBoundary>
       </div>
       {node ? (
-        <DetailsPanel
-          diagram={diagram}
-          node={node}
-          onSelect={setSelected}
-          onClose={() => setSelected(null)}
-          onToggleCollapsed={toggleCollapsed}
-        />
+        <ErrorBoundary key={node.id} part="details" compact>
+          <DetailsPanel
+            diagram={diagram}
+            node={node}
+            onSelect={setSelected}
+            onClose={() => setSelected(null)}
+            onToggleCollapsed={toggleCollapsed}
+          />
+        </ErrorBoundary>
       ) : null}
       {phase ? <LayoutProgress phase={phase} compact /> : null}
       {error ? (
