@@ -3,13 +3,14 @@ import { LiveDiagramPane, useLiveDiagram } from './LiveDiagram.tsx';
 import './editor.css';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { guessFormat } from '../../core/parse/guessFormat.ts';
+import { CrashHintContext, ErrorBoundary } from '../ErrorBoundary.tsx';
 import { useT } from '../i18n/useT.ts';
 import type { LayoutClient } from '../layoutClient.ts';
 import { draftHref, shareHref } from '../route.ts';
 import { LayoutProgress } from '../view/LayoutProgress.tsx';
 import type { StepHref } from '../view/StepHref.tsx';
 import { CodeEditor } from './CodeEditor.tsx';
-import { backupNow, type Draft, openDrafts } from './drafts.ts';
+import { backupNow, type Draft, openDrafts, recoverBackup } from './drafts.ts';
 import { encodeShare } from './share.ts';
 
 /** How long typing must pause before the draft is saved. */
@@ -31,8 +32,11 @@ export function EditorView({
   const [draft, setDraft] = useState<Draft | null | 'missing'>(null);
   useEffect(() => {
     let live = true;
-    void openDrafts()
-      .get(id)
+    const store = openDrafts();
+    // A backup newer than the saved draft (the editor crashed, or the tab
+    // closed, before the save after the last keystrokes) comes back first.
+    void recoverBackup(store)
+      .then(() => store.get(id))
       .then((found) => {
         if (live) setDraft(found ?? 'missing');
       });
@@ -59,7 +63,7 @@ export function EditorView({
   return <Editing key={draft.id} initial={draft} client={client} flow={flow} step={step} />;
 }
 
-type SaveState = 'saved' | 'saving' | { failed: string };
+type SaveState = 'saved' | 'saving' | { failed: string; full: boolean };
 
 function Editing({
   initial,
@@ -129,7 +133,9 @@ function Editing({
               ? t('editor.saved')
               : saved === 'saving'
                 ? t('editor.saving')
-                : t('editor.notSaved', { message: saved.failed })}
+                : saved.full
+                  ? t('editor.storageFull')
+                  : t('editor.notSaved', { message: saved.failed })}
           </span>
           <span className="fd-editor-tools">
             {language === 'mermaid' ? (
@@ -186,23 +192,28 @@ function Editing({
         </div>
       </section>
       <section className="fd-editor-diagram" aria-label={t('editor.diagram')}>
-        {live.diagram ? (
-          <LiveDiagramPane
-            live={{ ...live, diagram: live.diagram }}
-            toggleCollapsed={toggleCollapsed}
-            steps={steps}
-            flow={flow}
-            step={step}
-          />
-        ) : live.error?.reason === 'timeout' ? (
-          <p className="fd-editor-empty">
-            {t('view.timedOut', { seconds: Math.round(client.timeoutMs / 1000) })}
-          </p>
-        ) : live.error ? (
-          <p className="fd-editor-empty">{t('editor.noDiagramYet')}</p>
-        ) : (
-          <LayoutProgress phase={live.phase} />
-        )}
+        {/* A crash in drawing stays here: the text editor beside it keeps working. */}
+        <CrashHintContext.Provider value="crash.hintEditorDiagram">
+          <ErrorBoundary part="diagram" compact resetKey={live.diagram}>
+            {live.diagram ? (
+              <LiveDiagramPane
+                live={{ ...live, diagram: live.diagram }}
+                toggleCollapsed={toggleCollapsed}
+                steps={steps}
+                flow={flow}
+                step={step}
+              />
+            ) : live.error?.reason === 'timeout' ? (
+              <p className="fd-editor-empty">
+                {t('view.timedOut', { seconds: Math.round(client.timeoutMs / 1000) })}
+              </p>
+            ) : live.error ? (
+              <p className="fd-editor-empty">{t('editor.noDiagramYet')}</p>
+            ) : (
+              <LayoutProgress phase={live.phase} />
+            )}
+          </ErrorBoundary>
+        </CrashHintContext.Provider>
       </section>
     </div>
   );
@@ -234,7 +245,11 @@ function useAutosave(
     const timer = setTimeout(() => {
       void openDrafts()
         .save(latest.current)
-        .then((result) => setState(result.ok ? 'saved' : { failed: result.message }));
+        .then((result) =>
+          setState(
+            result.ok ? 'saved' : { failed: result.message, full: result.reason === 'quota' },
+          ),
+        );
     }, SAVE_PAUSE_MS);
     return () => clearTimeout(timer);
   }, [text]);
