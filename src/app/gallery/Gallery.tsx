@@ -5,6 +5,7 @@ import type { Deck } from '../../core/deck/types.ts';
 import type { LaidOutDiagram } from '../../core/layout/types.ts';
 import type { LayoutResult } from '../../worker/protocol.ts';
 import { DIAGRAMS, type DiagramSource, loadDecks } from '../diagrams.ts';
+import { ErrorBoundary } from '../ErrorBoundary.tsx';
 import { useT } from '../i18n/useT.ts';
 import type { LayoutClient } from '../layoutClient.ts';
 import { diagramHref } from '../route.ts';
@@ -137,12 +138,38 @@ function Card({
   const diagram = result && 'ok' in result && result.ok ? result.diagram : null;
   const error = result && 'ok' in result && !result.ok ? result : null;
   const nodes = diagram?.nodes.filter((n) => n.kind === 'node').length;
+  // What is wrong, in short; the card opens the diagram, which lists every error.
+  const first = error?.diagnostics.find((d) => d.severity === 'error');
+  const why = !error
+    ? null
+    : first
+      ? t('gallery.brokenAt', { line: first.line, col: first.col, message: first.message })
+      : error.reason === 'crashed'
+        ? t('gallery.crashed', { message: error.message })
+        : null;
   return (
-    <li className="fd-card" data-diagram-id={source.id}>
+    <li className="fd-card" data-diagram-id={source.id} data-broken={error ? '' : undefined}>
       <a href={diagramHref(source.id)}>
         <div className="fd-card-thumb" data-loading={!diagram && !error ? '' : undefined}>
-          {diagram ? <Thumbnail diagram={diagram} /> : null}
-          {error ? <span className="fd-card-error">{t('gallery.broken')}</span> : null}
+          {/* One card's drawing failing leaves the gallery and the other cards alone. */}
+          <ErrorBoundary
+            part="thumbnail"
+            resetKey={diagram}
+            fallback={({ error: crash }) => (
+              <span className="fd-card-error" role="alert">
+                {t('crash.thumbnail')}
+                <small>{crash.message}</small>
+              </span>
+            )}
+          >
+            {diagram ? <Thumbnail diagram={diagram} /> : null}
+          </ErrorBoundary>
+          {error ? (
+            <span className="fd-card-error">
+              {t('gallery.broken')}
+              {why ? <small>{why}</small> : null}
+            </span>
+          ) : null}
         </div>
         <div className="fd-card-body">
           <h3>
