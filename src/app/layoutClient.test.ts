@@ -183,12 +183,14 @@ describe('createLayoutClient timeout', () => {
     expect(worker?.terminated).toBe(false);
   });
 
-  it('stops a worker that never starts a job it was sent', async () => {
+  it('does not count the time a worker takes to start', async () => {
     const { client, workers } = timed(1000);
     const job = client.request({ text: 'a', file: 'a.mmd' });
-    vi.advanceTimersByTime(1000);
-    expect(await job).toMatchObject({ ok: false, reason: 'timeout' });
-    expect(workers[0]?.terminated).toBe(true);
+    vi.advanceTimersByTime(5000);
+    expect(workers[0]?.terminated).toBe(false);
+    workers[0]?.begin(1);
+    workers[0]?.layOut(workers[0]?.sent[0]);
+    expect(await job).toMatchObject({ ok: true });
   });
 
   it('stops a worker stuck on a job that was cancelled meanwhile, so the newer job runs', async () => {

@@ -47,7 +47,10 @@ export interface LayoutClient {
   readonly timeoutMs: number;
 }
 
-/** How long one layout may run by default: twice the slowest diagram at the limits we measured. */
+/**
+ * How long one layout may run by default: a diagram at the limits, nested as
+ * real diagrams are, takes under 10 s here (docs/hardening.md#limits).
+ */
 export const DEFAULT_LAYOUT_TIMEOUT_MS = 30_000;
 
 export interface LayoutClientOptions {
@@ -88,15 +91,14 @@ interface Pending {
 }
 
 /**
- * What the client knows of the worker it talks to: the requests it was sent
- * and has not answered (cancelled ones included: the worker may be running
- * one), and the clock on the one it runs.
+ * The worker the client talks to, and the clock on the job it runs: started
+ * when the worker starts the job (its `parsing` message), stopped by its
+ * answer. It keeps running for a job the client has cancelled meanwhile: a
+ * worker stuck on one holds up every job behind it.
  */
 interface Running {
   worker: Worker;
-  unanswered: Set<number>;
-  /** Started when the worker starts a job (`requestId`), or is sent one while idle (null). */
-  clock: { requestId: number | null; timer: ReturnType<typeof setTimeout> } | null;
+  clock: { requestId: number; timer: ReturnType<typeof setTimeout> } | null;
 }
 
 /**
@@ -135,7 +137,7 @@ export function createLayoutClient(options: LayoutClientOptions = {}): LayoutCli
     setTimeout(() => void store.put(source, { diagram, diagnostics }), 0);
   };
 
-  const startClock = (run: Running, requestId: number | null) => {
+  const startClock = (run: Running, requestId: number) => {
     if (run.clock) clearTimeout(run.clock.timer);
     const timer = setTimeout(() => stop(run), timeoutMs);
     run.clock = { requestId, timer };
@@ -151,8 +153,7 @@ export function createLayoutClient(options: LayoutClientOptions = {}): LayoutCli
   /** The worker ran one job too long: stop it, fail that job, send the rest again. */
   const stop = (run: Running) => {
     if (running !== run) return;
-    // The job it started last; or, if it never started one, the first it was sent.
-    const stuck = run.clock?.requestId ?? [...run.unanswered][0];
+    const stuck = run.clock?.requestId;
     forget(run);
     if (stuck !== undefined && pending.has(stuck)) {
       const seconds = Math.round(timeoutMs / 1000);
@@ -169,12 +170,13 @@ export function createLayoutClient(options: LayoutClientOptions = {}): LayoutCli
 
   const start = (): Running => {
     const created = createWorker();
-    const run: Running = { worker: created, unanswered: new Set(), clock: null };
+    const run: Running = { worker: created, clock: null };
     created.addEventListener('message', (event: MessageEvent<LayoutResponse>) => {
       const response = event.data;
       const { requestId } = response;
       if ('progress' in response) {
-        // The worker starts a job by reading it: from here it has timeoutMs.
+        // The worker starts a job by reading it: from here it has timeoutMs
+        // (not before: a worker starting up, or busy with another job, is not stuck).
         if (response.progress === 'parsing') startClock(run, requestId);
         pending.get(requestId)?.onProgress?.(response.progress);
         return;
@@ -183,12 +185,9 @@ export function createLayoutClient(options: LayoutClientOptions = {}): LayoutCli
         pending.get(requestId)?.parts.push(response.part);
         return;
       }
-      run.unanswered.delete(requestId);
-      if (run.clock && (run.clock.requestId === requestId || run.clock.requestId === null)) {
+      if (run.clock?.requestId === requestId) {
         clearTimeout(run.clock.timer);
         run.clock = null;
-        // The next job starts now; a worker that stays silent with work to do is stuck too.
-        if (run.unanswered.size > 0) startClock(run, null);
       }
       const result = joinParts(response, pending.get(requestId)?.parts ?? []);
       const entry = settle(requestId, result);
@@ -210,8 +209,6 @@ export function createLayoutClient(options: LayoutClientOptions = {}): LayoutCli
     if (entry.sentTo || pending.get(entry.message.requestId) !== entry) return;
     running ??= start();
     entry.sentTo = running.worker;
-    running.unanswered.add(entry.message.requestId);
-    if (!running.clock) startClock(running, null);
     running.worker.postMessage(entry.message);
   };
 
