@@ -1,0 +1,120 @@
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, inject, it } from 'vitest';
+import { freshPagePerTest } from './chromium.ts';
+
+const baseUrl = inject('baseUrl');
+const session = freshPagePerTest();
+let page: Page;
+beforeEach(() => {
+  ({ page } = session);
+});
+
+/** A `#/share/…` route holding `text`, made by the app's own encoder (in the page). */
+async function shareRoute(text: string): Promise<string> {
+  await page.goto(baseUrl);
+  // A string, so the test runner leaves the page's dynamic import alone.
+  const payload = await page.evaluate(
+    `import('/src/app/editor/share.ts').then((m) => m.encodeShare(${JSON.stringify(text)}))`,
+  );
+  return `#/share/${payload}`;
+}
+
+/** A Mermaid chart of `count` nodes, one a line from line 2. */
+const chart = (count: number) =>
+  ['flowchart LR', ...Array.from({ length: count }, (_, i) => `  n${i}[Node ${i}]`)].join('\n');
+
+const drawnNodes = () => page.locator('.fd-canvas [data-node-id]').count();
+const alertText = () => page.locator('[role="alert"]').first().innerText();
+
+/**
+ * The layout worker's script (not the `?worker&url` module that names it),
+ * replaced by one that runs the real worker but never finishes a job whose
+ * file or text contains `marker`: a layout that hangs, as ELK can.
+ */
+async function hangLayoutsOf(marker: string) {
+  await page.route(
+    (url) => url.pathname.includes('layout.worker') && url.searchParams.has('worker_file'),
+    (route) =>
+      route.fulfill({
+        contentType: 'text/javascript',
+        body: `import '/src/worker/layout.worker.ts';
+self.addEventListener('message', (event) => {
+  const { file = '', text = '' } = event.data ?? {};
+  if ((file + text).includes(${JSON.stringify(marker)})) for (;;) {}
+});`,
+      }),
+  );
+}
+
+describe('limits', () => {
+  it('a shared chart past the node limit says which limit, where, and how to raise it', async () => {
+    const route = await shareRoute(chart(5001));
+    await page.goto(`${baseUrl}${route}`);
+    await expect.poll(alertText, { timeout: 30_000 }).toContain('has errors');
+    const message = await alertText();
+    expect(message).toContain(
+      '5002:3: This diagram has 5,001 nodes (groups included); the limit is 5,000 (limits.maxNodes;',
+    );
+    expect(message).toContain('`?limits=nodes=5001` in the app');
+    expect(await drawnNodes()).toBe(0);
+  });
+
+  it('?limits= lowers or raises a limit for the visit', async () => {
+    const route = await shareRoute(chart(4));
+    await page.goto(`${baseUrl}?limits=nodes=3${route}`);
+    await expect.poll(alertText, { timeout: 30_000 }).toContain('This diagram has 4 nodes');
+    await page.goto(`${baseUrl}?limits=nodes=4${route}`);
+    await expect.poll(drawnNodes, { timeout: 30_000 }).toBe(4);
+  });
+});
+
+describe('a layout that takes too long', () => {
+  it('is stopped with a message and Try again, and the app keeps working', async () => {
+    await hangLayoutsOf('cri-chain');
+    await page.goto(`${baseUrl}?limits=timeout=3#/d/cri-chain`);
+    await expect
+      .poll(alertText, { timeout: 60_000 })
+      .toContain('Laying out this diagram took longer than 3 s, so it was stopped.');
+    // Try again runs it again (and it hangs again).
+    await page.getByRole('button', { name: 'Try again' }).click();
+    await expect.poll(() => page.locator('[role="alert"]').count()).toBe(0);
+    await expect
+      .poll(alertText, { timeout: 60_000 })
+      .toContain('took longer than 3 s, so it was stopped.');
+    // The page still answers, and the next diagram is laid out by a fresh worker.
+    await page.goto(`${baseUrl}?limits=timeout=3#/d/self-healing`);
+    await expect.poll(drawnNodes, { timeout: 60_000 }).toBeGreaterThan(3);
+  });
+
+  it('in the editor, says so beside the text, and the next text is drawn', async () => {
+    await hangLayoutsOf('HANG_HERE');
+    await page.goto(`${baseUrl}?limits=timeout=3#/new`);
+    await page.waitForURL(/#\/draft\//);
+    await page.waitForSelector('.cm-content');
+    await expect.poll(drawnNodes, { timeout: 30_000 }).toBeGreaterThan(0);
+    const type = async (text: string) => {
+      await page.click('.cm-content');
+      await page.keyboard.press('Control+A');
+      await page.keyboard.insertText(text);
+    };
+    await type('flowchart LR\n  a[HANG_HERE] --> b');
+    const problems = page.locator('.fd-editor-problems');
+    await expect
+      .poll(() => problems.innerText(), { timeout: 60_000 })
+      .toContain('took longer than 3 s, so it was stopped.');
+    await expect.poll(() => problems.getByRole('button', { name: 'Try again' }).count()).toBe(1);
+    await type('flowchart LR\n  x --> y --> z');
+    await expect
+      .poll(
+        () =>
+          page.evaluate(() =>
+            Array.from(document.querySelectorAll('.fd-canvas [data-node-id]'))
+              .map((n) => n.getAttribute('data-node-id'))
+              .sort(),
+          ),
+        { timeout: 60_000 },
+      )
+      .toEqual(['x', 'y', 'z']);
+    expect(await problems.innerText()).not.toContain('took longer');
+  });
+});
