@@ -1,5 +1,13 @@
 import { execFile } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -302,5 +310,111 @@ describe('flowdeck export', () => {
     const usage = await flowdeck('export', file, '--step', '0', '-o', svg);
     expect(usage.code).toBe(2);
     expect(usage.stderr).toContain('--step must be a step number (1 is the first), not "0"');
+  });
+});
+
+/**
+ * A folder with one good diagram and one file of each kind that cannot be
+ * drawn, each named after what is wrong with it.
+ */
+function folderOfBadFiles() {
+  const dir = mkdtempSync(join(tmpdir(), 'flowdeck-bad-'));
+  copyFileSync('diagrams/self-healing.mmd', join(dir, 'good.mmd'));
+  const at = (name: string) => join(dir, name);
+  writeFileSync(at('syntax.yaml'), 'title: t\nnodes:\n  api: [unclosed\n');
+  // A PNG saved as .yaml, and a Mermaid file saved as Latin-1 (é is 0xe9).
+  writeFileSync(at('binary.yaml'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+  writeFileSync(at('latin1.mmd'), Buffer.from('flowchart LR\n  a[caf\xe9] --> b\n', 'latin1'));
+  writeFileSync(at('nul.mmd'), 'flowchart LR\n  a --> b\0\n');
+  mkdirSync(at('folder.yaml'));
+  // Nested deeper than the layout's recursion goes, once --limit lets it through.
+  const groups = Array.from({ length: 4000 }, (_, i) => `subgraph g${i}`);
+  writeFileSync(
+    at('deep.mmd'),
+    ['flowchart TB', ...groups, 'a --> b', ...groups.map(() => 'end')].join('\n'),
+  );
+  // Root reads any file, so an unreadable one can only be made as another user.
+  const locked = process.getuid?.() !== 0;
+  if (locked) {
+    writeFileSync(at('locked.mmd'), 'flowchart LR\n  a --> b\n');
+    chmodSync(at('locked.mmd'), 0);
+  }
+  return { dir, at, locked };
+}
+
+describe('bad files', () => {
+  it('check reports each bad file with file:line:col where there is one, and checks the rest', async () => {
+    const { dir, at, locked } = folderOfBadFiles();
+    const { code, stdout } = await flowdeck('check', dir);
+    expect(code).toBe(1);
+    const lines = stdout.split('\n');
+    const about = (name: string) => lines.filter((line) => line.startsWith(at(name)));
+    expect(about('syntax.yaml')[0]).toMatch(/:4:\d+: error: YAML syntax error/);
+    expect(about('binary.yaml')).toEqual([
+      `${at('binary.yaml')}:1:1: error: not UTF-8 text (byte 0x89): save it as UTF-8, or is it a binary file?`,
+    ]);
+    expect(about('latin1.mmd')).toEqual([
+      `${at('latin1.mmd')}:2:8: error: not UTF-8 text (byte 0xe9): save it as UTF-8, or is it a binary file?`,
+    ]);
+    expect(about('nul.mmd')).toEqual([
+      `${at('nul.mmd')}:2:10: error: binary content (a NUL byte): a diagram is a text file`,
+    ]);
+    expect(about('folder.yaml')).toEqual([
+      `${at('folder.yaml')}: error: is a folder, not a diagram file`,
+    ]);
+    if (locked)
+      expect(about('locked.mmd')).toEqual([
+        `${at('locked.mmd')}: error: cannot be read: permission denied`,
+      ]);
+    expect(about('good.mmd')).toEqual([]);
+    const files = locked ? 8 : 7;
+    const errors = locked ? 7 : 6;
+    expect(stdout).toContain(`${files} file(s) checked: ${errors} error(s)`);
+  });
+
+  it('check goes on past a named file that is not there', async () => {
+    const { code, stdout } = await flowdeck('check', 'no/such.mmd', 'diagrams/self-healing.mmd');
+    expect(code).toBe(1);
+    expect(stdout).toContain('no/such.mmd: error: no such file');
+    expect(stdout).toContain('2 file(s) checked: 1 error(s)');
+  });
+
+  it('layout says why a file cannot be laid out, and exits 1', async () => {
+    const { at } = folderOfBadFiles();
+    for (const [name, problem] of [
+      ['folder.yaml', ': error: is a folder, not a diagram file'],
+      ['binary.yaml', ':1:1: error: not UTF-8 text'],
+      ['syntax.yaml', ':4:'],
+      ['deep.mmd', ': error: could not be laid out: Maximum call stack size exceeded'],
+    ] as const) {
+      const { code, stdout, stderr } = await flowdeck('layout', at(name), '--limit', 'depth=5000');
+      expect(code, name).toBe(1);
+      expect(stdout, name).toBe('');
+      expect(stderr, name).toContain(`${at(name)}${problem}`);
+    }
+  });
+
+  it('export of a folder reports each bad file, layout failures too, and exports the rest', async () => {
+    const { dir, at } = folderOfBadFiles();
+    const out = join(dir, 'out');
+    const { code, stderr } = await flowdeck(
+      'export',
+      dir,
+      '-o',
+      out,
+      '--format',
+      'svg',
+      '--limit',
+      'depth=5000',
+    );
+    expect(code).toBe(1);
+    expect(stderr).toContain(`${at('deep.mmd')}: error: could not be laid out:`);
+    expect(stderr).toContain(`${at('folder.yaml')}: error: is a folder, not a diagram file`);
+    expect(stderr).toContain(`${at('binary.yaml')}:1:1: error: not UTF-8 text`);
+    expect(stderr).toContain(`${at('latin1.mmd')}:2:8: error: not UTF-8 text`);
+    expect(stderr).toContain(`${at('nul.mmd')}:2:10: error: binary content`);
+    expect(stderr).toMatch(new RegExp(`syntax\\.yaml:4:\\d+: error:`));
+    expect(stderr).toMatch(/\d file\(s\) not exported/);
+    expect(readdirSync(out).sort()).toEqual(['good.main.svg', 'good.svg']);
   });
 });

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { checkDeckReferences } from '../core/deck/checkDeckReferences.ts';
 import { parseDeck } from '../core/deck/parseDeck.ts';
 import type { Deck, DeckTarget } from '../core/deck/types.ts';
@@ -9,15 +8,31 @@ import type { Limits } from '../core/parse/limits.ts';
 import { parseDiagram } from '../core/parse/parseDiagram.ts';
 import { isDeckFile } from './deckFiles.ts';
 import { collectDiagramFiles } from './files.ts';
+import { readDiagramText } from './readText.ts';
 
 type Checked =
   | { kind: 'diagram'; file: string; diagnostics: Diagnostic[]; target: DeckTarget }
-  | { kind: 'deck'; file: string; diagnostics: Diagnostic[]; deck: Deck | null };
+  | { kind: 'deck'; file: string; diagnostics: Diagnostic[]; deck: Deck | null }
+  /** Not read, or not readable as a diagram: `problem` is the line that says why. */
+  | { kind: 'unread'; file: string; problem: string };
 
 async function checkFile(file: string, limits: Partial<Limits> | undefined): Promise<Checked> {
-  const text = await readFile(file, 'utf8');
-  if (isDeckFile(file, text)) return { kind: 'deck', file, ...parseDeck(text, { file }) };
-  const { model, diagnostics } = parseDiagram(text, { file, limits });
+  const read = await readDiagramText(file);
+  if (!read.ok) return { kind: 'unread', file, problem: read.problem };
+  const { text } = read;
+  let parsed: ReturnType<typeof parseDiagram>;
+  try {
+    if (isDeckFile(file, text)) return { kind: 'deck', file, ...parseDeck(text, { file }) };
+    parsed = parseDiagram(text, { file, limits });
+  } catch (error) {
+    // The parsers report problems rather than throw; if one ever does, this file alone fails.
+    return {
+      kind: 'unread',
+      file,
+      problem: `${file}: error: could not be read: ${message(error)}`,
+    };
+  }
+  const { model, diagnostics } = parsed;
   // A diagram too broken to read still exists, so decks naming it are not told otherwise.
   const target = { id: model?.id ?? diagramId(file), flows: model?.flows.map((f) => f.id) ?? [] };
   return { kind: 'diagram', file, diagnostics, target };
@@ -41,6 +56,11 @@ export async function check(
   let warnings = 0;
   let unchecked = 0;
   for (const c of checked) {
+    if (c.kind === 'unread') {
+      out(c.problem);
+      errors++;
+      continue;
+    }
     let diagnostics = c.diagnostics;
     if (c.kind === 'deck' && c.deck) {
       if (targets.length === 0) unchecked++;
@@ -63,4 +83,8 @@ export async function check(
   }
   out(`${files.length} file(s) checked: ${errors} error(s), ${warnings} warning(s)`);
   return errors > 0 || files.length === 0 ? 1 : 0;
+}
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

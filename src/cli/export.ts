@@ -1,4 +1,4 @@
-import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { dirname, extname, join } from 'node:path';
 import { buildTimeline, type Timeline } from '../core/animate/timeline.ts';
 import { animatedSvg } from '../core/export/animatedSvg.ts';
@@ -16,6 +16,7 @@ import { isDeckFile } from './deckFiles.ts';
 import { collectDiagramFiles } from './files.ts';
 import { createFontSubsetter, drawsOutsidePretendard, type FontSubsetter } from './fonts.ts';
 import { svgToPng } from './png.ts';
+import { readDiagramText } from './readText.ts';
 
 export type ExportFormat = 'svg' | 'png';
 
@@ -218,14 +219,27 @@ function folderJobs(diagram: LaidOutDiagram, options: ExportOptions): Job[] {
   return jobs;
 }
 
-/** Parses and lays out a diagram, printing its diagnostics; null when it has errors. */
+/**
+ * Reads, parses and lays out a diagram, printing what went wrong (the file
+ * unread, its diagnostics, the layout's failure); null when it cannot be drawn.
+ */
 async function load(file: string, exporter: Exporter): Promise<LaidOutDiagram | 'deck' | null> {
-  const text = await readFile(file, 'utf8');
+  const read = await readDiagramText(file);
+  if (!read.ok) {
+    exporter.err(read.problem);
+    return null;
+  }
+  const { text } = read;
   if (isDeckFile(file, text)) return 'deck';
   const { model, diagnostics } = parseDiagram(text, { file, limits: exporter.options.limits });
   for (const d of diagnostics) exporter.err(formatDiagnostic(d));
   if (!model || diagnostics.some((d) => d.severity === 'error')) return null;
-  return exporter.engine.layout(model);
+  try {
+    return await exporter.engine.layout(model);
+  } catch (error) {
+    exporter.err(`${file}: error: could not be laid out: ${(error as Error)?.message ?? error}`);
+    return null;
+  }
 }
 
 /** The flow named, else the first; or why there is none. */

@@ -6,8 +6,9 @@ import { isDiagramFile } from '../core/parse/files.ts';
 export async function collectDiagramFiles(paths: string[]): Promise<string[]> {
   const found: string[] = [];
   for (const path of paths) {
-    const info = await stat(path);
-    if (!info.isDirectory()) {
+    // A path that cannot be looked at is kept, so reading it reports why, among the others.
+    const info = await stat(path).catch(() => null);
+    if (!info?.isDirectory()) {
       found.push(path);
       continue;
     }

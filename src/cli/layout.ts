@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { parseDeck } from '../core/deck/parseDeck.ts';
 import { createLayoutEngine } from '../core/layout/createLayoutEngine.ts';
 import { DEFAULT_LAYOUT_SETTINGS } from '../core/layout/settings.ts';
@@ -8,6 +7,7 @@ import { formatDiagnostic } from '../core/model/formatDiagnostic.ts';
 import type { Limits } from '../core/parse/limits.ts';
 import { parseDiagram } from '../core/parse/parseDiagram.ts';
 import { isDeckFile } from './deckFiles.ts';
+import { readDiagramText } from './readText.ts';
 
 export interface LayoutCommandOptions {
   json: boolean;
@@ -22,7 +22,12 @@ export async function layout(
   out: (line: string) => void,
   err: (line: string) => void,
 ): Promise<number> {
-  const text = await readFile(file, 'utf8');
+  const read = await readDiagramText(file);
+  if (!read.ok) {
+    err(read.problem);
+    return 1;
+  }
+  const { text } = read;
   if (isDeckFile(file, text)) {
     const entries = parseDeck(text, { file }).deck?.entries ?? [];
     const ids = [...new Set(entries.map((entry) => entry.diagram))];
@@ -35,7 +40,13 @@ export async function layout(
   for (const d of diagnostics) err(formatDiagnostic(d));
   if (!model || diagnostics.some((d) => d.severity === 'error')) return 1;
   const engine = createLayoutEngine({ measure: measureText, settings: DEFAULT_LAYOUT_SETTINGS });
-  const diagram = await engine.layout(model);
+  let diagram: LaidOutDiagram;
+  try {
+    diagram = await engine.layout(model);
+  } catch (error) {
+    err(`${file}: error: could not be laid out: ${(error as Error)?.message ?? error}`);
+    return 1;
+  }
   if (options.json) out(JSON.stringify(withCaptions(diagram), null, 2));
   else for (const line of describe(diagram)) out(line);
   return 0;

@@ -33,7 +33,9 @@ diagram and flow ids they name are checked against the diagrams of the same
 run: \`flowdeck check diagrams/\` checks everything, \`flowdeck check deck.yaml\`
 alone only the deck's own syntax.
 Prints one line per problem as file:line:col: severity: message [path],
-then a summary. Exits 1 when any error is found (warnings alone exit 0).
+then a summary. A file that cannot be read (a folder, no permission) or is
+not UTF-8 text is one error, and the other files are still checked.
+Exits 1 when any error is found (warnings alone exit 0).
 A diagram past a limit (see \`flowdeck help\`, --limit) is an error.`,
   layout: `flowdeck layout <file> [--json]
 
