@@ -1,0 +1,68 @@
+/**
+ * Script-injection payloads, for the unit tests (tests/injection.test.ts) and
+ * the browser's (tests/e2e/injection.test.ts). Each one, if it ever ran, would
+ * set `window.__pwned` or open a dialog, and both are watched for. The list
+ * is the classic Mermaid label-injection set: HTML with handlers, script and
+ * iframe tags, `javascript:` and friends in every spelling, SVG and
+ * foreignObject, entity-encoded and mixed-case variants, markdown links, and
+ * breakouts from attributes, `<style>`, CDATA and comments.
+ */
+export interface Payload {
+  name: string;
+  text: string;
+}
+
+/** The sink a payload calls; the page is pwned if this ever runs. */
+const SINK = 'window.__pwned=1';
+
+export const PAYLOADS: readonly Payload[] = [
+  { name: 'img onerror', text: `<img src=x onerror=${SINK}>` },
+  { name: 'IMG OnErRoR', text: `<IMG SRC=x OnErRoR=${SINK}>` },
+  { name: 'script', text: `<script>${SINK}</script>` },
+  { name: 'ScRiPt alert', text: '<ScRiPt>alert(1)</ScRiPt>' },
+  { name: 'svg onload', text: `<svg onload=${SINK}>` },
+  {
+    name: 'foreignObject iframe',
+    text: `<svg><foreignObject><iframe srcdoc="<script>parent.__pwned=1</script>"></iframe></foreignObject></svg>`,
+  },
+  { name: 'iframe javascript', text: `<iframe src=javascript:${SINK}></iframe>` },
+  { name: 'a href javascript', text: `<a href="javascript:${SINK}">click me</a>` },
+  { name: 'details ontoggle', text: `<details open ontoggle=${SINK}>` },
+  { name: '&lt; entities', text: `&lt;img src=x onerror=${SINK}&gt;` },
+  { name: '#lt; Mermaid entities', text: `#lt;script#gt;${SINK}#lt;/script#gt;` },
+  { name: '&#x3C; hex entities', text: `&#x3C;img src=x onerror=${SINK}&#x3E;` },
+  { name: 'javascript:', text: `javascript:${SINK}` },
+  { name: 'JaVaScRiPt:', text: `JaVaScRiPt:${SINK}` },
+  { name: '&#106;avascript:', text: `&#106;avascript:${SINK}` },
+  { name: 'java<tab>script:', text: `java\tscript:${SINK}` },
+  { name: 'leading blanks', text: `  javascript:${SINK}` },
+  { name: '%6A avascript:', text: `%6Aavascript:${SINK}` },
+  { name: 'data:text/html', text: 'data:text/html,<script>parent.__pwned=1</script>' },
+  { name: 'vbscript:', text: 'vbscript:msgbox(1)' },
+  { name: 'markdown link', text: `[click](javascript:${SINK})` },
+  { name: 'markdown link upper', text: `[click](JAVASCRIPT:${SINK})` },
+  {
+    name: 'markdown link data',
+    text: '[click](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)',
+  },
+  { name: '</style> breakout', text: `</style><script>${SINK}</script><style>` },
+  { name: 'css url(javascript:)', text: `red;background:url(javascript:${SINK})` },
+  { name: 'css expression()', text: `expression(${SINK})` },
+  { name: '"> attribute breakout', text: `"><script>${SINK}</script>` },
+  { name: "'> attribute breakout", text: `'><img src=x onerror=${SINK}>` },
+  { name: ']]> CDATA breakout', text: `]]><script>${SINK}</script><![CDATA[` },
+  { name: '--> comment breakout', text: `--><script>${SINK}</script><!--` },
+];
+
+/**
+ * Style values: what `classDef`, `style` and a spec's `classes`/`style` might
+ * be given to reach a `style` attribute or CSS.
+ */
+export const STYLE_PAYLOADS: readonly Payload[] = [
+  { name: 'url(javascript:)', text: `url(javascript:${SINK})` },
+  { name: 'url(external)', text: 'url(https://example.com/x.svg#p)' },
+  { name: 'expression()', text: `expression(${SINK})` },
+  { name: 'declaration breakout', text: `red;background:url(javascript:${SINK})` },
+  { name: 'rule breakout', text: `red}*{background:url(javascript:${SINK})` },
+  { name: '</style>', text: `red</style><script>${SINK}</script>` },
+];
