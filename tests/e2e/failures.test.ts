@@ -243,6 +243,25 @@ describe('a full storage quota', () => {
   });
 });
 
+describe('a storage full from the start', () => {
+  it('still opens a new draft with its text, and says it is not saved', async () => {
+    await page.addInitScript(() => {
+      const full = () => {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      };
+      const setItem = Storage.prototype.setItem;
+      IDBObjectStore.prototype.put = full;
+      Storage.prototype.setItem = function (key, value) {
+        if (key.startsWith('flowdeck.draft')) full();
+        setItem.call(this, key, value);
+      };
+    });
+    await newDraft();
+    await expect.poll(savedStatus, { timeout: 10_000 }).toContain('storage for Flowdeck is full');
+    expect(await editorText()).toContain('title:');
+  });
+});
+
 describe('the gallery with a broken file', () => {
   /** Serves `file` of diagrams/ with other content, as if it were on disk. */
   async function replaceDiagram(file: string, text: string) {

@@ -230,7 +230,11 @@ function useAutosave(
   language: 'yaml' | 'mermaid',
   title: string | undefined,
 ): SaveState {
-  const [state, setState] = useState<SaveState>('saved');
+  // A draft opened from memory (its save failed: storage full) is not saved yet, and says so.
+  const [state, setState] = useState<SaveState>(() => {
+    const failure = openDrafts().unsaved(initial.id);
+    return failure ? { failed: failure.message, full: failure.reason === 'quota' } : 'saved';
+  });
   const latest = useRef<Draft>(initial);
   latest.current = {
     ...initial,

@@ -111,6 +111,27 @@ describe('draft store on IndexedDB', () => {
     expect((await store.list()).map((d) => d.id)).toEqual(['a']);
   });
 
+  it('keeps a draft whose save failed for the page, newest first, until a save works', async () => {
+    const factory = new IDBFactory();
+    const storage = new MemoryStorage();
+    const store = openDrafts({ indexedDB: factory, storage });
+    await store.save(draft('a', 1));
+    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    await store.save({ ...draft('a', 2), text: 'typed while full' });
+    await store.save(draft('new', 3));
+    expect((await store.get('a'))?.text).toBe('typed while full');
+    expect((await store.get('new'))?.id).toBe('new');
+    expect(store.unsaved('new')).toMatchObject({ ok: false, reason: 'quota' });
+    vi.restoreAllMocks();
+    expect(await store.save(draft('new', 4))).toEqual({ ok: true });
+    expect(store.unsaved('new')).toBeUndefined();
+    // The next page has only what was stored.
+    store.close();
+    expect((await openDrafts({ indexedDB: factory, storage }).get('a'))?.updated).toBe(1);
+  });
+
   it('says `quota` when the transaction aborts with QuotaExceededError', async () => {
     const store = open();
     const put = IDBObjectStore.prototype.put;
@@ -188,8 +209,11 @@ describe('draft store without IndexedDB', () => {
       expect(await store.backend()).toBe('none');
       expect(await store.save(draft('a', 1))).toMatchObject({ ok: false, reason: 'unavailable' });
       expect(await store.list()).toEqual([]);
-      expect(await store.get('a')).toBeUndefined();
+      // Kept for this page only, so the editor can still open what was typed.
+      expect((await store.get('a'))?.text).toBe('text of a');
+      expect(store.unsaved('a')).toMatchObject({ reason: 'unavailable' });
       await store.remove('a');
+      expect(await store.get('a')).toBeUndefined();
     }
   });
 });

@@ -30,7 +30,10 @@ export interface DraftStore {
   save(draft: Draft): Promise<SaveResult>;
   /** Newest (`updated`) first. */
   list(): Promise<Draft[]>;
+  /** The stored draft, or a newer copy whose save failed in this page (storage full). */
   get(id: string): Promise<Draft | undefined>;
+  /** Why the last save of this draft failed, while no save since has worked. */
+  unsaved(id: string): Extract<SaveResult, { ok: false }> | undefined;
   remove(id: string): Promise<void>;
   /** Where drafts go: decided by the first call, `none` when nothing would keep them. */
   backend(): Promise<'indexeddb' | 'localstorage' | 'none'>;
@@ -262,6 +265,9 @@ function createDraftStore(options: OpenDraftsOptions): DraftStore {
   const storage = 'storage' in options ? options.storage : defaultStorage();
   let db: IDBDatabase | undefined;
   let pending: Promise<Backend | null> | undefined;
+  // Drafts whose save failed, kept for this page so opening one (a new
+  // draft made while storage is full, the editor after a crash) loses nothing.
+  const unsaved = new Map<string, { draft: Draft; failure: Extract<SaveResult, { ok: false }> }>();
 
   async function choose(): Promise<Backend | null> {
     let chosen: Backend | null = null;
@@ -286,7 +292,15 @@ function createDraftStore(options: OpenDraftsOptions): DraftStore {
   return {
     async save(draft) {
       const target = await backend();
-      if (!target) return { ok: false, reason: 'unavailable', message: 'No browser storage.' };
+      if (!target) {
+        const failure = {
+          ok: false,
+          reason: 'unavailable',
+          message: 'No browser storage.',
+        } as const;
+        unsaved.set(draft.id, { draft, failure });
+        return failure;
+      }
       let result = await target.put(draft);
       if (!result.ok && result.reason === 'unavailable' && target.kind === 'indexeddb') {
         // The connection broke (a browser may close it): keep this save in
@@ -296,6 +310,8 @@ function createDraftStore(options: OpenDraftsOptions): DraftStore {
         if (usable(storage)) result = await storageBackend(storage).put(draft);
       }
       if (result.ok && storage) dropBackup(storage, draft);
+      if (result.ok) unsaved.delete(draft.id);
+      else unsaved.set(draft.id, { draft, failure: result });
       return result;
     },
     async list() {
@@ -307,13 +323,20 @@ function createDraftStore(options: OpenDraftsOptions): DraftStore {
       }
     },
     async get(id) {
+      let stored: Draft | undefined;
       try {
-        return await (await backend())?.get(id);
+        stored = await (await backend())?.get(id);
       } catch {
-        return undefined;
+        stored = undefined;
       }
+      const kept = unsaved.get(id)?.draft;
+      return kept && !(stored && stored.updated > kept.updated) ? kept : stored;
+    },
+    unsaved(id) {
+      return unsaved.get(id)?.failure;
     },
     async remove(id) {
+      unsaved.delete(id);
       try {
         await (await backend())?.delete(id);
         storage?.removeItem(BACKUP_KEY + id);
