@@ -310,6 +310,24 @@ describe('the gallery with a broken file', () => {
     await page.waitForSelector('.fd-canvas[data-diagram-id="self-healing"] .react-flow__node');
   });
 
+  it('says why a layout failed on its card, and the others still draw', async () => {
+    // Groups nested past the layout's recursion, let through by raising the depth limit.
+    const groups = Array.from({ length: 4000 }, (_, i) => `subgraph g${i}`);
+    const deep = ['flowchart TB', ...groups, 'a --> b', ...groups.map(() => 'end')].join('\n');
+    await replaceDiagram('cgroups.mmd', deep);
+    await page.goto(`${baseUrl}?limits=depth=5000`);
+    await expect
+      .poll(() => card('cgroups').getAttribute('data-broken'), { timeout: 60_000 })
+      .toBe('');
+    expect(await card('cgroups').innerText()).toContain('This diagram could not be drawn');
+    expect(await card('cgroups').locator('small').innerText()).toMatch(
+      /^Could not be laid out: .*call stack/,
+    );
+    await expect
+      .poll(() => page.locator('.fd-thumb').count(), { timeout: 60_000 })
+      .toBe(diagramModels().length - 1);
+  });
+
   it('keeps the gallery when one thumbnail fails to draw', async () => {
     await breakComponent('/src/app/gallery/Thumbnail.tsx', 'Thumbnail', { memo: true });
     await page.addInitScript(() => {

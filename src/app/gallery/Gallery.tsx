@@ -144,9 +144,9 @@ function Card({
     ? null
     : first
       ? t('gallery.brokenAt', { line: first.line, col: first.col, message: first.message })
-      : error.reason === 'crashed'
-        ? t('gallery.crashed', { message: error.message })
-        : null;
+      : error.reason === 'invalid'
+        ? null
+        : t('gallery.crashed', { message: error.message });
   return (
     <li className="fd-card" data-diagram-id={source.id} data-broken={error ? '' : undefined}>
       <a href={diagramHref(source.id)}>
@@ -166,7 +166,7 @@ function Card({
           </ErrorBoundary>
           {error ? (
             <span className="fd-card-error">
-              {t('gallery.broken')}
+              {error.reason === 'invalid' ? t('gallery.broken') : t('view.errorTitle')}
               {why ? <small>{why}</small> : null}
             </span>
           ) : null}
