@@ -1,5 +1,43 @@
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+
+/**
+ * The built app's Content-Security-Policy, as a <meta> so any static host
+ * serves it: scripts only from the site's own files (no inline script, no
+ * handler attributes), nothing loaded from elsewhere. 'unsafe-eval' is there
+ * only because the WOFF2 encoder the export embeds fonts with (woff2-encoder,
+ * Emscripten's embind) builds functions with `new Function`; it also allows
+ * the font subsetter's wasm. Styles may be inline: React Flow and CodeMirror
+ * set them. Not in dev: the dev server's React refresh runs an inline
+ * script. See docs/hardening.md.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self' 'unsafe-eval'",
+  "worker-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "frame-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'flowdeck-csp',
+    apply: 'build',
+    transformIndexHtml: () => [
+      {
+        tag: 'meta',
+        attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY },
+        injectTo: 'head-prepend',
+      },
+    ],
+  };
+}
 
 export default defineConfig({
   // Relative URLs in the build, so dist/ works from any folder of any static
@@ -8,7 +46,7 @@ export default defineConfig({
   // as Vite asks; the build rewrites those relative to the page or the CSS
   // file. The dev server serves at '/' either way.
   base: './',
-  plugins: [react()],
+  plugins: [react(), contentSecurityPolicy()],
   worker: { format: 'es' },
   server: { host: '127.0.0.1' },
   build: { chunkSizeWarningLimit: 2500 },
