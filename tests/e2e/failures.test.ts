@@ -140,6 +140,41 @@ describe('a part that crashes', () => {
   });
 });
 
+describe('presenting after a crash', () => {
+  it('shows the speaker window’s card, and Try again brings the notes back', async () => {
+    await breakComponent('/src/app/speaker/parts.tsx', 'NextSection');
+    await page.addInitScript(() => {
+      globalThis.fdFault = () => true;
+    });
+    await page.goto(`${baseUrl}#/speaker/cri-chain/create/1`);
+    const card = page.getByRole('alert');
+    await card.waitFor({ timeout: 30_000 });
+    expect(await card.innerText()).toContain('This page stopped working');
+    expect(await card.innerText()).toContain('Error: NextSection exploded');
+    await page.evaluate(() => {
+      globalThis.fdFault = undefined;
+    });
+    await card.getByRole('button', { name: 'Try again' }).click();
+    await page.waitForSelector('.fd-speaker');
+  });
+
+  it('keeps the diagram and its player when presenter mode crashes', async () => {
+    await breakComponent('/src/app/present/Presenter.tsx', 'Presenter');
+    await page.addInitScript(() => {
+      globalThis.fdFault = () => true;
+    });
+    await openDiagram(page, baseUrl, 'cri-chain');
+    const card = page.locator('[role="alert"][data-part="presenter"]');
+    expect(await card.innerText()).toContain('Presenter mode stopped working');
+    await page.screenshot({ path: artifactPath('crash-presenter.png') });
+    expect(await page.locator('.fd-canvas .react-flow__node').count()).toBeGreaterThan(3);
+    await page.getByRole('link', { name: /컨테이너가 만들어지기까지/ }).click();
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe('#/d/cri-chain/create/1');
+    await page.getByRole('button', { name: 'Next step' }).click();
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe('#/d/cri-chain/create/2');
+  });
+});
+
 describe('the editor after a crash', () => {
   it('keeps the text editor working when the drawing crashes, and every word over a reload', async () => {
     await breakComponent('/src/app/view/Canvas.tsx', 'Canvas');
