@@ -130,6 +130,8 @@ describe('a part that crashes', () => {
     const card = page.getByRole('alert');
     await card.waitFor();
     expect(await card.innerText()).toContain('This page stopped working');
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await page.screenshot({ path: artifactPath('crash-view.png') });
     await language().selectOption('ko');
     await expect.poll(() => card.innerText()).toContain('이 화면에서 오류가 났습니다');
     await language().selectOption('en');
