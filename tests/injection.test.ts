@@ -1,4 +1,3 @@
-import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { buildTimeline } from '../src/core/animate/timeline.ts';
 import { animatedSvg } from '../src/core/export/animatedSvg.ts';
@@ -7,7 +6,7 @@ import { createDefaultLayoutEngine } from '../src/core/layout/createDefaultLayou
 import type { LaidOutDiagram } from '../src/core/layout/types.ts';
 import { parseDiagram } from '../src/core/parse/parseDiagram.ts';
 import { type Block, type Inline, parseMarkdown } from '../src/core/text/markdown.ts';
-import { PAYLOADS, type Payload, STYLE_PAYLOADS } from './payloads.ts';
+import { DOMParser, PAYLOADS, type Payload, STYLE_PAYLOADS, unsafeParts } from './payloads.ts';
 
 /**
  * Every payload of tests/payloads.ts in every text field of a spec and of a
@@ -16,7 +15,6 @@ import { PAYLOADS, type Payload, STYLE_PAYLOADS } from './payloads.ts';
  * there, as text. The browser side is tests/e2e/injection.test.ts.
  */
 const engine = createDefaultLayoutEngine();
-const { DOMParser } = new JSDOM().window;
 
 /** A YAML scalar: JSON's double-quoted strings are YAML's too. */
 const q = (text: string) => JSON.stringify(text);
@@ -137,40 +135,6 @@ function exportsOf(diagram: LaidOutDiagram): { kind: string; svg: string }[] {
     out.push({ kind: 'animated', svg: animatedSvg(diagram, timeline, { interactive: true }) });
   }
   return out;
-}
-
-const SAFE_HREF = /^(#[A-Za-z][\w-]*|https?:\/\/[^\s]+|mailto:[^\s]+)$/i;
-
-/** What a user or a browser would find in an exported file that runs or loads something. */
-function unsafeParts(svg: string): string[] {
-  const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
-  const error = doc.querySelector('parsererror');
-  if (error) return [`not well-formed: ${error.textContent}`];
-  const problems: string[] = [];
-  const banned = ['script', 'foreignobject', 'iframe', 'img', 'image', 'object', 'embed', 'use'];
-  for (const el of Array.from(doc.querySelectorAll('*'))) {
-    const name = el.localName.toLowerCase();
-    if (banned.includes(name)) problems.push(`<${name}>`);
-    if (el.namespaceURI !== 'http://www.w3.org/2000/svg') problems.push(`<${name}> not SVG`);
-    for (const attr of Array.from(el.attributes)) {
-      const value = attr.value;
-      if (/^on/i.test(attr.localName)) problems.push(`${name}[${attr.name}]`);
-      if (/href$/i.test(attr.localName) && !SAFE_HREF.test(value))
-        problems.push(`${name}[${attr.name}=${value}]`);
-      // data-* attributes carry ids (which may be anything), never anything a browser acts on.
-      if (attr.localName.startsWith('data-')) continue;
-      if (/(java|vb)script:|data:text|expression\(/i.test(value.replace(/\s/g, '')))
-        problems.push(`${name}[${attr.name}] script`);
-      if (/url\((?!#)/i.test(value)) problems.push(`${name}[${attr.name}] url(${value})`);
-    }
-  }
-  const css = Array.from(doc.querySelectorAll('style'))
-    .map((s) => s.textContent ?? '')
-    .join('');
-  for (const m of css.matchAll(/url\(([^)]*)\)/gi))
-    if (!/^(#|data:font\/woff2;base64,)/.test(m[1] ?? '')) problems.push(`css url(${m[1]})`);
-  if (/@import|expression\(|(java|vb)script:|<|>/i.test(css)) problems.push(`css: ${css}`);
-  return problems;
 }
 
 /** All the words of a file a reader sees or hears (text, title, desc), without blanks. */

@@ -1,3 +1,5 @@
+import { JSDOM } from 'jsdom';
+
 /**
  * Script-injection payloads, for the unit tests (tests/injection.test.ts) and
  * the browser's (tests/e2e/injection.test.ts). Each one, if it ever ran, would
@@ -5,7 +7,8 @@
  * is the classic Mermaid label-injection set: HTML with handlers, script and
  * iframe tags, `javascript:` and friends in every spelling, SVG and
  * foreignObject, entity-encoded and mixed-case variants, markdown links, and
- * breakouts from attributes, `<style>`, CDATA and comments.
+ * breakouts from attributes, `<style>`, CDATA and comments. `unsafeParts()`
+ * says what in an exported SVG file would run or load.
  */
 export interface Payload {
   name: string;
@@ -66,3 +69,39 @@ export const STYLE_PAYLOADS: readonly Payload[] = [
   { name: 'rule breakout', text: `red}*{background:url(javascript:${SINK})` },
   { name: '</style>', text: `red</style><script>${SINK}</script>` },
 ];
+
+export const { DOMParser } = new JSDOM().window;
+
+const SAFE_HREF = /^(#[A-Za-z][\w-]*|https?:\/\/[^\s]+|mailto:[^\s]+)$/i;
+
+/** What a user or a browser would find in an exported file that runs or loads something. */
+export function unsafeParts(svg: string): string[] {
+  const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
+  const error = doc.querySelector('parsererror');
+  if (error) return [`not well-formed: ${error.textContent}`];
+  const problems: string[] = [];
+  const banned = ['script', 'foreignobject', 'iframe', 'img', 'image', 'object', 'embed', 'use'];
+  for (const el of Array.from(doc.querySelectorAll('*'))) {
+    const name = el.localName.toLowerCase();
+    if (banned.includes(name)) problems.push(`<${name}>`);
+    if (el.namespaceURI !== 'http://www.w3.org/2000/svg') problems.push(`<${name}> not SVG`);
+    for (const attr of Array.from(el.attributes)) {
+      const value = attr.value;
+      if (/^on/i.test(attr.localName)) problems.push(`${name}[${attr.name}]`);
+      if (/href$/i.test(attr.localName) && !SAFE_HREF.test(value))
+        problems.push(`${name}[${attr.name}=${value}]`);
+      // data-* attributes carry ids (which may be anything), never anything a browser acts on.
+      if (attr.localName.startsWith('data-')) continue;
+      if (/(java|vb)script:|data:text|expression\(/i.test(value.replace(/\s/g, '')))
+        problems.push(`${name}[${attr.name}] script`);
+      if (/url\((?!#)/i.test(value)) problems.push(`${name}[${attr.name}] url(${value})`);
+    }
+  }
+  const css = Array.from(doc.querySelectorAll('style'))
+    .map((s) => s.textContent ?? '')
+    .join('');
+  for (const m of css.matchAll(/url\(([^)]*)\)/gi))
+    if (!/^(#|data:font\/woff2;base64,)/.test(m[1] ?? '')) problems.push(`css url(${m[1]})`);
+  if (/@import|expression\(|(java|vb)script:|<|>/i.test(css)) problems.push(`css: ${css}`);
+  return problems;
+}

@@ -1,7 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { deflateRawSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, inject, it } from 'vitest';
-import { PAYLOADS, STYLE_PAYLOADS } from '../payloads.ts';
+import { DOMParser, PAYLOADS, STYLE_PAYLOADS, unsafeParts } from '../payloads.ts';
 import { freshPagePerTest } from './chromium.ts';
 import { settle } from './diagramFiles.ts';
 
@@ -129,6 +130,17 @@ const squash = (text: string) => text.replace(/\s+/g, '');
 const shown = async (selector: string, on = page) =>
   squash(await on.evaluate((s) => document.querySelector(s)?.textContent ?? '', selector));
 
+/** Clicks an item of the Export menu and returns the text of the file it downloads. */
+async function download(label: string): Promise<string> {
+  if (!(await page.locator('.fd-export-menu').isVisible()))
+    await page.click('.fd-export > summary');
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: label }).click(),
+  ]);
+  return readFileSync(await file.path(), 'utf8');
+}
+
 async function expectClean(on = page) {
   expect(await unsafeDom(on)).toEqual([]);
   expect(dialogs).toEqual([]);
@@ -171,6 +183,17 @@ describe('script injection in the app', () => {
     await page.keyboard.press('p');
     await settle(page);
     await expectClean();
+    await page.keyboard.press('Escape');
+
+    // Exported files hold the words as text and nothing that runs.
+    for (const label of ['SVG of this view', 'Animated SVG of the flow']) {
+      const svg = await download(label);
+      expect(unsafeParts(svg), label).toEqual([]);
+      const text = squash(
+        new DOMParser().parseFromString(svg, 'image/svg+xml').documentElement.textContent ?? '',
+      );
+      for (const p of PAYLOADS) expect(text, `${label}: ${p.name}`).toContain(squash(p.text));
+    }
   });
 
   it('a pasted Mermaid chart full of payloads opens as a draft, and nothing runs', async () => {
