@@ -53,14 +53,30 @@ function duplicateKeys(doc: Document, position: (offset: number) => SourcePos): 
 }
 
 /**
+ * Line starts counted from the text, as editors count them (`\n`, `\r\n`, a
+ * lone `\r`). The parser's own count (its `lineCounter` option) misses the
+ * line breaks it skips while recovering from a syntax error, so every error
+ * after the first pointed lines too high.
+ */
+function countLines(text: string): LineCounter {
+  const counter = new LineCounter();
+  counter.addNewLine(0);
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 10 || (ch === 13 && text.charCodeAt(i + 1) !== 10)) counter.addNewLine(i + 1);
+  }
+  return counter;
+}
+
+/**
  * Parses YAML text, keeping positions. Never throws: syntax errors, alias
  * bombs and the like come back as issues.
  *
  * @example readYaml('nodes: { a: A }').data // { nodes: { a: 'A' } }
  */
 export function readYaml(text: string): YamlSource {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
+  const lineCounter = countLines(text);
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false });
   const position = (offset: number): SourcePos => {
     const { line, col } = lineCounter.linePos(offset);
     return { line, col };
@@ -98,6 +114,7 @@ export function readYaml(text: string): YamlSource {
       });
     }
   }
-  if (!broken) issues.push(...duplicateKeys(doc, position));
+  // Not push(...): a file of 200 000 repeated keys would overflow the stack with the spread.
+  if (!broken) for (const issue of duplicateKeys(doc, position)) issues.push(issue);
   return { doc, lineCounter, data, issues, broken, locate: createLocator(doc, lineCounter, text) };
 }
