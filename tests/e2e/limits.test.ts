@@ -33,11 +33,15 @@ const alertText = () => page.locator('[role="alert"]').first().innerText();
  */
 async function hangLayoutsOf(marker: string) {
   await page.route(
-    (url) => url.pathname.includes('layout.worker') && url.searchParams.has('worker_file'),
+    (url) =>
+      url.pathname.includes('layout.worker') &&
+      url.searchParams.has('worker_file') &&
+      !url.searchParams.has('real'),
     (route) =>
       route.fulfill({
         contentType: 'text/javascript',
-        body: `import '/src/worker/layout.worker.ts';
+        // The real worker, under a URL this route lets through, loaded as the app loads it.
+        body: `import '${new URL(route.request().url()).pathname}?worker_file&type=module&real';
 self.addEventListener('message', (event) => {
   const { file = '', text = '' } = event.data ?? {};
   if ((file + text).includes(${JSON.stringify(marker)})) for (;;) {}
@@ -116,5 +120,34 @@ describe('a layout that takes too long', () => {
       )
       .toEqual(['x', 'y', 'z']);
     expect(await problems.innerText()).not.toContain('took longer');
+  });
+
+  it('Convert to Flowdeck YAML runs in a worker of its own, stopped if it hangs', async () => {
+    await page.route(
+      (url) => url.pathname.includes('convert.worker') && url.searchParams.has('worker_file'),
+      (route) =>
+        route.fulfill({
+          contentType: 'text/javascript',
+          body: "self.addEventListener('message', () => { for (;;) {} });",
+        }),
+    );
+    await page.goto(`${baseUrl}?limits=timeout=3#/new`);
+    await page.waitForURL(/#\/draft\//);
+    await page.waitForSelector('.cm-content');
+    await page.click('.cm-content');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.insertText('flowchart LR\n  a --> b');
+    await expect.poll(drawnNodes, { timeout: 30_000 }).toBe(2);
+    await page.getByRole('button', { name: 'Convert to Flowdeck YAML' }).click();
+    const problems = page.locator('.fd-editor-problems');
+    await expect
+      .poll(() => problems.innerText(), { timeout: 60_000 })
+      .toContain('Could not convert: Converting took longer than 3 s, so it was stopped.');
+    // The text is as it was, and the editor still follows it.
+    expect(await page.textContent('.fd-editor-lang')).toBe('Mermaid');
+    await page.click('.cm-content');
+    await page.keyboard.press('Control+End');
+    await page.keyboard.insertText(' --> c');
+    await expect.poll(drawnNodes, { timeout: 30_000 }).toBe(3);
   });
 });

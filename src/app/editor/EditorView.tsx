@@ -87,18 +87,27 @@ function Editing({
   const steps = useMemo<StepHref>(() => (f, s) => draftHref(initial.id, f, s), [initial.id]);
   const errors = live.diagnostics.filter((d) => d.severity === 'error');
 
+  const textNow = useRef(text);
+  textNow.current = text;
   const convert = async () => {
-    const [{ parseDiagram }, { toSpecYaml }] = await Promise.all([
-      import('../../core/parse/parseDiagram.ts'),
-      import('../../core/convert/toSpecYaml.ts'),
-    ]);
-    const { model, diagnostics } = parseDiagram(text, { file, limits: client.limits });
-    // Only text that reads converts: a half-typed chart would lose what did not parse.
-    if (!model || diagnostics.some((d) => d.severity === 'error')) {
-      setStatus(t('editor.convertFailed'));
+    const { convertToSpec } = await import('./convertToSpec.ts');
+    // In a worker: a big chart takes seconds to read and write.
+    const { limits, timeoutMs } = client;
+    const result = await convertToSpec(text, file, { limits, timeoutMs });
+    if (textNow.current !== text) {
+      setStatus(t('editor.convertStale'));
       return;
     }
-    setText(toSpecYaml(model));
+    // Only text that reads converts: a half-typed chart would lose what did not parse.
+    if (!result.ok) {
+      setStatus(
+        result.reason === 'invalid'
+          ? t('editor.convertFailed')
+          : t('editor.convertCrashed', { message: result.message }),
+      );
+      return;
+    }
+    setText(result.yaml);
     setStatus(t('editor.converted'));
   };
   const share = async () => {
