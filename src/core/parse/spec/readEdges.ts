@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { createAutoEdgeIds } from '../../model/autoEdgeIds.ts';
 import type { ArrowHead, ModelEdge } from '../../model/types.ts';
-import { autoEdgeId } from './edgeExpression.ts';
 import { type EdgeDraft, type Place, readEdgeEntries } from './readEdgeEntries.ts';
 import { readStyling } from './readStyling.ts';
 import { field, pick, text } from './readValue.ts';
@@ -86,13 +86,8 @@ function assignIds(
     taken.add(id);
     return id;
   });
-  return drafts.map((draft, index) => {
-    const chosen = explicit[index];
-    if (chosen !== undefined) return chosen;
-    const id = autoEdgeId(draft.source, draft.target, taken);
-    taken.add(id);
-    return id;
-  });
+  const autoId = createAutoEdgeIds(taken);
+  return drafts.map((draft, index) => explicit[index] ?? autoId(draft.source, draft.target));
 }
 
 // Options refine an expression; only a flat contradiction (`a ..> b` made
