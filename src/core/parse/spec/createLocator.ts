@@ -1,4 +1,13 @@
-import { type Document, isMap, isScalar, isSeq, type LineCounter, Scalar } from 'yaml';
+import {
+  type Document,
+  isMap,
+  isScalar,
+  isSeq,
+  type LineCounter,
+  type Pair,
+  Scalar,
+  type YAMLMap,
+} from 'yaml';
 import type { SourcePos } from '../../model/types.ts';
 import type { Locate } from './specIssue.ts';
 
@@ -41,16 +50,28 @@ export function createLocator(doc: Document, lineCounter: LineCounter, text: str
     const { line, col } = lineCounter.linePos(offset);
     return { line, col };
   };
+  // Each map's pairs by key, built on first use: a lookup per key would
+  // otherwise scan the map, and a spec with thousands of nodes locates each.
+  const indexes = new WeakMap<YAMLMap, Map<string, Pair>>();
+  const pairOf = (map: YAMLMap, segment: string | number): Pair | undefined => {
+    let index = indexes.get(map);
+    if (!index) {
+      index = new Map();
+      // The last of equal keys, as toJS keeps the last one's value.
+      for (const pair of map.items) {
+        if (isScalar(pair.key)) index.set(String(pair.key.value), pair as Pair);
+      }
+      indexes.set(map, index);
+    }
+    return index.get(String(segment));
+  };
   return (path, at = 'value', offset) => {
     let node: unknown = doc.contents;
     let key: unknown;
     let best = rangeOf(node)?.start ?? 0;
     for (const segment of path) {
       if (isMap(node)) {
-        // The last of equal keys, as toJS keeps the last one's value.
-        const pair = [...node.items]
-          .reverse()
-          .find((p) => isScalar(p.key) && String(p.key.value) === String(segment));
+        const pair = pairOf(node, segment);
         if (!pair) return position(best);
         key = pair.key;
         node = pair.value;

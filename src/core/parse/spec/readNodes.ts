@@ -70,11 +70,13 @@ function optionalFields(entry: Entry, issues: SpecIssue[]): Partial<ModelNode> {
  * said; the keys' positions in the file put them back.
  */
 function writtenEntries(raw: RawMap, path: SpecPath, locate: Locate): [string, unknown][] {
-  const at = (key: string) => {
-    const pos = locate([...path, key], 'key');
-    return pos.line * 1e6 + pos.col;
-  };
-  return Object.entries(raw).sort(([a], [b]) => at(a) - at(b));
+  // Located once per key, not once per comparison.
+  const placed = Object.entries(raw).map((entry) => ({
+    entry,
+    pos: locate([...path, entry[0]], 'key'),
+  }));
+  placed.sort((a, b) => a.pos.line - b.pos.line || a.pos.col - b.pos.col);
+  return placed.map(({ entry }) => entry);
 }
 
 function entriesOf(raw: unknown, path: SpecPath, parent: string | null, locate: Locate): Entry[] {
