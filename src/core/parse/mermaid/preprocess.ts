@@ -1,4 +1,5 @@
 import { parse as parseYaml } from 'yaml';
+import { checkYamlDepth } from '../spec/yamlDepth.ts';
 import { appendMapped, dropStart, type MappedText, mapText, replaceMapped } from './mappedText.ts';
 
 /** A problem found before lexing, at an offset of the original text. */
@@ -133,6 +134,11 @@ function readUnclosedFrontMatter(
 }
 
 function readTitle(body: string, offset: number, notes: EarlyNote[]): string | undefined {
+  const tooDeep = checkYamlDepth(body).tooDeep;
+  if (tooDeep) {
+    notes.push({ severity: 'error', message: `Front matter: ${tooDeep.message}.`, offset });
+    return undefined;
+  }
   try {
     const data: unknown = parseYaml(body, { logLevel: 'error' });
     if (data === null || typeof data !== 'object' || Array.isArray(data)) return undefined;

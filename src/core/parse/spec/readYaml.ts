@@ -1,7 +1,17 @@
-import { type Document, isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
+import {
+  Composer,
+  type CST,
+  Document,
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  YAMLParseError,
+} from 'yaml';
 import type { SourcePos } from '../../model/types.ts';
 import { createLocator } from './createLocator.ts';
 import type { Locate, SpecIssue, SpecPath } from './specIssue.ts';
+import { checkYamlDepth } from './yamlDepth.ts';
 
 /** A parsed YAML file: its data, what went wrong reading it, and how to place a path. */
 export interface YamlSource {
@@ -68,19 +78,45 @@ function countLines(text: string): LineCounter {
   return counter;
 }
 
+/** What `parseDocument` does, from tokens already parsed: the first document, an error for more. */
+function composeDocument(tokens: CST.Token[], text: string): Document.Parsed {
+  const composer = new Composer({ prettyErrors: false, uniqueKeys: false });
+  let doc: Document.Parsed | undefined;
+  for (const next of composer.compose(tokens, true, text.length)) {
+    if (!doc) doc = next;
+    else {
+      const range: [number, number] = [next.range[0], next.range[1]];
+      doc.errors.push(
+        new YAMLParseError(range, 'MULTIPLE_DOCS', 'Source contains multiple documents'),
+      );
+      break;
+    }
+  }
+  return doc as Document.Parsed;
+}
+
 /**
  * Parses YAML text, keeping positions. Never throws: syntax errors, alias
- * bombs and the like come back as issues.
+ * bombs, nesting deeper than `MAX_YAML_DEPTH` and the like come back as issues.
  *
  * @example readYaml('nodes: { a: A }').data // { nodes: { a: 'A' } }
  */
 export function readYaml(text: string): YamlSource {
   const lineCounter = countLines(text);
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false });
   const position = (offset: number): SourcePos => {
     const { line, col } = lineCounter.linePos(offset);
     return { line, col };
   };
+  const { tokens, tooDeep } = checkYamlDepth(text);
+  if (tooDeep) {
+    const doc = new Document();
+    const issues: SpecIssue[] = [
+      { severity: 'error', message: tooDeep.message, path: [], pos: position(tooDeep.offset) },
+    ];
+    const locate = createLocator(doc, lineCounter, text);
+    return { doc, lineCounter, data: undefined, issues, broken: true, locate };
+  }
+  const doc = composeDocument(tokens, text);
   const issues: SpecIssue[] = [
     ...doc.errors.map(
       (error): SpecIssue => ({
