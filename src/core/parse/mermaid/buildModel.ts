@@ -40,7 +40,7 @@ export function buildModel(state: FlowState, reporter: Reporter, options: BuildO
   for (const subgraph of state.subgraphs) {
     const seen = groups.get(subgraph.id);
     if (!seen) groups.set(subgraph.id, subgraph);
-    else seen.classes.push(...subgraph.classes);
+    else for (const name of subgraph.classes) seen.classes.push(name);
   }
   const known = (id: string) => state.vertices.has(id) || groups.has(id);
   const parents = findParents(state, known, reporter);
@@ -158,22 +158,36 @@ function findParents(
       if (known(member)) parents.set(member, subgraph.id);
     }
   }
-  for (const id of [...parents.keys()]) {
-    const seen = new Set([id]);
-    let up = parents.get(id);
-    while (up !== undefined && !seen.has(up)) {
-      seen.add(up);
+  // A subgraph that ends up inside itself loses its parent: in each cycle, the
+  // member listed first. Each id is walked past once, so deep nesting stays
+  // linear (a walk up from every id was quadratic).
+  const order = new Map([...parents.keys()].map((id, index) => [id, index]));
+  const settled = new Set<string>();
+  const cut: Array<{ id: string; parent: string }> = [];
+  for (const start of order.keys()) {
+    const path: string[] = [];
+    let up: string | undefined = start;
+    while (up !== undefined && !settled.has(up)) {
+      settled.add(up);
+      path.push(up);
       up = parents.get(up);
     }
-    if (up !== id) continue;
-    const parent = parents.get(id) ?? '';
+    // Stopped on an id settled by this walk: the path closes a cycle.
+    const from = up === undefined ? -1 : path.indexOf(up);
+    if (from < 0) continue;
+    const cycle = path.slice(from);
+    const first = cycle.reduce((a, b) => ((order.get(b) ?? 0) < (order.get(a) ?? 0) ? b : a));
+    cut.push({ id: first, parent: parents.get(first) ?? '' });
+    parents.delete(first);
+  }
+  cut.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+  for (const { id, parent } of cut) {
     const subgraph = state.subgraphs.find((s) => s.id === parent);
     reporter.report(
       'warning',
       `"${id}" cannot be inside "${parent}": that subgraph is inside it.`,
       subgraph?.at ?? 0,
     );
-    parents.delete(id);
   }
   return parents;
 }
@@ -192,7 +206,8 @@ function parentsFirst(ids: string[], parents: ReadonlyMap<string, string>): stri
       placed.add(at);
       chain.push(at);
     }
-    order.push(...chain.reverse());
+    // One push per id: a chain as deep as the nesting would overflow a spread.
+    for (let i = chain.length - 1; i >= 0; i--) order.push(chain[i] as string);
   }
   return order;
 }

@@ -1,3 +1,4 @@
+import { createAutoEdgeIds } from '../../model/autoEdgeIds.ts';
 import type { Shape } from '../../model/types.ts';
 import { restoreEntityCodes } from './entities.ts';
 import {
@@ -5,6 +6,7 @@ import {
   type Edge,
   type FlowState,
   type Label,
+  type Subgraph,
   type Vertex,
 } from './flowState.ts';
 import type { LinkKind } from './linkKind.ts';
@@ -49,8 +51,11 @@ export function createFlowBuilder(reporter: Reporter) {
   // Indexes over `state`, so big diagrams stay linear.
   const edgesByMermaidId = new Map<string, Edge>();
   const edgeIds = new Set<string>();
+  const autoId = createAutoEdgeIds(edgeIds);
   const linksPerPair = new Map<string, number>();
   const takenMembers = new Set<string>();
+  /** The first subgraph of each id (a later one of the same id merges into it). */
+  const subgraphById = new Map<string, Subgraph>();
   const warn = (message: string, at: number, suggestion?: string) =>
     reporter.report('warning', message, at, suggestion);
 
@@ -82,7 +87,15 @@ export function createFlowBuilder(reporter: Reporter) {
 
   function addShapeData(id: string, yaml: string, at: number): void {
     if (id.trim() === '') return;
-    applyShapeData(state, { id, yaml, at, reporter, touchVertex, isLinkId });
+    applyShapeData({
+      id,
+      yaml,
+      at,
+      reporter,
+      touchVertex,
+      isLinkId,
+      isSubgraph: (name) => subgraphById.has(name),
+    });
   }
 
   function styleVertex(id: string, declarations: string[], at: number): void {
@@ -90,7 +103,7 @@ export function createFlowBuilder(reporter: Reporter) {
       warn(`style: "${id}" is a link; use linkStyle for links.`, at);
       return;
     }
-    if (!state.vertices.has(id) && !state.subgraphs.some((s) => s.id === id)) {
+    if (!state.vertices.has(id) && !subgraphById.has(id)) {
       warn(`style: no node "${id}" yet; Mermaid creates it.`, at);
     }
     const vertex = touchVertex(id, at);
@@ -147,19 +160,11 @@ export function createFlowBuilder(reporter: Reporter) {
     }
   }
 
-  function autoId(source: string, target: string): string {
-    const base = `${source}->${target}`;
-    if (!edgeIds.has(base)) return base;
-    let n = 2;
-    while (edgeIds.has(`${base}#${n}`)) n++;
-    return `${base}#${n}`;
-  }
-
   function setClass(ids: string, className: string, at: number): void {
     for (const id of ids.split(',')) {
       const vertex = state.vertices.get(id);
       const edge = edgesByMermaidId.get(id);
-      const subgraph = state.subgraphs.find((s) => s.id === id);
+      const subgraph = subgraphById.get(id);
       vertex?.classes.push(className);
       edge?.classes.push(className);
       subgraph?.classes.push(className);
@@ -233,10 +238,10 @@ export function createFlowBuilder(reporter: Reporter) {
       (m) => !takenMembers.has(m),
     );
     for (const member of members) takenMembers.add(member);
-    if (state.subgraphs.some((s) => s.id === id))
+    if (subgraphById.has(id))
       warn(`subgraph "${id}" is declared twice; their contents are merged.`, spec.at);
     const title = spec.title ?? { text: '', kind: 'text', at: spec.at };
-    state.subgraphs.push({
+    const subgraph: Subgraph = {
       id,
       title: { ...title, text: title.text.trim() },
       members,
@@ -244,7 +249,9 @@ export function createFlowBuilder(reporter: Reporter) {
       classes: [],
       seq: spec.seq,
       at: spec.at,
-    });
+    };
+    state.subgraphs.push(subgraph);
+    if (!subgraphById.has(id)) subgraphById.set(id, subgraph);
     return id;
   }
 

@@ -59,18 +59,18 @@ const HEADER_DIRECTIONS = ['TB', 'TD', 'BT', 'LR', 'RL'];
  */
 export function parseDocument(ctx: ParseContext): string {
   const direction = recovering(ctx, () => parseHeader(ctx)) ?? 'TB';
-  let open: OpenSubgraph[] = [];
+  // The subgraphs open at this point, innermost last. One stack, pushed and
+  // popped in place: copying it per line made deep nesting quadratic.
+  const open: OpenSubgraph[] = [];
   while (!ctx.tokens.at('DONE')) {
-    recovering(ctx, () => {
-      open = parseLine(ctx, open);
-    });
+    recovering(ctx, () => parseLine(ctx, open));
   }
   for (const subgraph of [...open].reverse()) {
     const name = subgraph.idText?.trim() || subgraph.title?.text;
     const which = name ? `subgraph "${name}"` : 'This subgraph';
     ctx.reporter.report('error', `${which} is never closed with "end".`, subgraph.at);
   }
-  while (open.length > 0) open = closeSubgraph(ctx, open);
+  while (open.length > 0) closeSubgraph(ctx, open);
   return direction;
 }
 
@@ -132,7 +132,8 @@ function lineAt(ctx: ParseContext, at: number): string {
   return ctx.text.slice(at, end < 0 ? undefined : end);
 }
 
-function parseLine(ctx: ParseContext, open: OpenSubgraph[]): OpenSubgraph[] {
+/** Reads one statement; `subgraph` and `end` push and pop `open`. */
+function parseLine(ctx: ParseContext, open: OpenSubgraph[]): void {
   const { tokens, flow, reporter } = ctx;
   const token = tokens.peek();
   const current = open[open.length - 1];
@@ -142,14 +143,15 @@ function parseLine(ctx: ParseContext, open: OpenSubgraph[]): OpenSubgraph[] {
     case 'SPACE':
     case 'EOF':
       tokens.next();
-      return open;
+      return;
     case 'END':
       tokens.next();
-      if (current) return closeSubgraph(ctx, open);
-      reporter.report('error', 'Unexpected "end": no subgraph is open.', token.start);
-      return open;
+      if (current) closeSubgraph(ctx, open);
+      else reporter.report('error', 'Unexpected "end": no subgraph is open.', token.start);
+      return;
     case 'SUBGRAPH':
-      return [...open, parseSubgraphHeader(ctx)];
+      open.push(parseSubgraphHeader(ctx));
+      return;
     case 'DIRECTION': {
       tokens.next();
       const direction = directionOf(token.text);
@@ -169,39 +171,39 @@ function parseLine(ctx: ParseContext, open: OpenSubgraph[]): OpenSubgraph[] {
         );
       }
       if (current) current.direction = direction;
-      return open;
+      return;
     }
     case 'ACC_TITLE':
       tokens.next();
       flow.setAccTitle(expect(ctx, 'a title', 'ACC_TITLE_VALUE').text.trim());
-      return open;
+      return;
     case 'ACC_DESCR':
       tokens.next();
       flow.setAccDescr(expect(ctx, 'a description', 'ACC_DESCR_VALUE').text.trim());
-      return open;
+      return;
     case 'ACC_DESCR_BLOCK_VALUE':
       tokens.next();
       flow.setAccDescr(token.text.trim().replace(/\n\s+/g, '\n'));
-      return open;
+      return;
     case 'STYLE':
       parseStyleStatement(ctx);
-      return open;
+      return;
     case 'CLASSDEF':
       parseClassDefStatement(ctx);
-      return open;
+      return;
     case 'CLASS':
       parseClassStatement(ctx);
-      return open;
+      return;
     case 'LINKSTYLE':
       parseLinkStyleStatement(ctx);
-      return open;
+      return;
     case 'CLICK':
       parseClickStatement(ctx);
-      return open;
+      return;
     default: {
-      const nodes = parseVertexStatement(ctx);
-      current?.members.push(...nodes);
-      return open;
+      // One push per id: spreading a statement of 100 000 ids into push() overflows the stack.
+      for (const id of parseVertexStatement(ctx)) current?.members.push(id);
+      return;
     }
   }
 }
@@ -227,11 +229,9 @@ function parseSubgraphHeader(ctx: ParseContext): OpenSubgraph {
   return { ...base, idText: name.text, title: name, titleIsId: true };
 }
 
-function closeSubgraph(ctx: ParseContext, open: OpenSubgraph[]): OpenSubgraph[] {
-  const closing = open[open.length - 1];
+function closeSubgraph(ctx: ParseContext, open: OpenSubgraph[]): void {
+  const closing = open.pop();
   if (!closing) throw new SyntaxFailure(ctx.tokens.peek(), 'a subgraph');
-  const rest = open.slice(0, -1);
   const id = ctx.flow.addSubgraph(closing);
-  rest[rest.length - 1]?.members.push(id);
-  return rest;
+  open[open.length - 1]?.members.push(id);
 }

@@ -1,6 +1,7 @@
 import { parse as parseYaml } from 'yaml';
 import { suggest } from '../../model/suggest.ts';
-import type { FlowState, Vertex } from './flowState.ts';
+import { checkYamlDepth } from '../spec/yamlDepth.ts';
+import type { Vertex } from './flowState.ts';
 import type { LabelKind } from './labelText.ts';
 import type { Reporter } from './reporter.ts';
 import { shapeNames, shapeOfName } from './shapes.ts';
@@ -15,6 +16,7 @@ export interface ShapeDataTarget {
   reporter: Reporter;
   touchVertex: (id: string, at: number) => Vertex;
   isLinkId: (id: string) => boolean;
+  isSubgraph: (id: string) => boolean;
 }
 
 const NODE_KEYS = [
@@ -36,7 +38,7 @@ const EDGE_KEYS = ['animate', 'animation', 'curve'];
  * properties of an edge (`e1@{ animate: true }`) or a subgraph when the id
  * names one; we keep what we can draw and warn about the rest.
  */
-export function applyShapeData(state: FlowState, target: ShapeDataTarget): void {
+export function applyShapeData(target: ShapeDataTarget): void {
   const { id, at, reporter } = target;
   const warn = (message: string, suggestion?: string) =>
     reporter.report('warning', message, at, suggestion);
@@ -45,7 +47,7 @@ export function applyShapeData(state: FlowState, target: ShapeDataTarget): void 
     reporter.report('error', `${id}@{…}: ${data}`, at);
     return;
   }
-  if (state.subgraphs.some((s) => s.id === id)) {
+  if (target.isSubgraph(id)) {
     warn(`${id}@{…}: properties of subgraphs (${Object.keys(data).join(', ')}) are not supported.`);
     return;
   }
@@ -86,6 +88,8 @@ export function applyShapeData(state: FlowState, target: ShapeDataTarget): void 
 /** Mermaid reads shape data as YAML: one line as a flow mapping, several as a block. */
 function readShapeData(yaml: string): Record<string, unknown> | string {
   const source = yaml.includes('\n') ? `${yaml}\n` : `{\n${yaml}\n}`;
+  const tooDeep = checkYamlDepth(source).tooDeep;
+  if (tooDeep) return `${tooDeep.message}.`;
   try {
     const data: unknown = parseYaml(source, { logLevel: 'error' });
     if (data === null || data === undefined) return {};

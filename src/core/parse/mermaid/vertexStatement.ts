@@ -26,18 +26,19 @@ const EDGE_TEXT_PARTS: readonly TokenType[] = ['EDGE_TEXT', 'UNICODE_TEXT'];
  */
 export function parseVertexStatement(ctx: ParseContext): string[] {
   let group = parseNodeGroup(ctx);
-  let nodes = [...group];
+  // Each group once; joined at the end, as copying the ids per link made long chains quadratic.
+  const groups = [group];
   parseTrailer(ctx, group);
   while (ctx.tokens.at('LINK', 'START_LINK', 'LINK_ID')) {
     const link = parseLink(ctx);
     const next = parseNodeGroup(ctx);
     parseTrailer(ctx, next);
     ctx.flow.addLinks(group, next, link);
-    nodes = [...next, ...nodes];
+    groups.push(next);
     group = next;
   }
   expectSeparator(ctx);
-  return nodes;
+  return groups.reverse().flat();
 }
 
 /** `A`, `A & B:::c & C@{…}` */
