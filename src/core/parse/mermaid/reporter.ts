@@ -30,6 +30,8 @@ export function createReporter(source: string, lexed: MappedText, options: Parse
     let clamped = Math.max(0, Math.min(offset, source.length));
     while (clamped > 0 && clamped === source.length && /[\r\n]/.test(source.charAt(clamped - 1)))
       clamped--;
+    // The `\n` of a `\r\n` is no column of its own: the line ends at the `\r`.
+    if (source.charAt(clamped) === '\n' && source.charAt(clamped - 1) === '\r') clamped--;
     let lo = 0;
     let hi = lineStarts.length - 1;
     while (lo < hi) {
