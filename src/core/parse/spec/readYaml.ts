@@ -80,7 +80,8 @@ function countLines(text: string): LineCounter {
 
 /** What `parseDocument` does, from tokens already parsed: the first document, an error for more. */
 function composeDocument(tokens: CST.Token[], text: string): Document.Parsed {
-  const composer = new Composer({ prettyErrors: false, uniqueKeys: false });
+  // logLevel 'error': toJS would print a console warning for every map used as a key.
+  const composer = new Composer({ prettyErrors: false, uniqueKeys: false, logLevel: 'error' });
   let doc: Document.Parsed | undefined;
   for (const next of composer.compose(tokens, true, text.length)) {
     if (!doc) doc = next;
