@@ -1,0 +1,57 @@
+/**
+ * Inputs built to break a parser: deep nesting, long chains, huge lines,
+ * alias bombs, odd characters. Each must come back as a model or as errors
+ * inside the text, without a stack overflow. Several were quadratic or
+ * overflowed before (docs/hardening.md#fuzzing lists them). The sizes here
+ * keep `npm test` short; `npm run fuzz` runs their heavy twins (the 200 000
+ * `&`-joined nodes that overflowed the stack among them) and times each.
+ */
+import { describe, expect, it } from 'vitest';
+import { importMermaid } from '../../src/core/parse/mermaid/importMermaid.ts';
+import { parseSpec } from '../../src/core/parse/spec/parseSpec.ts';
+import { outcomeProblems, runParser } from './fuzzInputs.ts';
+import { PATHOLOGICAL } from './pathologicalInputs.ts';
+
+describe('pathological inputs resolve to a model or to errors inside the text', () => {
+  // The heavy twins run in `npm run fuzz`, which also times them.
+  for (const c of PATHOLOGICAL.filter((c) => !c.heavy)) {
+    it(c.name, () => {
+      const text = c.text();
+      const outcome = runParser(c.parser, text, c.file);
+      expect(outcomeProblems(c.parser, text, outcome)).toEqual([]);
+      if (!(outcome instanceof Error)) c.expect?.(outcome);
+    });
+  }
+});
+
+describe('what the pathological inputs found', () => {
+  it('nodes on a line past column 1 000 000 keep their written order', () => {
+    // Keys were ordered by line * 1e6 + column, so `c` on line 2 sorted first.
+    const text = `nodes: { b: "${'x'.repeat(1_000_000)}", a: A,\n  c: C }\n`;
+    const { model } = parseSpec(text, { id: 'x' });
+    expect(model?.nodes.map((node) => node.id)).toEqual(['b', 'a', 'c']);
+  });
+
+  it('a subgraph inside itself loses one parent, with a warning per cycle', () => {
+    const text = [
+      'flowchart TB',
+      'subgraph A',
+      '  subgraph B',
+      '    x',
+      '  end',
+      'end',
+      'subgraph B',
+      '  A',
+      'end',
+    ].join('\n');
+    const { model, diagnostics } = importMermaid(text, { id: 'x' });
+    expect(model?.nodes.map((node) => [node.id, node.parent])).toEqual([
+      ['A', null],
+      ['B', 'A'],
+      ['x', 'B'],
+    ]);
+    expect(diagnostics.map((d) => d.message)).toContain(
+      '"A" cannot be inside "B": that subgraph is inside it.',
+    );
+  });
+});
