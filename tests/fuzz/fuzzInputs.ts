@@ -158,6 +158,7 @@ export const MERMAID_TOKENS = [
   'shape: circle',
   'label: "x"',
   'e1@',
+  'a->b@',
   'subgraph ',
   'subgraph s1 [Title]\n',
   'end',

@@ -24,7 +24,17 @@ describe('pathological inputs resolve to a model or to errors inside the text', 
   }
 });
 
-describe('what the pathological inputs found', () => {
+describe('what fuzzing and the pathological inputs found', () => {
+  it('a link id equal to the id another link was given makes no second edge of that id', () => {
+    const { model, diagnostics } = importMermaid('flowchart LR\n a --> b\n a a->b@--> b', {
+      id: 'x',
+    });
+    expect(model?.edges.map((edge) => edge.id)).toEqual(['a->b', 'a->b#2']);
+    expect(diagnostics.map((d) => d.message)).toContain(
+      'Link id "a->b" is already the id of another link; this one is "a->b#2".',
+    );
+  });
+
   it('nodes on a line past column 1 000 000 keep their written order', () => {
     // Keys were ordered by line * 1e6 + column, so `c` on line 2 sorted first.
     const text = `nodes: { b: "${'x'.repeat(1_000_000)}", a: A,\n  c: C }\n`;

@@ -139,8 +139,16 @@ export function createFlowBuilder(reporter: Reporter) {
     if (taken) warn(`Link id "${named}" is already used; this link gets its own.`, link.at);
     const explicit = named !== undefined && !taken ? named : undefined;
     const mermaidId = explicit ?? `L_${source}_${target}_${same === 0 ? 0 : same + 1}`;
+    // `a a->b@--> b` after `a --> b` names the id the first link was given.
+    const clashes = explicit !== undefined && edgeIds.has(explicit);
+    const id = explicit !== undefined && !clashes ? explicit : autoId(source, target);
+    if (clashes)
+      warn(
+        `Link id "${explicit}" is already the id of another link; this one is "${id}".`,
+        link.at,
+      );
     const edge: Edge = {
-      id: explicit ?? autoId(source, target),
+      id,
       mermaidId,
       source,
       target,
