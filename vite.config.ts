@@ -4,16 +4,14 @@ import { defineConfig, type Plugin } from 'vite';
 /**
  * The built app's Content-Security-Policy, as a <meta> so any static host
  * serves it: scripts only from the site's own files (no inline script, no
- * handler attributes), nothing loaded from elsewhere. 'unsafe-eval' is there
- * only because the WOFF2 encoder the export embeds fonts with (woff2-encoder,
- * Emscripten's embind) builds functions with `new Function`; it also allows
- * the font subsetter's wasm. Styles may be inline: React Flow and CodeMirror
- * set them. Not in dev: the dev server's React refresh runs an inline
- * script. See docs/hardening.md.
+ * handler attributes, no eval: the export's font subsetter, which needs
+ * eval and wasm, runs in a worker), nothing loaded from elsewhere. Styles may
+ * be inline: React Flow and CodeMirror set them. Not in dev: the dev server's
+ * React refresh runs an inline script. See docs/hardening.md.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
-  "script-src 'self' 'unsafe-eval'",
+  "script-src 'self'",
   "worker-src 'self'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
@@ -48,6 +46,9 @@ export default defineConfig({
   base: './',
   plugins: [react(), contentSecurityPolicy()],
   worker: { format: 'es' },
+  // The dev server's dependency scan does not follow `?worker&url` imports; a
+  // worker's dependency found late makes the optimizer reload the page.
+  optimizeDeps: { include: ['woff2-encoder'] },
   server: { host: '127.0.0.1' },
   build: { chunkSizeWarningLimit: 2500 },
 });

@@ -1,23 +1,19 @@
 import hbSubsetWasm from 'harfbuzzjs/dist/harfbuzz-subset.wasm?url';
-import { compress, decompress } from 'woff2-encoder';
 import type { EmbeddedFont, TextNeeds } from '../../core/export/types.ts';
-import { FONT_FILES, FONT_WEIGHTS, type FontWeightName } from '../../core/measure/fonts.ts';
-import { createHbSubsetter, type HbFace } from './hbSubset.ts';
+import { FONT_FILES, type FontWeightName } from '../../core/measure/fonts.ts';
+import type { FontSources } from './fontSubsetter.ts';
+import type { FontAnswer, FontRequest } from './fonts.worker.ts';
+import fontsWorkerUrl from './fonts.worker.ts?worker&url';
 
 /**
- * Font subsetting for exported SVGs, in the browser and offline: the app's
- * own WOFF2 files are decoded (`woff2-encoder`), cut down by HarfBuzz
- * (`harfbuzz-subset.wasm`) and encoded back to WOFF2. The CLI does the same
- * with the same libraries (src/cli/fonts.ts), so both embed the same bytes.
- * Import this module dynamically: its wasm and encoder stay out of the
- * first load.
+ * The fonts an exported SVG embeds, subset in a worker of their own
+ * (`fonts.worker.ts`, `fontSubsetter.ts`). Import this module dynamically:
+ * the worker starts on the first export, not with the page.
  */
 
-type Faces = Record<FontWeightName, HbFace>;
-
-// Fetching, decoding and loading both fonts takes a few hundred ms; it is done
-// once per page. A failure is forgotten so that the next export tries again.
-let faces: Promise<Faces> | undefined;
+let worker: Worker | undefined;
+let nextId = 0;
+const pending = new Map<number, (answer: FontAnswer) => void>();
 
 /**
  * Pretendard, as WOFF2, cut down to the characters each weight draws. A
@@ -28,37 +24,47 @@ let faces: Promise<Faces> | undefined;
  * staticSvg(diagram, { fonts: await subsetFonts(textNeeds(diagram)) });
  */
 export async function subsetFonts(needs: TextNeeds): Promise<EmbeddedFont[]> {
-  faces ??= loadFaces().catch((error: unknown) => {
-    faces = undefined;
-    throw error;
+  const id = nextId++;
+  const answer = await new Promise<FontAnswer>((resolve) => {
+    pending.set(id, resolve);
+    const request: FontRequest = { id, sources: fontSources(), needs };
+    fontsWorker().postMessage(request);
   });
-  const loaded = await faces;
-  const fonts: EmbeddedFont[] = [];
-  for (const name of ['regular', 'semibold'] as const) {
-    if (needs[name] === '') continue;
-    // Labels are drawn with their spaces, whose advance must be Pretendard's too.
-    const woff2 = await compress(loaded[name].subset(` ${needs[name]}`));
-    fonts.push({ weight: FONT_WEIGHTS[name], woff2 });
-  }
-  return fonts;
+  if (!answer.ok) throw new Error(answer.message);
+  return answer.fonts;
 }
 
-async function loadFaces(): Promise<Faces> {
-  const [subsetter, regular, semibold] = await Promise.all([
-    fetchBytes(hbSubsetWasm).then((wasm) => createHbSubsetter(wasm)),
-    fetchBytes(fontUrl('regular')).then(decompress),
-    fetchBytes(fontUrl('semibold')).then(decompress),
-  ]);
-  return { regular: subsetter.loadFace(regular), semibold: subsetter.loadFace(semibold) };
+function fontsWorker(): Worker {
+  if (worker) return worker;
+  const started = new Worker(fontsWorkerUrl, { type: 'module' });
+  started.onmessage = (event: MessageEvent<FontAnswer>) => {
+    pending.get(event.data.id)?.(event.data);
+    pending.delete(event.data.id);
+  };
+  // A worker that dies fails what it was doing; the next export starts another.
+  started.onerror = (event) => {
+    event.preventDefault();
+    const message = event.message || 'the font worker stopped';
+    for (const [id, resolve] of pending) resolve({ id, ok: false, message });
+    pending.clear();
+    started.terminate();
+    if (worker === started) worker = undefined;
+  };
+  worker = started;
+  return started;
+}
+
+/** Absolute URLs, since the worker resolves relative ones against its own script. */
+function fontSources(): FontSources {
+  const absolute = (url: string) => new URL(url, document.baseURI).href;
+  return {
+    wasm: absolute(hbSubsetWasm),
+    regular: absolute(fontUrl('regular')),
+    semibold: absolute(fontUrl('semibold')),
+  };
 }
 
 /** FONT_FILES are root-absolute ('/fonts/…'); the app may be served under another base ('./'). */
 function fontUrl(name: FontWeightName): string {
   return `${import.meta.env.BASE_URL}${FONT_FILES[name].slice(1)}`;
-}
-
-async function fetchBytes(url: string): Promise<ArrayBuffer> {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`could not load ${url}: HTTP ${response.status}`);
-  return response.arrayBuffer();
 }
