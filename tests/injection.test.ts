@@ -60,6 +60,8 @@ flows:
 /** The fields of a Mermaid chart the payload goes into. */
 export const MERMAID_FIELDS = [
   'title',
+  'config themeCSS, fontFamily',
+  '%%{init} themeCSS, fontFamily',
   'node label',
   'edge label',
   'subgraph title',
@@ -72,9 +74,12 @@ export const MERMAID_FIELDS = [
 const mq = (text: string) => `"${text.replace(/"/g, '#quot;')}"`;
 
 function mermaidWith(text: string): string {
+  const config = `{ "themeCSS": ${q(text)}, "fontFamily": ${q(text)} }`;
   return `---
 title: ${q(text)}
+config: ${config}
 ---
+%%{init: ${config}}%%
 flowchart LR
   a[${mq(text)}] -->|${mq(text)}| b[${mq(`B ${text}`)}]
   subgraph g [${mq(text)}]
@@ -189,11 +194,14 @@ describe('injection payloads in a Mermaid chart', () => {
   it.each(PAYLOADS.map((p) => [p.name, p] as [string, Payload]))('%s', async (_, payload) => {
     const diagram = await layout(mermaidWith(payload.text), 'diagrams/injection.mmd');
     for (const node of diagram.nodes) expect(node.link).toBeUndefined();
+    // The front matter's title is text as written.
+    expect(diagram.title).toBe(payload.text);
     const files = exportsOf(diagram);
     for (const { kind, svg } of files) {
       expect(unsafeParts(svg), kind).toEqual([]);
       // Labels lose their HTML tags (docs/mermaid.md), but what is left is drawn as text.
       const shown = shownText(svg);
+      expect(shown, kind).toContain(squash(payload.text));
       for (const node of diagram.nodes) expect(shown, kind).toContain(squash(node.label));
       for (const edge of diagram.edges) expect(shown, kind).toContain(squash(edge.label ?? ''));
     }
