@@ -10,10 +10,13 @@
  *   FUZZ_SEED=42 npm run fuzz         replay a run
  *   FUZZ_SLOW_MS=1000                 an input slower than this is a fault
  *   FUZZ_OUT=tests/artifacts/fuzz     where the slowest input and counterexamples go
+ *   FUZZ_LAYOUTS=300                  how many parsed diagrams to lay out too (1 in 50 models)
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
+import { createDefaultLayoutEngine } from '../../src/core/layout/createDefaultLayoutEngine.ts';
+import type { Model } from '../../src/core/model/types.ts';
 import { type FuzzCase, fuzzCases, loadSeeds, outcomeProblems, runParser } from './fuzzInputs.ts';
 import { PATHOLOGICAL } from './pathologicalInputs.ts';
 
@@ -25,6 +28,10 @@ const slowMs = Number(env.FUZZ_SLOW_MS ?? 1000);
 /** The heavy pathological inputs are megabytes; they get more time. */
 const heavySlowMs = Number(env.FUZZ_HEAVY_SLOW_MS ?? 15_000);
 const out = path.resolve(env.FUZZ_OUT ?? 'tests/artifacts/fuzz');
+const maxLayouts = Number(env.FUZZ_LAYOUTS ?? 300);
+/** Models from parseDiagram to lay out after the run (layout is async and slower). */
+const toLayOut: Array<{ model: Model; text: string; file: string }> = [];
+let models = 0;
 
 const seeds = loadSeeds();
 const counts = new Map<string, number>();
@@ -51,6 +58,12 @@ function fuzzOne(c: FuzzCase): string[] {
     for (const k of new Set(c.kind.slice(7).split('+'))) count(`mutation\t${k}`);
   if (ms > slowest.ms) slowest = { ms, case: c };
   const problems = outcomeProblems(c.parser, c.text, outcome);
+  if (c.parser === 'parseDiagram' && !(outcome instanceof Error) && outcome.model) {
+    // What the app lays out: a model within the limits.
+    const withinLimits = !outcome.diagnostics.some((d) => d.message.includes('limits.'));
+    if (withinLimits && models++ % 50 === 0 && toLayOut.length < maxLayouts)
+      toLayOut.push({ model: outcome.model as Model, text: c.text, file: c.file });
+  }
   if (ms > slowMs) problems.push(`took ${Math.round(ms)} ms (over FUZZ_SLOW_MS=${slowMs})`);
   return problems;
 }
@@ -101,6 +114,24 @@ if (slowest.case) {
     `\nslowest input: ${slowest.ms.toFixed(1)} ms, ${slowest.case.parser} on ${slowest.case.text.length} characters (${slowest.case.kind}), saved to ${file}`,
   );
 }
+
+const engine = createDefaultLayoutEngine();
+const layoutStart = performance.now();
+let laidOut = 0;
+for (const { model, text, file } of toLayOut) {
+  try {
+    await engine.layout(model);
+    laidOut++;
+  } catch (error) {
+    const saved = save(`layout-fault-${seed}-${laidOut}.txt`, text);
+    faults.push(
+      `layout of ${file} threw: ${error instanceof Error ? error.message : String(error)}\n  input saved to ${saved}`,
+    );
+  }
+}
+console.log(
+  `\nlaid out ${laidOut} of ${toLayOut.length} parsed diagrams in ${((performance.now() - layoutStart) / 1000).toFixed(1)} s`,
+);
 
 console.log('\nPathological inputs');
 for (const c of PATHOLOGICAL) {
