@@ -35,6 +35,17 @@ describe('what fuzzing and the pathological inputs found', () => {
     );
   });
 
+  it('only the first 50 unknown edge ends get a "did you mean"', () => {
+    // Each suggestion compares with every node id: 2000 of them took 6 s.
+    const edges = Array.from({ length: 60 }, (_, i) => `  - node${i} -> nodx${i}\n`).join('');
+    const nodes = Array.from({ length: 60 }, (_, i) => `  node${i}: N\n`).join('');
+    const { diagnostics } = parseSpec(`nodes:\n${nodes}edges:\n${edges}`, { id: 'x' });
+    const unknown = diagnostics.filter((d) => d.message.startsWith('unknown node'));
+    expect(unknown).toHaveLength(60);
+    expect(unknown.filter((d) => d.suggestion !== undefined)).toHaveLength(50);
+    expect(unknown[0]?.message).toBe('unknown node `nodx0` in edge (did you mean `node0`?)');
+  });
+
   it('nodes on a line past column 1 000 000 keep their written order', () => {
     // Keys were ordered by line * 1e6 + column, so `c` on line 2 sorted first.
     const text = `nodes: { b: "${'x'.repeat(1_000_000)}", a: A,\n  c: C }\n`;

@@ -245,6 +245,36 @@ export const PATHOLOGICAL: readonly PathologicalCase[] = [
     }),
   ),
   {
+    name: 'a 300 000-character shape name',
+    parser: 'importMermaid',
+    text: () => `flowchart LR\n a@{ shape: ${'k'.repeat(300_000)} }\n`,
+    expect: says(/Unknown shape/),
+  },
+  {
+    name: 'an edge to a 100 000-character unknown id in a spec of 5000 nodes',
+    parser: 'parseSpec',
+    text: () =>
+      `nodes:\n${range(5000)
+        .map((i) => `  node${i}: N\n`)
+        .join('')}edges:\n  - node1 -> ${'n'.repeat(100_000)}\n`,
+    expect: says(/unknown node/),
+  },
+  ...sized(
+    (n) => `${n} edges to unknown ids in a spec of 5000 nodes`,
+    200,
+    10_000,
+    (n) => ({
+      parser: 'parseSpec',
+      text: () =>
+        `nodes:\n${range(5000)
+          .map((i) => `  node${i}: N\n`)
+          .join('')}edges:\n${range(n)
+          .map((i) => `  - node${i % 5000} -> nodx${i}\n`)
+          .join('')}`,
+      expect: says(/did you mean/),
+    }),
+  ),
+  {
     name: 'a billion laughs in a spec',
     parser: 'parseSpec',
     text: () => billionLaughs('nodes'),
