@@ -150,4 +150,24 @@ describe('a layout that takes too long', () => {
     await page.keyboard.insertText(' --> c');
     await expect.poll(drawnNodes, { timeout: 30_000 }).toBe(3);
   });
+
+  it('lists the first 100 problems of a pasted file under the text, and counts the rest', async () => {
+    await page.goto(`${baseUrl}#/new`);
+    await page.waitForURL(/#\/draft\//);
+    await page.waitForSelector('.cm-content');
+    const text = `nodes:\n${Array.from({ length: 150 }, (_, i) => `  n${i}: { shap: x }`).join('\n')}`;
+    await page.click('.cm-content');
+    await page.keyboard.press('Control+A');
+    // A paste as the clipboard gives it, in one event, over the starter text.
+    await page.evaluate((t) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', t);
+      const paste = new ClipboardEvent('paste', { clipboardData: data, bubbles: true });
+      document.querySelector('.cm-content')?.dispatchEvent(paste);
+    }, text);
+    const items = page.locator('.fd-editor-problems li');
+    await expect.poll(() => items.count(), { timeout: 30_000 }).toBe(101);
+    expect(await items.last().innerText()).toBe('…and 50 more, underlined in the text.');
+    expect(await items.first().innerText()).toMatch(/^2:9: error: unknown key `shap`/);
+  });
 });

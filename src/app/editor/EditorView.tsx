@@ -16,6 +16,9 @@ import { encodeShare } from './share.ts';
 /** How long typing must pause before the draft is saved. */
 const SAVE_PAUSE_MS = 400;
 
+/** Problems listed under the text; the rest are underlined in it (a pasted file can have 40,000). */
+const MAX_LISTED = 100;
+
 /** `#/draft/<id>`: a local draft in the editor, text on the left and the diagram on the right. */
 export function EditorView({
   client,
@@ -191,11 +194,14 @@ function Editing({
           ) : null}
           {live.diagnostics.length > 0 ? (
             <ul>
-              {live.diagnostics.map((d, i) => (
+              {live.diagnostics.slice(0, MAX_LISTED).map((d, i) => (
                 <li key={i} data-severity={d.severity}>
                   {`${d.line}:${d.col}: ${d.severity}: ${d.message}`}
                 </li>
               ))}
+              {live.diagnostics.length > MAX_LISTED ? (
+                <li>{t('editor.moreProblems', { count: live.diagnostics.length - MAX_LISTED })}</li>
+              ) : null}
             </ul>
           ) : null}
         </div>
