@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { preprocess } from './preprocess.ts';
+import { mapText } from './mappedText.ts';
+import { dropColourSemicolon, preprocess } from './preprocess.ts';
 
 const origin = (pre: ReturnType<typeof preprocess>, needle: string) =>
   pre.text.origins[pre.text.text.indexOf(needle)];
@@ -36,5 +38,36 @@ describe('preprocess', () => {
 
   it('names what it found when the text is not a flowchart', () => {
     expect(preprocess('pie title Pets\n')).toMatchObject({ isFlowchart: false, firstWord: 'pie' });
+  });
+});
+
+describe('dropColourSemicolon', () => {
+  const mermaids = (text: string, keyword: string) =>
+    text.replace(new RegExp(`${keyword}.*:\\S*#.*;`, 'g'), (m) => m.slice(0, -1));
+  const piece = fc.constantFrom('style', 'classDef', ' ', ':', '#', ';', 'a', '\n', '\u2028', '\t');
+
+  it("drops what Mermaid's regular expression drops, and keeps positions", () => {
+    fc.assert(
+      fc.property(
+        fc.array(piece, { maxLength: 30 }),
+        fc.constantFrom('style', 'classDef'),
+        (parts, keyword) => {
+          const text = parts.join('');
+          const dropped = dropColourSemicolon(mapText(text), keyword);
+          expect(dropped.text).toBe(mermaids(text, keyword));
+          expect(dropped.origins).toHaveLength(dropped.text.length + 1);
+          dropped.origins.slice(0, -1).forEach((origin, i) => {
+            expect(text[origin]).toBe(dropped.text[i]);
+          });
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('reads a 200 kB style line at once (the expression backtracked for minutes)', () => {
+    const declarations = Array.from({ length: 20_000 }, (_, i) => `fill:#${i}`).join(',');
+    const text = `style a ${declarations};`;
+    expect(dropColourSemicolon(mapText(text), 'style').text).toBe(text.slice(0, -1));
   });
 });
