@@ -274,6 +274,33 @@ export const PATHOLOGICAL: readonly PathologicalCase[] = [
       expect: says(/did you mean/),
     }),
   ),
+  ...sized(
+    (n) => `${n} blank lines`,
+    20_000,
+    100_000,
+    (n) => ({
+      parser: 'importMermaid',
+      text: () => `flowchart LR\n${'\n'.repeat(n)}a\n`,
+      expect: hasModel,
+    }),
+  ),
+  ...sized(
+    (n) => `${n} tags never closed in a label`,
+    10_000,
+    50_000,
+    (n) => ({ parser: 'importMermaid', text: () => `flowchart LR\n a["${'<a'.repeat(n)}"]\n` }),
+  ),
+  ...sized(
+    (n) => `a style line of ${n} colours`,
+    2000,
+    20_000,
+    (n) => ({
+      parser: 'importMermaid',
+      text: () =>
+        `flowchart LR\n a\n style a ${Array.from({ length: n }, (_, i) => `fill:#${i}`).join(',')}\n`,
+      expect: hasModel,
+    }),
+  ),
   {
     name: 'a billion laughs in a spec',
     parser: 'parseSpec',

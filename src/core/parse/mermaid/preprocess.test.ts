@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { mapText } from './mappedText.ts';
-import { dropColourSemicolon, preprocess } from './preprocess.ts';
+import { commentLines, dropColourSemicolon, preprocess } from './preprocess.ts';
 
 const origin = (pre: ReturnType<typeof preprocess>, needle: string) =>
   pre.text.origins[pre.text.text.indexOf(needle)];
@@ -69,5 +69,25 @@ describe('dropColourSemicolon', () => {
     const declarations = Array.from({ length: 20_000 }, (_, i) => `fill:#${i}`).join(',');
     const text = `style a ${declarations};`;
     expect(dropColourSemicolon(mapText(text), 'style').text).toBe(text.slice(0, -1));
+  });
+});
+
+describe('commentLines', () => {
+  const piece = fc.constantFrom('%%', '%', '{', ' ', '\n', '\r', '\u2028', '\t', 'a', 'graph');
+  const remove = (text: string) =>
+    commentLines(text).reduceRight((t, [start, end]) => t.slice(0, start) + t.slice(end), text);
+
+  it("removes what Mermaid's comment expression removes", () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), (parts) => {
+        const text = parts.join('');
+        expect(remove(text)).toBe(text.replace(/^\s*%%(?!{)[^\n]+\n?/gm, ''));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('reads 100 000 blank lines at once (the expression took seconds)', () => {
+    expect(commentLines(`${'\n'.repeat(100_000)}%% c\na`)).toEqual([[0, 100_005]]);
   });
 });

@@ -25,7 +25,6 @@ export interface Preprocessed {
 // Mermaid's own patterns (mermaid/src/diagram-api), so we cut exactly what it cuts.
 const FRONT_MATTER = /^([^\S\n\r]*)-{3}\s*[\n\r](.*?)[\n\r]\1-{3}\s*[\n\r]+/s;
 const DIRECTIVE = /%{2}{\s*(?:(\w+)\s*:|(\w+))\s*(?:(\w+)|((?:(?!}%{2}).|\r?\n)*))?\s*(?:}%{2})?/gi;
-const COMMENT_LINE = /^\s*%%(?!{)[^\n]+\n?/gm;
 const ENTITY_CODE = /#\w+;/g;
 
 /** Mermaid hides `#name;` codes behind these marks until the label is drawn (`ﬂ°name¶ß`). */
@@ -44,10 +43,16 @@ export function preprocess(source: string): Preprocessed {
   const notes: EarlyNote[] = [];
   let text = replaceMapped(mapText(source), /\r\n?/g, () => '\n');
   // Mermaid turns `attr="x"` into `attr='x'` inside tags, so quotes in HTML don't end strings.
-  text = replaceMapped(text, /<(\w+)([^>]*)>/g, (m) => {
-    const [whole, tag = '', attributes = ''] = m;
-    return whole.length ? `<${tag}${attributes.replace(/="([^"]*)"/g, "='$1'")}>` : whole;
-  });
+  // Only up to the last `>`: past it every `<tag` would scan to the end for
+  // one, and 50 000 of them took seconds.
+  const lastClose = text.text.lastIndexOf('>') + 1;
+  text = joinMapped(
+    replaceMapped(sliceMapped(text, 0, lastClose), /<(\w+)([^>]*)>/g, (m) => {
+      const [whole, tag = '', attributes = ''] = m;
+      return whole.length ? `<${tag}${attributes.replace(/="([^"]*)"/g, "='$1'")}>` : whole;
+    }),
+    sliceMapped(text, lastClose, text.text.length),
+  );
   const front = readFrontMatter(text, notes);
   text = front.text;
   text = replaceMapped(text, DIRECTIVE, (m) => {
@@ -60,7 +65,7 @@ export function preprocess(source: string): Preprocessed {
     }
     return '';
   });
-  text = replaceMapped(text, COMMENT_LINE, () => '');
+  text = dropRanges(text, commentLines(text.text));
   text = dropStart(text, text.text.length - text.text.trimStart().length);
   const firstWord = /^\S*/.exec(text.text)?.[0] ?? '';
   const isFlowchart = /^\s*(graph|flowchart)/.test(text.text);
@@ -192,15 +197,72 @@ export function dropColourSemicolon(text: MappedText, keyword: string): MappedTe
       if (ch === ':') afterColon = true;
     }
   }
-  if (drop.length === 0) return text;
+  return dropRanges(
+    text,
+    drop.map((at) => [at, at + 1]),
+  );
+}
+
+const LINE_BREAK = /[\n\r\u2028\u2029]/;
+
+/**
+ * The ranges Mermaid's `/^\s*%%(?!{)[^\n]+\n?/gm` removes: `%%` comment
+ * lines, with the blank lines before them. The expression rescans a run of
+ * blank lines from each of its line starts (100 000 blank lines took 8 s);
+ * every line start of a run reaches the same first non-blank, so one look
+ * per run does.
+ */
+export function commentLines(text: string): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  let lineStart = 0;
+  while (lineStart <= text.length) {
+    let first = lineStart;
+    while (first < text.length && /\s/.test(text.charAt(first))) first++;
+    const comment =
+      text.startsWith('%%', first) &&
+      first + 2 < text.length &&
+      !'{\n'.includes(text.charAt(first + 2));
+    if (comment) {
+      const newline = text.indexOf('\n', first);
+      const end = newline < 0 ? text.length : newline + 1;
+      ranges.push([lineStart, end]);
+      lineStart = end;
+      if (newline < 0) break;
+      continue;
+    }
+    // The next line start past the blanks: every one before it reaches `first` too.
+    let next = first;
+    while (next < text.length && !LINE_BREAK.test(text.charAt(next))) next++;
+    if (next >= text.length) break;
+    lineStart = next + 1;
+  }
+  return ranges;
+}
+
+/** Removes the given ascending, disjoint ranges `[start, end)`, keeping the mapping. */
+function dropRanges(
+  text: MappedText,
+  ranges: ReadonlyArray<readonly [number, number]>,
+): MappedText {
+  if (ranges.length === 0) return text;
+  const source = text.text;
   const parts: string[] = [];
   const origins: number[] = [];
   let from = 0;
-  for (const at of [...drop, source.length]) {
-    parts.push(source.slice(from, at));
-    for (let i = from; i < at; i++) origins.push(text.origins[i] ?? i);
-    from = at + 1;
+  for (const [start, end] of [...ranges, [source.length, source.length] as const]) {
+    parts.push(source.slice(from, start));
+    for (let i = from; i < start; i++) origins.push(text.origins[i] ?? i);
+    from = end;
   }
   origins.push(text.origins[source.length] ?? source.length);
   return { text: parts.join(''), origins };
+}
+
+function sliceMapped(text: MappedText, start: number, end: number): MappedText {
+  return { text: text.text.slice(start, end), origins: text.origins.slice(start, end + 1) };
+}
+
+/** `a` then `b`; the end of `a` gives way to the start of `b`. */
+function joinMapped(a: MappedText, b: MappedText): MappedText {
+  return { text: a.text + b.text, origins: [...a.origins.slice(0, -1), ...b.origins] };
 }
