@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { embeddedOffsets } from './embeddedOffsets.ts';
+import { parseSpec } from './parseSpec.ts';
 import { readYaml } from './readYaml.ts';
 
 function offsets(text: string) {
@@ -29,5 +30,16 @@ describe('embeddedOffsets', () => {
 
   it('gives zero offsets when there is no scalar', () => {
     expect(offsets('nodes: {}')).toEqual({ lineOffset: 0, colOffset: 0 });
+  });
+});
+
+describe('embeddedOffsets with `mermaid:` written twice', () => {
+  it('places the chart at the last one, whose text is the one read', () => {
+    // Found by fuzzing: a duplicated `mermaid: |` line put every position
+    // in the chart one line too high, past the end of its line.
+    const text = 'mermaid: |\nmermaid: |\n  flowchart TB\n  a[x"]\n';
+    const { diagnostics } = parseSpec(text, { id: 'x', file: 'x.yaml' });
+    const chart = diagnostics.find((d) => d.message.includes('expected'));
+    expect(chart).toMatchObject({ line: 4 });
   });
 });

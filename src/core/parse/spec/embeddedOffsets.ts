@@ -1,4 +1,4 @@
-import { type Document, isScalar, type LineCounter, Scalar } from 'yaml';
+import { type Document, isMap, isScalar, type LineCounter, Scalar } from 'yaml';
 
 /** What to add to a position inside an embedded text to get one in the YAML file. */
 export interface EmbeddedOffsets {
@@ -19,7 +19,7 @@ export function embeddedOffsets(
   text: string,
   path: readonly string[],
 ): EmbeddedOffsets {
-  const node = doc.getIn(path, true);
+  const node = lastValueAt(doc, path);
   if (!isScalar(node) || !node.range) return { lineOffset: 0, colOffset: 0 };
   const [start, end] = node.range;
   const { line, col } = lineCounter.linePos(start);
@@ -37,4 +37,19 @@ export function embeddedOffsets(
   }
   const quoted = node.type === Scalar.QUOTE_DOUBLE || node.type === Scalar.QUOTE_SINGLE;
   return { lineOffset: line - 1, colOffset: col - 1 + (quoted ? 1 : 0) };
+}
+
+/**
+ * The node at `path`, taking the last of equal keys as toJS does (the
+ * text embedded is the last one's). `getIn` takes the first: a repeated
+ * `mermaid:` placed the chart's diagnostics at the first one's lines.
+ */
+function lastValueAt(doc: Document, path: readonly string[]): unknown {
+  let node: unknown = doc.contents;
+  for (const key of path) {
+    if (!isMap(node)) return undefined;
+    const pair = node.items.findLast((p) => isScalar(p.key) && String(p.key.value) === key);
+    node = pair?.value;
+  }
+  return node;
 }
