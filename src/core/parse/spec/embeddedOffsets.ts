@@ -4,6 +4,11 @@ import { type Document, isMap, isScalar, type LineCounter, Scalar } from 'yaml';
 export interface EmbeddedOffsets {
   lineOffset: number;
   colOffset: number;
+  /**
+   * False for a quoted or plain string over several lines: YAML folds its
+   * lines, so positions inside it are only right on its first line.
+   */
+  exact: boolean;
 }
 
 /**
@@ -20,7 +25,7 @@ export function embeddedOffsets(
   path: readonly string[],
 ): EmbeddedOffsets {
   const node = lastValueAt(doc, path);
-  if (!isScalar(node) || !node.range) return { lineOffset: 0, colOffset: 0 };
+  if (!isScalar(node) || !node.range) return { lineOffset: 0, colOffset: 0, exact: true };
   const [start, end] = node.range;
   const { line, col } = lineCounter.linePos(start);
   if (node.type === Scalar.BLOCK_LITERAL || node.type === Scalar.BLOCK_FOLDED) {
@@ -33,10 +38,11 @@ export function embeddedOffsets(
         (least, l) => Math.min(least, l.length - l.trimStart().length),
         Number.POSITIVE_INFINITY,
       );
-    return { lineOffset: line, colOffset: Number.isFinite(indent) ? indent : 0 };
+    return { lineOffset: line, colOffset: Number.isFinite(indent) ? indent : 0, exact: true };
   }
   const quoted = node.type === Scalar.QUOTE_DOUBLE || node.type === Scalar.QUOTE_SINGLE;
-  return { lineOffset: line - 1, colOffset: col - 1 + (quoted ? 1 : 0) };
+  const exact = !/[\n\r]/.test(text.slice(start, end));
+  return { lineOffset: line - 1, colOffset: col - 1 + (quoted ? 1 : 0), exact };
 }
 
 /**

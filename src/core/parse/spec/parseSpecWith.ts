@@ -52,12 +52,26 @@ function importEmbedded(
   if (mermaid === undefined) return undefined;
   if (typeof mermaid !== 'string') return { model: null, diagnostics: [] };
   const offsets = embeddedOffsets(source.doc, source.lineCounter, text, ['mermaid']);
-  return deps.importMermaid(mermaid, {
+  const lineOffset = offsets.lineOffset + (options.lineOffset ?? 0);
+  const colOffset = offsets.colOffset + (options.colOffset ?? 0);
+  const result = deps.importMermaid(mermaid, {
     id: options.id,
     ...(options.file === undefined ? {} : { file: options.file }),
-    lineOffset: offsets.lineOffset + (options.lineOffset ?? 0),
-    colOffset: offsets.colOffset + (options.colOffset ?? 0),
+    lineOffset,
+    colOffset,
   });
+  if (offsets.exact) return result;
+  // A folded string: a column past its first line would point past the end
+  // of a line in the file, so everything points at the string's start.
+  const start = { line: lineOffset + 1, col: colOffset + 1 };
+  return {
+    model: result.model && {
+      ...result.model,
+      nodes: result.model.nodes.map((node) => (node.pos ? { ...node, pos: start } : node)),
+      edges: result.model.edges.map((edge) => (edge.pos ? { ...edge, pos: start } : edge)),
+    },
+    diagnostics: result.diagnostics.map((d) => ({ ...d, ...start })),
+  };
 }
 
 function buildModel(spec: RawMap, base: Model | null, options: ParseOptions, locate: Locate) {
