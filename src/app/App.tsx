@@ -39,15 +39,34 @@ function viewKey(route: Route): string {
   return 'id' in route ? `${route.kind}:${route.id}` : route.kind;
 }
 
-/** The whole app: header, then the gallery or a diagram, as the hash says. */
-export function App({ client }: { client: LayoutClient }) {
-  const t = useT();
+export interface AppProps {
+  client: LayoutClient;
+  /** Why the page's `?limits=` was ignored, said under the header. */
+  limitsProblem?: string | undefined;
+}
+
+/**
+ * The whole app, as the hash says. A crash outside every view (the header,
+ * the routing) still leaves a card with a way back, not a blank page; the
+ * next hash renders it all again.
+ */
+export function App(props: AppProps) {
   const [hash, setHash] = useState(() => window.location.hash);
   useEffect(() => {
     const onHash = () => setHash(window.location.hash);
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
+  return (
+    <ErrorBoundary part="app" hint="crash.hintApp" resetKey={hash}>
+      <Routes {...props} hash={hash} />
+    </ErrorBoundary>
+  );
+}
+
+/** Header, then the gallery or a diagram. */
+function Routes({ client, limitsProblem, hash }: AppProps & { hash: string }) {
+  const t = useT();
   const [titles, setTitles] = useState<Record<string, string>>({});
   const route = parseRoute(hash);
   // An embed's steps link inside the embed (stable per diagram, for the player's timers).
@@ -150,6 +169,11 @@ export function App({ client }: { client: LayoutClient }) {
           <LanguageMenu />
         </div>
       </header>
+      {limitsProblem ? (
+        <p className="fd-notice" role="status">
+          {t('limits.ignored', { problem: limitsProblem })}
+        </p>
+      ) : null}
       <main className="fd-main">
         {/* One boundary per view: a crash leaves the header working and goes with the route. */}
         <ErrorBoundary

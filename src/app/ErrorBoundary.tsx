@@ -4,6 +4,7 @@ import { useT } from './i18n/useT.ts';
 
 /** What a boundary holds, which names it on its card. */
 export type BrokenPart =
+  | 'app'
   | 'page'
   | 'diagram'
   | 'details'
@@ -14,7 +15,11 @@ export type BrokenPart =
   | 'thumbnail';
 
 /** What a card says after the error. */
-export type CrashHint = 'crash.hint' | 'crash.hintEditor' | 'crash.hintEditorDiagram';
+export type CrashHint =
+  | 'crash.hint'
+  | 'crash.hintApp'
+  | 'crash.hintEditor'
+  | 'crash.hintEditorDiagram';
 
 /**
  * The hint of the boundaries inside: the editor's diagram pane says the

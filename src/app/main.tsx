@@ -39,7 +39,7 @@ const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
     <StrictMode>
-      <App client={client} />
+      <App client={client} limitsProblem={setting.problem} />
     </StrictMode>,
   );
 }

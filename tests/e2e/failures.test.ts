@@ -142,6 +142,23 @@ describe('a part that crashes', () => {
   });
 });
 
+describe('a crash outside every view', () => {
+  it('shows the app’s card instead of a blank page, and the next link renders it all again', async () => {
+    await breakComponent('/src/app/theme/ThemeMenu.tsx', 'ThemeMenu');
+    await page.addInitScript(() => {
+      globalThis.fdFault = () => location.hash.startsWith('#/d/');
+    });
+    await page.goto(`${baseUrl}#/d/cri-chain`);
+    const card = page.locator('[role="alert"][data-part="app"]');
+    await card.waitFor();
+    expect(await card.innerText()).toContain('Flowdeck stopped working');
+    expect(await card.innerText()).toContain('Error: ThemeMenu exploded');
+    await card.getByRole('link', { name: 'All diagrams' }).click();
+    await page.waitForSelector('.fd-gallery .fd-thumb');
+    expect(await page.locator('[data-part="app"]').count()).toBe(0);
+  });
+});
+
 describe('presenting after a crash', () => {
   it('shows the speaker window’s card, and Try again brings the notes back', async () => {
     await breakComponent('/src/app/speaker/parts.tsx', 'NextSection');

@@ -70,6 +70,14 @@ describe('limits', () => {
     await page.goto(`${baseUrl}?limits=nodes=4${route}`);
     await expect.poll(drawnNodes, { timeout: 30_000 }).toBe(4);
   });
+
+  it('says under the header when ?limits= is ignored, and keeps the usual limits', async () => {
+    await page.goto(`${baseUrl}?limits=nodes=lots#/d/cri-chain`);
+    const notice = page.getByRole('status').filter({ hasText: '?limits=' });
+    await expect.poll(() => notice.innerText()).toContain('The link’s ?limits= was ignored');
+    expect(await notice.innerText()).toContain('lots');
+    await expect.poll(drawnNodes, { timeout: 30_000 }).toBeGreaterThan(3);
+  });
 });
 
 describe('a layout that takes too long', () => {

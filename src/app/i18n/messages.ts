@@ -153,6 +153,7 @@ export const en = {
   'deck.outOfRange': 'The deck “{id}” has no slide {slide}: its slides are 1 to {count}.',
   'deck.broken': 'The diagram “{id}” of this deck has errors.',
   'deck.speakerHint': 'Notes, next slide and time in a second window (s)',
+  'crash.app': 'Flowdeck stopped working',
   'crash.page': 'This page stopped working',
   'crash.diagram': 'The diagram stopped working',
   'crash.details': 'The details panel stopped working',
@@ -167,7 +168,9 @@ export const en = {
     'Your text is kept in this browser: try again, or reload the page, to go on where you were.',
   'crash.hintEditorDiagram':
     'The text editor still works and your text is saved; the diagram is drawn again when you change the text.',
+  'crash.hintApp': 'Saved drafts are kept in this browser: try again, or go back to all diagrams.',
   'gallery.brokenAt': 'Line {line}, column {col}: {message}',
+  'limits.ignored': 'The link’s ?limits= was ignored, so the usual limits apply: {problem}',
   'gallery.crashed': 'Could not be laid out: {message}',
   'editor.storageFull':
     'Not saved: this browser’s storage for Flowdeck is full. Your text is still here: download it, or delete old drafts to make room, and it saves when you type again.',
@@ -325,6 +328,7 @@ export const ko: Messages = {
   'deck.outOfRange': '“{id}” 덱에는 {slide}번 슬라이드가 없습니다: 1부터 {count}까지입니다.',
   'deck.broken': '이 덱의 “{id}” 다이어그램에 오류가 있습니다.',
   'deck.speakerHint': '노트, 다음 슬라이드, 시간을 새 창에 (s)',
+  'crash.app': 'Flowdeck에서 오류가 났습니다',
   'crash.page': '이 화면에서 오류가 났습니다',
   'crash.diagram': '다이어그램을 그리다 오류가 났습니다',
   'crash.details': '자세히 패널에서 오류가 났습니다',
@@ -339,7 +343,10 @@ export const ko: Messages = {
     '텍스트는 이 브라우저에 보관되어 있습니다. 다시 시도하거나 페이지를 새로 고치면 하던 곳에서 이어집니다.',
   'crash.hintEditorDiagram':
     '텍스트 편집기는 그대로 작동하고 텍스트도 저장됩니다. 텍스트를 고치면 다이어그램을 다시 그립니다.',
+  'crash.hintApp':
+    '저장된 초안은 이 브라우저에 보관되어 있습니다. 다시 시도하거나 모든 다이어그램으로 돌아가세요.',
   'gallery.brokenAt': '{line}행 {col}열: {message}',
+  'limits.ignored': '링크의 ?limits= 설정을 무시하고 기본 한도를 씁니다: {problem}',
   'gallery.crashed': '배치하지 못했습니다: {message}',
   'editor.storageFull':
     '저장하지 못함: 이 브라우저에서 Flowdeck이 쓸 저장 공간이 가득 찼습니다. 텍스트는 그대로 있습니다. 내려받아 두거나 오래된 초안을 지워 공간을 만들면, 다음에 입력할 때 저장됩니다.',
