@@ -8,13 +8,16 @@
  *   worker, with main-thread long tasks (bench/workerLayout.ts);
  * - `sideBySide`: the seed flowcharts in Mermaid (ELK layout) and Flowdeck
  *   in the same Chromium (bench/mermaidSideBySide.ts);
- * - `frames`: frame times while a flow plays (bench/frames.ts).
+ * - `frames`: frame times while a flow plays (bench/frames.ts);
+ * - `drawBig`: main-thread long tasks while a 1282- and a 3844-node diagram
+ *   are drawn (bench/drawBig.ts).
  *
  * BENCH_<PART>=0 skips a part (BENCH_LAYOUT, BENCH_BROWSER, BENCH_WORKER,
- * BENCH_MERMAID, BENCH_FRAMES). A benchmark, not a test: these machines are
+ * BENCH_MERMAID, BENCH_FRAMES, BENCH_DRAW). A benchmark, not a test: these machines are
  * shared, so read medians and ratios, not single runs.
  */
 import { browserRuns, runBrowserBench } from './browser.ts';
+import { runDrawBigBench } from './drawBig.ts';
 import { runFrameBench } from './frames.ts';
 import { formatLayout, runLayoutBench } from './layout.ts';
 import { runMermaidSideBySide } from './mermaidSideBySide.ts';
@@ -33,5 +36,6 @@ if (on('BROWSER')) writeResults({ browser: await runBrowserBench(browserRuns()) 
 if (on('WORKER')) writeResults({ workerLayout: await runWorkerLayoutBench() });
 if (on('MERMAID')) writeResults({ sideBySide: await runMermaidSideBySide() });
 if (on('FRAMES')) writeResults({ frames: await runFrameBench() });
+if (on('DRAW')) writeResults({ drawBig: await runDrawBigBench() });
 console.log(`\nwrote ${RESULTS_FILE}\n`);
 console.log(targets());

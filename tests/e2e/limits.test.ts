@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, inject, it } from 'vitest';
+import { syntheticFlowDiagram } from '../../bench/synthetic.ts';
 import { freshPagePerTest } from './chromium.ts';
 
 const baseUrl = inject('baseUrl');
@@ -77,6 +78,60 @@ describe('limits', () => {
     await expect.poll(() => notice.innerText()).toContain('The link’s ?limits= was ignored');
     expect(await notice.innerText()).toContain('lots');
     await expect.poll(drawnNodes, { timeout: 30_000 }).toBeGreaterThan(3);
+  });
+});
+
+describe('a diagram near the limits', () => {
+  it('is drawn in parts: the page answers meanwhile, and the whole is framed at the end', async () => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const route = await shareRoute(syntheticFlowDiagram(3000));
+    const total = 3844; // 3000 leaves in 844 groups
+    // The reader switches the language as soon as anything is drawn: the
+    // switch is handled while the diagram is still filling in.
+    await page.addInitScript(() => {
+      addEventListener('change', () => {
+        (globalThis as { drawnAtChange?: number }).drawnAtChange = document.querySelectorAll(
+          '.fd-canvas [data-node-id]',
+        ).length;
+      });
+    });
+    await page.goto('about:blank'); // a new document, which runs the script above
+    await page.goto(`${baseUrl}${route}`);
+    const language = page.getByRole('combobox', { name: 'Language' });
+    await page.waitForSelector('.fd-canvas [data-node-id]', { timeout: 60_000 });
+    await language.selectOption('ko');
+    const drawnAtChange = await page.evaluate(
+      () => (globalThis as { drawnAtChange?: number }).drawnAtChange,
+    );
+    expect(drawnAtChange).toBeGreaterThan(0);
+    expect(drawnAtChange).toBeLessThan(total);
+    await expect.poll(drawnNodes, { timeout: 60_000 }).toBe(total);
+    expect(await page.locator('.fd-canvas .react-flow__edge').count()).toBeGreaterThan(total);
+    // Framed whole once complete, not on the first part: the diagram's
+    // middle is the canvas's (too tall to fit even at the least zoom).
+    const offCentre = () =>
+      page.evaluate(() => {
+        const canvas = document.querySelector('.fd-canvas')?.getBoundingClientRect();
+        const boxes = [...document.querySelectorAll('.fd-canvas [data-node-id]')].map((n) =>
+          n.getBoundingClientRect(),
+        );
+        if (!canvas) return Number.POSITIVE_INFINITY;
+        const middle = (low: number[], high: number[]) =>
+          (Math.min(...low) + Math.max(...high)) / 2;
+        const x = middle(
+          boxes.map((b) => b.left),
+          boxes.map((b) => b.right),
+        );
+        const y = middle(
+          boxes.map((b) => b.top),
+          boxes.map((b) => b.bottom),
+        );
+        return Math.max(
+          Math.abs(x - (canvas.left + canvas.right) / 2),
+          Math.abs(y - (canvas.top + canvas.bottom) / 2),
+        );
+      });
+    await expect.poll(offCentre).toBeLessThan(10);
   });
 });
 

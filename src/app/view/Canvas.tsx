@@ -21,6 +21,7 @@ import { useTheme } from '../theme/useTheme.ts';
 import { createCamera } from './camera.ts';
 import { centredView } from './cameraPath.ts';
 import { type Direction, nearestInDirection, neighbourhood } from './graph.ts';
+import { useInParts } from './inParts.ts';
 import { CameraContext } from './useCamera.ts';
 
 const nodeTypes = { shape: ShapeNode, container: GroupNode };
@@ -251,6 +252,12 @@ function CanvasInner({ diagram, selected, onSelect, states, focus, children }: C
     [shownEdges, leaving],
   );
 
+  // A big diagram fills in a part per task; React Flow's fit on start saw
+  // the first part only, so the whole is framed once it is all there.
+  const drawn = useInParts(nodes, edges, () => {
+    if (fitted.current) frame.current(0);
+  });
+
   const light = (id: string | null) => {
     const element = root.current;
     if (!element) return;
@@ -333,8 +340,8 @@ function CanvasInner({ diagram, selected, onSelect, states, focus, children }: C
       onBlur={() => light(null)}
     >
       <ReactFlow
-        nodes={nodes}
-        edges={edges}
+        nodes={drawn.nodes}
+        edges={drawn.edges}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         colorMode={colorMode}
