@@ -17,6 +17,7 @@ import { ShapeNode } from '../flow/ShapeNode.tsx';
 import { toReactFlow } from '../flow/toReactFlow.ts';
 import { flowAriaLabels } from '../i18n/flowAriaLabels.ts';
 import { useT } from '../i18n/useT.ts';
+import { usePresenter } from '../present/usePresenter.ts';
 import { useTheme } from '../theme/useTheme.ts';
 import { createCamera } from './camera.ts';
 import { centredView } from './cameraPath.ts';
@@ -97,6 +98,7 @@ function reducedMotion(): boolean {
 function CanvasInner({ diagram, selected, onSelect, states, focus, children }: CanvasProps) {
   const t = useT();
   const { colorMode } = useTheme();
+  const { on: presenting } = usePresenter();
   // The camera flies without React Flow's store until it arrives (camera.ts).
   const store = useStoreApi();
   const [camera] = useState(() => createCamera({ store }));
@@ -258,12 +260,26 @@ function CanvasInner({ diagram, selected, onSelect, states, focus, children }: C
     if (fitted.current) frame.current(0);
   });
 
+  // Pointing lights a node and its neighbours and dims the rest, but never
+  // over a story: while presenting it does nothing (the laser and the
+  // spotlight sweep across nodes), and while a flow plays it only rings the
+  // node pointed at, so the step's subjects keep their emphasis.
+  const hovered = useRef<string | null>(null);
+  const hover = presenting ? 'none' : states ? 'hint' : 'full';
   const light = (id: string | null) => {
+    hovered.current = id;
     const element = root.current;
     if (!element) return;
     for (const lit of element.querySelectorAll('[data-lit]')) lit.removeAttribute('data-lit');
-    element.toggleAttribute('data-hovering', id !== null);
-    if (id === null) return;
+    if (id === null || hover === 'none') {
+      element.removeAttribute('data-hovering');
+      return;
+    }
+    element.setAttribute('data-hovering', hover);
+    if (hover === 'hint') {
+      element.querySelector(`[data-node-id="${CSS.escape(id)}"]`)?.setAttribute('data-lit', '');
+      return;
+    }
     const { nodes: litNodes, edges: litEdges } = neighbourhood(diagram, id);
     for (const el of element.querySelectorAll<HTMLElement>('[data-node-id]')) {
       if (litNodes.has(el.dataset.nodeId ?? '')) el.setAttribute('data-lit', '');
@@ -272,6 +288,12 @@ function CanvasInner({ diagram, selected, onSelect, states, focus, children }: C
       if (litEdges.has(el.dataset.edgeId ?? '')) el.setAttribute('data-lit', '');
     }
   };
+
+  const lightAgain = useRef(light);
+  lightAgain.current = light;
+  useEffect(() => {
+    lightAgain.current(hovered.current);
+  }, [hover]);
 
   const focusNode = (id: string) => {
     const target = root.current?.querySelector<HTMLElement>(
