@@ -30,10 +30,16 @@ let decks: Promise<Deck[]> | undefined;
  * first screen's JavaScript when that screen is a diagram.
  */
 export function loadDecks(): Promise<Deck[]> {
-  decks ??= import('../core/deck/parseDeck.ts').then(({ parseDeck }) =>
-    sources
-      .filter((s) => isDeckSource(s.text))
-      .flatMap((s) => parseDeck(s.text, { file: s.file }).deck ?? []),
+  decks ??= import('../core/deck/parseDeck.ts').then(
+    ({ parseDeck }) =>
+      sources
+        .filter((s) => isDeckSource(s.text))
+        .flatMap((s) => parseDeck(s.text, { file: s.file }).deck ?? []),
+    (error: unknown) => {
+      // The parser's chunk did not load (a dropped connection): the next call tries again.
+      decks = undefined;
+      throw error;
+    },
   );
   return decks;
 }

@@ -8,6 +8,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import { startLanguage } from './i18n/languageStore.ts';
+import { startKeyBuffer } from './keyBuffer.ts';
 import { createLayoutClient, LAYOUT_WORKER_URL } from './layoutClient.ts';
 import { openLayoutStore } from './layoutStore.ts';
 import { readLimitsSetting } from './limitsSetting.ts';
@@ -16,6 +17,8 @@ import { startTheme } from './theme/themeStore.ts';
 // Before the first render: data-theme, data-motion and lang are on <html> from the first paint.
 startTheme();
 startLanguage();
+// Keys pressed while a flow, deck or speaker view loads wait for it (keyBuffer.ts).
+startKeyBuffer();
 
 // `?limits=nodes=8000,timeout=60` raises the limits and the layout timeout
 // for this visit, on every route (docs/hardening.md#limits).

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { LaidOutDiagram } from '../core/layout/types.ts';
 import type { LayoutPhase, LayoutResult } from '../worker/protocol.ts';
 import type { DiagramSource } from './diagrams.ts';
+import { cached, remember, subscribeLayouts } from './layoutCache.ts';
 import type { LayoutClient } from './layoutClient.ts';
 
 type Failure = Extract<LayoutResult, { ok: false }>;
@@ -12,40 +13,6 @@ export interface LayoutState {
   /** Set while the worker works on this view. */
   phase: LayoutPhase | 'starting' | null;
   error: Failure | null;
-}
-
-// Finished layouts by source and view state, so going back to a diagram (or
-// opening one whose gallery thumbnail is drawn) paints at once.
-const results = new Map<string, { text: string; result: LayoutResult }>();
-const MAX_RESULTS = 64;
-
-function cacheKey(source: DiagramSource, collapsed: readonly string[]): string {
-  return `${source.file}\n${[...collapsed].sort().join('\n')}`;
-}
-
-/** A finished layout of this source and collapse set, if one is at hand. */
-export function cached(
-  source: DiagramSource,
-  collapsed: readonly string[],
-): LayoutResult | undefined {
-  const hit = results.get(cacheKey(source, collapsed));
-  return hit?.text === source.text ? hit.result : undefined;
-}
-
-/** Keeps a finished layout for `cached`. */
-export function remember(
-  source: DiagramSource,
-  collapsed: readonly string[],
-  result: LayoutResult,
-) {
-  if ('cancelled' in result) return;
-  const key = cacheKey(source, collapsed);
-  results.delete(key);
-  results.set(key, { text: source.text, result });
-  for (const oldest of results.keys()) {
-    if (results.size <= MAX_RESULTS) break;
-    results.delete(oldest);
-  }
 }
 
 function fromResult(
@@ -95,12 +62,29 @@ export function useLayout(
       })
       .then((result) => {
         remember(source, collapsed, result);
-        if (live && !('cancelled' in result)) {
+        if (!live) return;
+        if (!('cancelled' in result)) {
           setState((previous) => fromResult(result, previous.diagram));
+          return;
         }
+        // Another view asked for the same channel since: take its answer
+        // when it lands, rather than wait for ours, which will not come.
+        const take = () => {
+          const hit = cached(source, collapsed);
+          if (!hit || !live) return false;
+          setState((previous) => fromResult(hit, previous.diagram));
+          return true;
+        };
+        if (take()) return;
+        const unsubscribe = subscribeLayouts(() => {
+          if (take()) unsubscribe();
+        });
+        stop = unsubscribe;
       });
+    let stop = () => {};
     return () => {
       live = false;
+      stop();
     };
   }, [client, source, collapsedKey, channel, attempt]);
   return { ...state, retry: () => setAttempt((n) => n + 1) };

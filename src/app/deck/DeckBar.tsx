@@ -1,7 +1,9 @@
 import { AnimatePresence, motion } from 'framer-motion';
+import type { Slide } from '../../core/deck/slides.ts';
 import type { Deck } from '../../core/deck/types.ts';
 import type { LaidOutDiagram } from '../../core/layout/types.ts';
 import { useT } from '../i18n/useT.ts';
+import { useKeysReady } from '../keyBuffer.ts';
 import { Icon } from '../player/icons.tsx';
 import { type StepMove, useStepKeys } from '../player/useStepKeys.ts';
 import { diagramHref } from '../route.ts';
@@ -15,6 +17,16 @@ function slideAfter(move: StepMove, index: number, count: number): number {
   return move === 'prev' ? index - 1 : index + 1;
 }
 
+/** Where each diagram of the lesson starts: the first slide of each run of one deck entry. */
+export function lessonParts(slides: readonly Slide[]): { first: number; diagramId: string }[] {
+  const parts: { first: number; diagramId: string }[] = [];
+  slides.forEach((slide, i) => {
+    if (i === 0 || slides[i - 1]?.entry !== slide.entry)
+      parts.push({ first: i, diagramId: slide.diagramId });
+  });
+  return parts;
+}
+
 /** Under the canvas: the slide's caption, where in the deck it is, and the way on. */
 export function DeckBar({
   deck,
@@ -22,8 +34,10 @@ export function DeckBar({
   flowTitle,
   caption,
   index,
-  count,
+  slides,
+  titleOf,
   go,
+  current,
 }: {
   deck: Deck;
   diagram: LaidOutDiagram;
@@ -31,16 +45,31 @@ export function DeckBar({
   caption: string;
   /** 0-based. */
   index: number;
-  count: number;
+  slides: readonly Slide[];
+  /** A diagram's title, by id. */
+  titleOf: (diagramId: string) => string;
   go: (index: number) => void;
+  /** The slide on screen (0-based), read from the URL: keys may come faster than renders. */
+  current: () => number;
 }) {
   const t = useT();
   const { reducedMotion } = useTheme();
-  useStepKeys((move) => go(slideAfter(move, index, count)));
+  const count = slides.length;
+  useStepKeys((move) => go(slideAfter(move, current(), count)));
+  useKeysReady(true);
+  const parts = lessonParts(slides);
+  const part = parts.findLastIndex((p) => p.first <= index);
   return (
     <section className="fd-flowbar fd-deckbar" aria-label={t('deck.label')}>
       <div className="fd-progress-track" aria-hidden="true">
         <div className="fd-progress-fill" style={{ width: `${((index + 1) / count) * 100}%` }} />
+        {parts.slice(1).map((p) => (
+          <span
+            key={p.first}
+            className="fd-progress-tick"
+            style={{ left: `${(p.first / count) * 100}%` }}
+          />
+        ))}
       </div>
       <div className="fd-caption" aria-live="polite" aria-atomic="true">
         <AnimatePresence mode="wait" initial={false}>
@@ -58,11 +87,28 @@ export function DeckBar({
       </div>
       <div className="fd-controls">
         <span className="fd-deck-where">
-          <a href={diagramHref(diagram.id)} title={t('deck.diagram')}>
-            {diagram.title}
-          </a>
-          {flowTitle ? <span className="fd-flow-title">{flowTitle}</span> : null}
           <span className="fd-flow-title">{deck.title}</span>
+          <select
+            className="fd-menu-select fd-deck-part"
+            aria-label={t('deck.part')}
+            title={t('deck.part')}
+            value={parts[part]?.first ?? 0}
+            onChange={(event) => go(Number(event.target.value))}
+          >
+            {parts.map((p, i) => (
+              <option key={p.first} value={p.first}>
+                {t('deck.partOption', {
+                  part: i + 1,
+                  count: parts.length,
+                  title: titleOf(p.diagramId),
+                })}
+              </option>
+            ))}
+          </select>
+          {flowTitle ? <span className="fd-flow-title">{flowTitle}</span> : null}
+          <a className="fd-deck-open" href={diagramHref(diagram.id)} title={t('deck.diagram')}>
+            {t('deck.diagram')} ↗
+          </a>
         </span>
         <div className="fd-buttons">
           <button

@@ -18,6 +18,7 @@ import { useDeckSpeaker } from '../speaker/useStepSync.ts';
 import { useTheme } from '../theme/useTheme.ts';
 import { useDocumentTitle } from '../useDocumentTitle.ts';
 import { Canvas } from '../view/Canvas.tsx';
+import { LayoutProgress } from '../view/LayoutProgress.tsx';
 import { DeckBar } from './DeckBar.tsx';
 import { brokenSource, laidOut, useDeckLayouts, useSlides } from './useDeck.ts';
 
@@ -26,15 +27,22 @@ const Tokens = lazy(() => import('../player/Tokens.tsx').then((m) => ({ default:
 function Message({
   children,
   action,
+  onRetry,
 }: {
   children: string;
   action?: { href: string; label: string };
+  onRetry?: () => void;
 }) {
   const t = useT();
   return (
     <div className="fd-card-error-view" role="alert">
       <h2>{children}</h2>
       <p className="fd-actions">
+        {onRetry ? (
+          <button type="button" className="fd-button" onClick={onRetry}>
+            {t('view.retry')}
+          </button>
+        ) : null}
         {action ? (
           <a className="fd-button" href={action.href}>
             {action.label}
@@ -69,16 +77,22 @@ export function DeckView({
   onTitle?: (title: string) => void;
 }) {
   const t = useT();
-  const { decks, deck, sources, results } = useDeckLayouts(client, id);
+  const { decks, deck, sources, results, retry } = useDeckLayouts(client, id);
 
   useDocumentTitle(deck?.title, onTitle);
 
-  if (!decks) return <p className="fd-deck-wait">{t('diagram.loading')}</p>;
+  if (decks instanceof Error) {
+    return <Message onRetry={retry}>{t('deck.loadFailed', { message: decks.message })}</Message>;
+  }
+  if (!decks) return <LayoutProgress phase={null} text={t('diagram.loading')} onRetry={retry} />;
   if (!deck) return <Message>{t('deck.notFound', { id })}</Message>;
   const broken = brokenSource(sources, results);
   if (broken) {
     return (
-      <Message action={{ href: `#/d/${encodeURIComponent(broken.id)}`, label: broken.id }}>
+      <Message
+        onRetry={retry}
+        action={{ href: `#/d/${encodeURIComponent(broken.id)}`, label: broken.id }}
+      >
         {t('deck.broken', { id: broken.id })}
       </Message>
     );
@@ -86,9 +100,11 @@ export function DeckView({
   const done = sources.filter((s) => laidOut(results.get(s.id))).length;
   if (done < sources.length) {
     return (
-      <p className="fd-deck-wait" role="status">
-        {t('deck.preparing', { done, count: sources.length })}
-      </p>
+      <LayoutProgress
+        phase={null}
+        text={t('deck.preparing', { done, count: sources.length })}
+        onRetry={retry}
+      />
     );
   }
   return <Ready deck={deck} sources={sources} results={results} slide={slide} />;
@@ -192,8 +208,10 @@ function Stage({
             flowTitle={timeline?.title}
             caption={scene?.caption ?? ''}
             index={index}
-            count={slides.length}
+            slides={slides}
+            titleOf={(id) => diagrams.get(id)?.title ?? id}
             go={go}
+            current={stepper.current}
           />
         </ErrorBoundary>
       </div>

@@ -1,27 +1,13 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { buildTimeline, type Timeline } from '../../core/animate/timeline.ts';
 import { deckSlides, type Slide } from '../../core/deck/slides.ts';
 import type { Deck } from '../../core/deck/types.ts';
 import type { LaidOutDiagram } from '../../core/layout/types.ts';
 import type { LayoutResult } from '../../worker/protocol.ts';
-import { DIAGRAMS, type DiagramSource, loadDecks } from '../diagrams.ts';
+import { DIAGRAMS, type DiagramSource } from '../diagrams.ts';
 import { useCatalog } from '../gallery/useCatalog.ts';
 import type { LayoutClient } from '../layoutClient.ts';
-
-/** The decks in diagrams/, once loaded; null until then. */
-export function useDecks(): Deck[] | null {
-  const [decks, setDecks] = useState<Deck[] | null>(null);
-  useEffect(() => {
-    let live = true;
-    void loadDecks().then((found) => {
-      if (live) setDecks(found);
-    });
-    return () => {
-      live = false;
-    };
-  }, []);
-  return decks;
-}
+import { useDecks } from './useDecks.ts';
 
 export function laidOut(result: LayoutResult | undefined): LaidOutDiagram | null {
   return result !== undefined && !('cancelled' in result) && result.ok ? result.diagram : null;
@@ -32,14 +18,15 @@ export function laidOut(result: LayoutResult | undefined): LaidOutDiagram | null
  * the gallery's): the deck window and its speaker view both wait for this.
  */
 export function useDeckLayouts(client: LayoutClient | null, id: string) {
-  const decks = useDecks();
-  const deck = decks?.find((d) => d.id === id);
+  const { decks, retry: reload } = useDecks();
+  const deck = Array.isArray(decks) ? decks.find((d) => d.id === id) : undefined;
   const sources = useMemo(() => {
     const ids = new Set(deck?.entries.map((e) => e.diagram));
     return DIAGRAMS.filter((s) => ids.has(s.id));
   }, [deck]);
-  const results = useCatalog(client, sources);
-  return { decks, deck, sources, results };
+  const { results, retry: relayout } = useCatalog(client, sources);
+  const retry = decks instanceof Error ? reload : relayout;
+  return { decks, deck, sources, results, retry };
 }
 
 /** The first of the deck's diagrams whose layout failed, if any. */

@@ -1,14 +1,16 @@
 import { usePasteToOpen } from '../editor/usePasteToOpen.ts';
 import './gallery.css';
-import { useDeferredValue, useEffect, useState } from 'react';
+import { useDeferredValue, useState } from 'react';
 import type { Deck } from '../../core/deck/types.ts';
 import type { LaidOutDiagram } from '../../core/layout/types.ts';
 import type { LayoutResult } from '../../worker/protocol.ts';
-import { DIAGRAMS, type DiagramSource, loadDecks } from '../diagrams.ts';
+import { useDecks } from '../deck/useDecks.ts';
+import { DIAGRAMS, type DiagramSource } from '../diagrams.ts';
 import { ErrorBoundary } from '../ErrorBoundary.tsx';
 import { useT } from '../i18n/useT.ts';
 import type { LayoutClient } from '../layoutClient.ts';
-import { diagramHref } from '../route.ts';
+import { presenterStore } from '../present/presenterStore.ts';
+import { deckHref, diagramHref, navigate } from '../route.ts';
 import { Thumbnail } from './Thumbnail.tsx';
 import { useCatalog } from './useCatalog.ts';
 
@@ -18,6 +20,8 @@ interface Section {
   description?: string;
   /** Lesson order matters: the list is numbered. */
   ordered: boolean;
+  /** The deck the section plays, if it is one. */
+  deckId?: string;
   sources: DiagramSource[];
 }
 
@@ -30,6 +34,7 @@ export function gallerySections(decks: Deck[], diagrams: DiagramSource[], more: 
     title: deck.title,
     ...(deck.description ? { description: deck.description } : {}),
     ordered: true,
+    deckId: deck.id,
     sources: deck.entries.flatMap((entry) => {
       const source = byId.get(entry.diagram);
       if (!source || inDeck.has(source.id)) return [];
@@ -66,15 +71,10 @@ export function Gallery({ client }: { client: LayoutClient | null }) {
   usePasteToOpen();
   const [query, setQuery] = useState('');
   const deferred = useDeferredValue(query);
-  const layouts = useCatalog(client, DIAGRAMS);
-  const [decks, setDecks] = useState<Deck[] | null>(null);
-  useEffect(() => {
-    let live = true;
-    loadDecks().then((loaded) => live && setDecks(loaded));
-    return () => {
-      live = false;
-    };
-  }, []);
+  const { results: layouts } = useCatalog(client, DIAGRAMS);
+  // Without its decks (their code failed to load) the gallery still lists every diagram.
+  const { decks: loaded } = useDecks();
+  const decks = loaded instanceof Error ? [] : loaded;
   const diagramOf = (id: string) => {
     const result = layouts.get(id);
     return result && 'ok' in result && result.ok ? result.diagram : null;
@@ -104,7 +104,10 @@ export function Gallery({ client }: { client: LayoutClient | null }) {
       <p className="fd-section-desc">{t('paste.hint')}</p>
       {sections.map((section) => (
         <section key={section.key} className="fd-section" aria-label={section.title}>
-          <h2>{section.title}</h2>
+          <div className="fd-section-head">
+            <h2>{section.title}</h2>
+            {section.deckId ? <LessonActions deckId={section.deckId} /> : null}
+          </div>
           {section.description ? <p className="fd-section-desc">{section.description}</p> : null}
           <ol className="fd-cards" data-ordered={section.ordered || undefined}>
             {section.cards.map(({ source, lesson }) => (
@@ -122,6 +125,33 @@ export function Gallery({ client }: { client: LayoutClient | null }) {
         <p className="fd-no-match">{t('gallery.noMatch', { query: deferred })}</p>
       ) : null}
     </div>
+  );
+}
+
+/**
+ * A deck's way in: start the lesson, or present it (full screen, the
+ * clicker's keys) from its first slide.
+ */
+function LessonActions({ deckId }: { deckId: string }) {
+  const t = useT();
+  return (
+    <p className="fd-lesson-actions">
+      <a className="fd-button fd-button-primary" href={deckHref(deckId, 1)}>
+        {t('gallery.startLesson')}
+      </a>
+      <button
+        type="button"
+        className="fd-button"
+        title={t('gallery.presentHint')}
+        onClick={() => {
+          // In the click, where the browser allows full screen.
+          presenterStore().enter();
+          navigate(deckHref(deckId, 1));
+        }}
+      >
+        {t('gallery.presentLesson')}
+      </button>
+    </p>
   );
 }
 

@@ -1,38 +1,58 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { LayoutResult } from '../../worker/protocol.ts';
 import type { DiagramSource } from '../diagrams.ts';
+import { cached, forget, layoutsSnapshot, remember, subscribeLayouts } from '../layoutCache.ts';
 import type { LayoutClient } from '../layoutClient.ts';
-import { cached, remember } from '../useLayout.ts';
 
-/** Every source laid out once (in the worker, one after another), for the gallery's cards. */
-export function useCatalog(
-  client: LayoutClient | null,
-  sources: DiagramSource[],
-): ReadonlyMap<string, LayoutResult> {
-  const [results, setResults] = useState(() => {
+export interface Catalog {
+  /** Each source's finished layout (or failure), by id; a source still on its way is missing. */
+  results: ReadonlyMap<string, LayoutResult>;
+  /** Forgets the failed layouts and asks for every missing one again. */
+  retry: () => void;
+}
+
+/**
+ * Every source laid out once (in the worker, one after another), for the
+ * gallery's cards and a deck's slides. Results come from the tab's layout
+ * cache, whoever asked for them, so a layout done before (by the gallery, a
+ * diagram view, another deck) counts at once, and one that is dropped from
+ * the cache is asked for again.
+ */
+export function useCatalog(client: LayoutClient | null, sources: DiagramSource[]): Catalog {
+  const all = useSyncExternalStore(subscribeLayouts, layoutsSnapshot);
+  const results = useMemo(() => {
     const found = new Map<string, LayoutResult>();
     for (const source of sources) {
-      const hit = cached(source, []);
+      const hit = cached(source, [], all);
       if (hit) found.set(source.id, hit);
     }
     return found;
-  });
+  }, [all, sources]);
+  const [attempt, setAttempt] = useState(0);
+  // Sources asked for and not answered yet, by this hook.
+  const asked = useRef(new Set<string>());
   useEffect(() => {
     if (!client) return;
-    let live = true;
     for (const source of sources) {
-      if (cached(source, [])) continue;
+      if (results.has(source.id) || asked.current.has(source.id)) continue;
+      asked.current.add(source.id);
       client
         .request({ text: source.text, file: source.file, channel: `thumb:${source.id}` })
         .then((result) => {
+          asked.current.delete(source.id);
+          // Cancelled: a newer request on this channel (this hook's, or another
+          // view's) answers instead, into the cache, where this hook sees it.
           remember(source, [], result);
-          if (!live || 'cancelled' in result) return;
-          setResults((previous) => new Map(previous).set(source.id, result));
         });
     }
-    return () => {
-      live = false;
-    };
-  }, [client, sources]);
-  return results;
+  }, [client, sources, results, attempt]);
+  const retry = useCallback(() => {
+    for (const source of sources) {
+      const hit = cached(source, []);
+      if (hit && !('cancelled' in hit) && !hit.ok) forget(source, []);
+    }
+    asked.current.clear();
+    setAttempt((n) => n + 1);
+  }, [sources]);
+  return { results, retry };
 }

@@ -3,6 +3,7 @@ import { AnimatePresence, motion } from 'framer-motion';
 import { useState } from 'react';
 import type { LaidOutDiagram } from '../../core/layout/types.ts';
 import { useT } from '../i18n/useT.ts';
+import { useKeysReady } from '../keyBuffer.ts';
 import { usePresenter } from '../present/usePresenter.ts';
 import { navigate } from '../route.ts';
 import { openSpeakerWindow } from '../speaker/useStepSync.ts';
@@ -25,6 +26,7 @@ export function FlowBar({ diagram, player }: { diagram: LaidOutDiagram; player: 
     else if (move === 'space') player.togglePlay();
     else player.go(move === 'first' ? 0 : player.timeline.steps.length - 1);
   });
+  useKeysReady(true);
   const { timeline, step, scene } = player;
   const count = timeline.steps.length;
   const flowIds = diagram.flows.map((f) => f.id);

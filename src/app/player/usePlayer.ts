@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { buildTimeline, type StepScene, type Timeline } from '../../core/animate/timeline.ts';
 import type { LaidOutDiagram } from '../../core/layout/types.ts';
-import { navigate } from '../route.ts';
+import { navigate, parseRoute, routeStep as stepOfRoute } from '../route.ts';
 import { useStepHref } from '../view/StepHref.tsx';
 
 export const SPEEDS = [0.5, 1, 1.5, 2] as const;
@@ -14,6 +14,11 @@ export interface Player {
   playing: boolean;
   speed: number;
   go(step: number): void;
+  /**
+   * The step on screen (0-based), read from the URL: a clicker (or keys
+   * held while the view loaded) can press faster than React renders.
+   */
+  current(): number;
   next(): void;
   prev(): void;
   togglePlay(): void;
@@ -60,6 +65,10 @@ export function usePlayer(
   }, [playing, scene, step, count, speed, go]);
 
   if (!timeline || !scene) return null;
+  const current = () => {
+    const shown = stepOfRoute(parseRoute(window.location.hash));
+    return shown.flow === flowId && shown.step ? Math.min(shown.step - 1, count - 1) : step;
+  };
   return {
     timeline,
     step,
@@ -67,8 +76,9 @@ export function usePlayer(
     playing,
     speed,
     go,
-    next: () => go(step + 1),
-    prev: () => go(step - 1),
+    current,
+    next: () => go(current() + 1),
+    prev: () => go(current() - 1),
     togglePlay: () => {
       // Play from the end starts over.
       if (!playing && step >= count - 1) go(0);

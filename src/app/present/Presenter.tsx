@@ -4,7 +4,7 @@ import { createPortal } from 'react-dom';
 import type { LaidOutDiagram } from '../../core/layout/types.ts';
 import { useT } from '../i18n/useT.ts';
 import type { Player } from '../player/usePlayer.ts';
-import { navigate, parseRoute, routeStep } from '../route.ts';
+import { navigate, parseRoute } from '../route.ts';
 import { useTheme } from '../theme/useTheme.ts';
 import { type CameraView, centredView, flowPointAt } from '../view/cameraPath.ts';
 import { type StepHref, useStepHref } from '../view/StepHref.tsx';
@@ -38,15 +38,6 @@ function isTyping(target: EventTarget | null): boolean {
     target instanceof Element &&
     target.closest('input, textarea, select, [contenteditable]') != null
   );
-}
-
-/**
- * The step on screen (0-based). A clicker can press faster than React
- * renders, so the URL, which a step changes at once, is the one to trust.
- */
-function currentStep(player: Player): number {
-  const { flow, step } = routeStep(parseRoute(window.location.hash));
-  return flow === player.timeline.flowId && step ? step - 1 : player.step;
 }
 
 /**
@@ -89,12 +80,12 @@ export function usePresenterKeys(
         const { diagram: shown, player: playing, stepper: steps } = latest.current;
         const first = shown.flows[0];
         if (steps) steps.go(steps.current() + 1);
-        else if (playing) playing.go(currentStep(playing) + 1);
+        else if (playing) playing.next();
         else if (first) navigate(latest.current.stepHref(first.id, 1));
       } else if (PREV_KEYS.has(key)) {
         const { player: playing, stepper: steps } = latest.current;
         if (steps) steps.go(steps.current() - 1);
-        else if (playing) playing.go(currentStep(playing) - 1);
+        else if (playing) playing.prev();
       } else handled = false;
       if (!handled) return;
       event.preventDefault();

@@ -8,7 +8,8 @@ import { brokenSource, laidOut, slideScene, useDeckLayouts, useSlides } from '..
 import type { DiagramSource } from '../diagrams.ts';
 import { useT } from '../i18n/useT.ts';
 import type { LayoutClient } from '../layoutClient.ts';
-import { navigate, speakerDeckHref } from '../route.ts';
+import { navigate, parseRoute, speakerDeckHref } from '../route.ts';
+import { LayoutProgress } from '../view/LayoutProgress.tsx';
 import {
   MoveButtons,
   NextSection,
@@ -36,7 +37,7 @@ export function DeckSpeakerView({
   slide: number;
 }) {
   const t = useT();
-  const { decks, deck, sources, results } = useDeckLayouts(client, id);
+  const { decks, deck, sources, results, retry } = useDeckLayouts(client, id);
 
   useEffect(() => {
     document.title = `${t('speaker.title')} · ${deck?.title ?? id}`;
@@ -45,23 +46,23 @@ export function DeckSpeakerView({
     };
   }, [t, deck, id]);
 
-  if (!decks) return <Wait text={t('diagram.loading')} />;
+  if (decks instanceof Error)
+    return <Problem text={t('deck.loadFailed', { message: decks.message })} />;
+  if (!decks) return <LayoutProgress phase={null} text={t('diagram.loading')} onRetry={retry} />;
   if (!deck) return <Problem text={t('deck.notFound', { id })} />;
   const broken = brokenSource(sources, results);
   if (broken) return <Problem text={t('deck.broken', { id: broken.id })} />;
   const done = sources.filter((s) => laidOut(results.get(s.id))).length;
   if (done < sources.length) {
-    return <Wait text={t('deck.preparing', { done, count: sources.length })} />;
+    return (
+      <LayoutProgress
+        phase={null}
+        text={t('deck.preparing', { done, count: sources.length })}
+        onRetry={retry}
+      />
+    );
   }
   return <Ready deck={deck} sources={sources} results={results} slide={slide} />;
-}
-
-function Wait({ text }: { text: string }) {
-  return (
-    <p className="fd-deck-wait" role="status">
-      {text}
-    </p>
-  );
 }
 
 function Ready({
@@ -88,7 +89,13 @@ function Ready({
     [count, deck.id],
   );
   useStepSync(deckSyncId(deck.id), '', index, count > 0 ? go : undefined);
-  useSpeakerKeys(count > 0 ? go : undefined, index);
+  const shownSlide = () => {
+    const route = parseRoute(window.location.hash);
+    return route.kind === 'speaker-deck' && route.id === deck.id
+      ? Math.min(route.slide - 1, count - 1)
+      : index;
+  };
+  useSpeakerKeys(count > 0 ? go : undefined, shownSlide);
 
   const current = slides[index];
   const following = slides[index + 1];

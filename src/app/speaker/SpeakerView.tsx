@@ -6,7 +6,7 @@ import { buildTimeline } from '../../core/animate/timeline.ts';
 import { DIAGRAMS } from '../diagrams.ts';
 import { useT } from '../i18n/useT.ts';
 import type { LayoutClient } from '../layoutClient.ts';
-import { navigate, speakerHref } from '../route.ts';
+import { navigate, parseRoute, speakerHref } from '../route.ts';
 import { useLayout } from '../useLayout.ts';
 import { LayoutProgress } from '../view/LayoutProgress.tsx';
 import {
@@ -38,7 +38,7 @@ export function SpeakerView({
 }) {
   const t = useT();
   const source = DIAGRAMS.find((d) => d.id === id);
-  const { diagram, phase, error } = useLayout(client, source);
+  const { diagram, phase, error, retry } = useLayout(client, source);
   const flow = diagram?.flows.find((f) => f.id === flowId);
   const timeline = useMemo(
     () => (diagram && flow ? buildTimeline(diagram, flow) : null),
@@ -56,7 +56,13 @@ export function SpeakerView({
     [count, id, flowId],
   );
   useStepSync(id, flowId, step, timeline ? go : undefined);
-  useSpeakerKeys(timeline ? go : undefined, step);
+  const current = () => {
+    const route = parseRoute(window.location.hash);
+    return route.kind === 'speaker' && route.id === id && route.flow === flowId
+      ? Math.min(route.step - 1, count - 1)
+      : step;
+  };
+  useSpeakerKeys(timeline ? go : undefined, current);
 
   useEffect(() => {
     document.title = `${t('speaker.title')} · ${diagram?.title ?? id}`;
@@ -68,7 +74,7 @@ export function SpeakerView({
   if (!source) return <Problem text={t('diagram.notFound', { id })} />;
   if (!diagram) {
     if (error) return <Problem text={t('diagram.hasErrors')} />;
-    return <LayoutProgress phase={phase} />;
+    return <LayoutProgress phase={phase} onRetry={retry} />;
   }
   const scene = timeline?.steps[step];
   if (!timeline || !scene) return <Problem text={t('player.noSuchFlow', { flow: flowId })} />;

@@ -3,6 +3,7 @@ import type { ElementState } from '../../core/animate/timeline.ts';
 import type { Box, LaidOutDiagram } from '../../core/layout/types.ts';
 import { Thumbnail } from '../gallery/Thumbnail.tsx';
 import { useT } from '../i18n/useT.ts';
+import { useKeysReady } from '../keyBuffer.ts';
 import { useStepKeys } from '../player/useStepKeys.ts';
 import { Markdown } from '../view/Markdown.tsx';
 import { previewFrame } from './previewFrame.ts';
@@ -128,17 +129,22 @@ export function MoveButtons({
   );
 }
 
-/** A clicker's keys (and the player's), which move this window and the diagram window with it. */
-export function useSpeakerKeys(go: ((step: number) => void) | undefined, step: number) {
+/**
+ * A clicker's keys (and the player's), which move this window and the
+ * diagram window with it. `current` reads the step on screen (0-based) from
+ * the URL, which moves ahead of React when keys come fast.
+ */
+export function useSpeakerKeys(go: ((step: number) => void) | undefined, current: () => number) {
   useStepKeys(
     go
       ? (move) => {
           if (move === 'first') go(0);
           else if (move === 'last') go(Number.MAX_SAFE_INTEGER);
-          else go(move === 'prev' ? step - 1 : step + 1);
+          else go(move === 'prev' ? current() - 1 : current() + 1);
         }
       : null,
   );
+  useKeysReady(go !== undefined);
 }
 
 /** Time since this window opened (with a reset) and the wall clock, ticking each second. */

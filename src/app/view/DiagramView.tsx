@@ -6,6 +6,7 @@ import type { DiagramSource } from '../diagrams.ts';
 import { ErrorBoundary } from '../ErrorBoundary.tsx';
 import { ExportMenu } from '../export/ExportMenu.tsx';
 import { useT } from '../i18n/useT.ts';
+import { useKeysReady } from '../keyBuffer.ts';
 import type { LayoutClient } from '../layoutClient.ts';
 import { FlowStart } from '../player/FlowStart.tsx';
 import { usePlayer } from '../player/usePlayer.ts';
@@ -97,7 +98,7 @@ export function DiagramView({
       const seconds = Math.round((client?.timeoutMs ?? 0) / 1000);
       return <ErrorCard error={error} onRetry={retry} timeoutSeconds={seconds} />;
     }
-    return <LayoutProgress phase={phase} />;
+    return <LayoutProgress phase={phase} onRetry={retry} />;
   }
   return (
     <ViewContext.Provider value={actions}>
@@ -143,6 +144,8 @@ export function DiagramPane({
   const { reducedMotion } = useTheme();
   const player = usePlayer(diagram, flow ?? '', step);
   useSpeaker(diagram.id, player);
+  // Without a flow playing, presenter mode and FlowStart take the keys; with one, FlowBar.
+  useKeysReady(!player);
   const node = diagram.nodes.find((n) => n.id === selected) ?? null;
   return (
     <div

@@ -2,44 +2,69 @@ import { useEffect, useState } from 'react';
 import type { LayoutPhase } from '../../worker/protocol.ts';
 import { useT } from '../i18n/useT.ts';
 
+/** After this long, a wait offers a way out: try again (the layout itself stops at its own timeout). */
+export const SLOW_WAIT_MS = 12_000;
+
 /**
  * Shown while the worker lays out: what it is doing and for how long. It
- * appears only after a moment, so a fast layout does not flash it.
+ * appears only after a moment, so a fast layout does not flash it; past
+ * `SLOW_WAIT_MS` it says so and, with `onRetry`, offers to try again.
  */
 export function LayoutProgress({
   phase,
+  text,
   compact = false,
+  onRetry,
 }: {
   phase: LayoutPhase | 'starting' | null;
+  /** What is being waited for, when it is more than the phase (a deck's count). */
+  text?: string | undefined;
   compact?: boolean;
+  onRetry?: (() => void) | undefined;
 }) {
   const t = useT();
   const [shown, setShown] = useState(false);
-  const [seconds, setSeconds] = useState(0);
+  const [since, setSince] = useState(() => performance.now());
+  const [now, setNow] = useState(since);
   useEffect(() => {
-    const started = performance.now();
     const show = setTimeout(() => setShown(true), 150);
-    const tick = setInterval(
-      () => setSeconds(Math.floor((performance.now() - started) / 1000)),
-      500,
-    );
+    const tick = setInterval(() => setNow(performance.now()), 500);
     return () => {
       clearTimeout(show);
       clearInterval(tick);
     };
   }, []);
-  const message = t(`view.phase.${phase ?? 'starting'}`);
+  const waited = now - since;
+  const seconds = Math.floor(waited / 1000);
+  const slow = waited >= SLOW_WAIT_MS;
+  const message = text ?? t(`view.phase.${phase ?? 'starting'}`);
   return (
     <div
       className={compact ? 'fd-progress fd-progress-compact' : 'fd-progress'}
       role="status"
       hidden={!shown}
+      data-slow={slow || undefined}
     >
       <div className="fd-progress-bar" aria-hidden="true" />
       <p>
         {message}
         {seconds >= 2 ? ` ${t('view.seconds', { seconds })}` : ''}
       </p>
+      {slow && onRetry ? (
+        <p className="fd-progress-slow">
+          {t('view.slow')}{' '}
+          <button
+            type="button"
+            className="fd-button"
+            onClick={() => {
+              setSince(performance.now());
+              onRetry();
+            }}
+          >
+            {t('view.retry')}
+          </button>
+        </p>
+      ) : null}
     </div>
   );
 }
