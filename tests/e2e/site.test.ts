@@ -142,6 +142,22 @@ describe(`the built site under a sub-path (${PREFIX})`, () => {
     }
   });
 
+  it('starts each deck from the gallery, and comes back to it from one of its diagrams', async () => {
+    for (const deck of decks) {
+      // A tab that has drawn the gallery, and every diagram before it (the tests above).
+      await page.goto(site.url);
+      await page.waitForSelector('.fd-card');
+      const section = page.locator('section.fd-section').filter({ hasText: deck.title });
+      await section.getByRole('link', { name: 'Start lesson' }).click();
+      await page.waitForSelector('.fd-deckbar', { timeout: 30_000 });
+      await page.locator('.fd-deck-open').click();
+      await drawnNodes();
+      await page.goBack();
+      await page.waitForSelector('.fd-deckbar', { timeout: 30_000 });
+      expect(page.url()).toMatch(new RegExp(`#/deck/${deck.id}/1$`));
+    }
+  });
+
   it('opens the editor and exports from the site (CodeMirror, fonts and wasm all served by it)', async () => {
     await page.goto(`${site.url}#/new`);
     await page.waitForSelector('.cm-content', { timeout: 60_000 });
