@@ -8,7 +8,7 @@ const { deck, diagrams, slides } = await deckPlay('diagrams/part1.yaml');
 function captionOf(index: number): string {
   const slide = slides[index];
   if (!slide) throw new Error(`no slide ${index}`);
-  return slide.caption.replace(/\s+/g, ' ').trim();
+  return slide.shown.replace(/\s+/g, ' ').trim();
 }
 
 const session = freshPagePerTest();

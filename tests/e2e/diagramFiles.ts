@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
+import { stripStepNumber } from '../../src/core/animate/stripStepNumber.ts';
 import { buildTimeline } from '../../src/core/animate/timeline.ts';
 import { isDeckSource } from '../../src/core/deck/isDeckSource.ts';
 import { parseDeck } from '../../src/core/deck/parseDeck.ts';
@@ -46,8 +47,8 @@ export function attr(name: string, value: string): string {
 
 /**
  * A deck's slides as the app plays them (`deckSlides` from the core), each
- * with the caption it shows (its step's, else the diagram's title), from the
- * same layouts the app makes.
+ * with its caption (its step's, else the diagram's title) and the caption
+ * shown beside its slide number (`shown`), from the same layouts the app makes.
  */
 export async function deckPlay(file: string) {
   const { deck } = parseDeck(readFileSync(file, 'utf8'), { file });
@@ -59,11 +60,13 @@ export async function deckPlay(file: string) {
     const model = models.get(diagram);
     if (model && !diagrams.has(diagram)) diagrams.set(diagram, await engine.layout(model));
   }
-  const slides = deckSlides(deck, (id) => diagrams.get(id)?.flows).map((slide) => {
+  const slides = deckSlides(deck, (id) => diagrams.get(id)?.flows).map((slide, index) => {
     const diagram = diagrams.get(slide.diagramId) as LaidOutDiagram;
     const flow = diagram.flows.find((f) => f.id === slide.flowId);
     const caption = flow ? (buildTimeline(diagram, flow).steps[slide.step]?.caption ?? '') : '';
-    return { ...slide, caption: caption || diagram.title };
+    // Beside "Slide n of N", a caption starting with n shows it once.
+    const shown = stripStepNumber(caption, index + 1) || diagram.title;
+    return { ...slide, caption: caption || diagram.title, shown };
   });
   return { deck, diagrams, slides };
 }

@@ -230,7 +230,7 @@ describe('a layout that takes too long', () => {
     }, text);
     const items = page.locator('.fd-editor-problems li');
     await expect.poll(() => items.count(), { timeout: 30_000 }).toBe(101);
-    expect(await items.last().innerText()).toBe('…and 50 more, underlined in the text.');
+    expect(await items.last().innerText()).toBe('…and 50 more problems, underlined in the text.');
     expect(await items.first().innerText()).toMatch(/^2:9: error: unknown key `shap`/);
   });
 });

@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { stripStepNumber } from '../../src/core/animate/stripStepNumber.ts';
 import { buildTimeline, type Timeline } from '../../src/core/animate/timeline.ts';
 import { createDefaultLayoutEngine } from '../../src/core/layout/createDefaultLayoutEngine.ts';
 import { artifactPath, launchChromium } from './chromium.ts';
@@ -18,10 +19,15 @@ const timeline: Timeline = buildTimeline(laidOut, flow);
 // The part1 deck's slides and their captions, as the app plays them.
 const { slides } = await deckPlay('diagrams/part1.yaml');
 const slideCaption = (index: number) => oneLine(slides[index]?.caption ?? '');
+/** What the slide shows beside its number (the number, if the caption starts with it, once). */
+const slideShown = (index: number) => oneLine(slides[index]?.shown ?? '');
 
 const base = () => inject('baseUrl');
 const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
 const caption = (index: number) => oneLine(timeline.steps[index]?.caption ?? '');
+/** What the step shows beside its number: the caption without that number. */
+const shown = (index: number) =>
+  oneLine(stripStepNumber(timeline.steps[index]?.caption ?? '', index + 1));
 
 let browser: Browser;
 let context: BrowserContext;
@@ -58,7 +64,7 @@ describe('the speaker view', () => {
 
     // No app header there; the step, its notes, the next caption and its preview.
     expect(await speaker.locator('.fd-header').count()).toBe(0);
-    await expect.poll(() => text(speaker, '.fd-speaker-now .fd-speaker-caption')).toBe(caption(0));
+    await expect.poll(() => text(speaker, '.fd-speaker-now .fd-speaker-caption')).toBe(shown(0));
     expect(await text(speaker, '.fd-speaker-next .fd-speaker-caption')).toBe(caption(1));
     expect(await text(speaker, '.fd-speaker-notes')).toBe(oneLine(timeline.steps[0]?.notes ?? ''));
     expect(await text(speaker, '.fd-speaker-count')).toBe(`Step 1 of ${timeline.steps.length}`);
@@ -78,7 +84,7 @@ describe('the speaker view', () => {
     await main.keyboard.press('ArrowRight');
     await expect.poll(() => main.url()).toContain(`#/d/${DIAGRAM}/${FLOW}/2`);
     await expect.poll(() => speaker.url()).toContain(`#/speaker/${DIAGRAM}/${FLOW}/2`);
-    await expect.poll(() => text(speaker, '.fd-speaker-now .fd-speaker-caption')).toBe(caption(1));
+    await expect.poll(() => text(speaker, '.fd-speaker-now .fd-speaker-caption')).toBe(shown(1));
     expect(await text(speaker, '.fd-speaker-next .fd-speaker-caption')).toBe(caption(2));
 
     // → in the speaker view moves the diagram window.
@@ -90,13 +96,13 @@ describe('the speaker view', () => {
     // page headless Chromium keeps in the background gets no animation
     // frames, so its caption's cross-fade would wait.)
     await main.bringToFront();
-    await expect.poll(() => text(main, '.fd-caption[aria-live="polite"]')).toContain(caption(2));
+    await expect.poll(() => text(main, '.fd-caption[aria-live="polite"]')).toContain(shown(2));
     await speaker.bringToFront();
 
     // Its buttons drive too: back to step 2 in both.
     await speaker.getByRole('button', { name: 'Previous step' }).click();
     await expect.poll(() => main.url()).toContain(`#/d/${DIAGRAM}/${FLOW}/2`);
-    await expect.poll(() => text(speaker, '.fd-speaker-now .fd-speaker-caption')).toBe(caption(1));
+    await expect.poll(() => text(speaker, '.fd-speaker-now .fd-speaker-caption')).toBe(shown(1));
     await speaker.screenshot({ path: artifactPath('speaker-step2.png') });
 
     expect(errors).toEqual([]);
@@ -113,7 +119,7 @@ describe('the speaker view', () => {
     await popup.waitForLoadState();
     expect(popup.url()).toContain(`#/speaker/${DIAGRAM}/${FLOW}/2`);
     await popup.waitForSelector('.fd-speaker');
-    await expect.poll(() => text(popup, '.fd-speaker-now .fd-speaker-caption')).toBe(caption(1));
+    await expect.poll(() => text(popup, '.fd-speaker-now .fd-speaker-caption')).toBe(shown(1));
     // The button in the player opens (or brings back) the same window.
     expect(await main.getByRole('button', { name: 'Speaker view' }).count()).toBe(1);
     await context.close();
@@ -150,18 +156,18 @@ describe('the speaker view', () => {
       await expect
         .poll(() => speaker.url())
         .toMatch(new RegExp(`#/speaker-deck/part1/${index + 1}$`));
-      await expect.poll(now).toBe(slideCaption(index));
+      await expect.poll(now).toBe(slideShown(index));
       await expect.poll(next).toBe(slideCaption(index + 1));
       // A hidden page gets no animation frames, and the deck bar's caption waits for one.
       await main.bringToFront();
-      await expect.poll(deckCaption).toContain(slideCaption(index));
+      await expect.poll(deckCaption).toContain(slideShown(index));
       await expect
         .poll(() => main.locator('.fd-canvas').first().getAttribute('data-diagram-id'))
         .toBe(slides[index]?.diagramId);
     };
 
     expect(await speaker.locator('.fd-header').count()).toBe(0);
-    await expect.poll(now).toBe(slideCaption(0));
+    await expect.poll(now).toBe(slideShown(0));
     expect(await next()).toBe(slideCaption(1));
     expect(await text(speaker, '.fd-speaker-count')).toBe(`Slide 1 of ${slides.length}`);
     expect(await speaker.locator('.fd-speaker-preview .fd-thumb').count()).toBe(1);

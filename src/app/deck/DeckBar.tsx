@@ -1,4 +1,5 @@
 import { AnimatePresence, motion } from 'framer-motion';
+import { stripStepNumber } from '../../core/animate/stripStepNumber.ts';
 import type { Slide } from '../../core/deck/slides.ts';
 import type { Deck } from '../../core/deck/types.ts';
 import type { LaidOutDiagram } from '../../core/layout/types.ts';
@@ -81,7 +82,7 @@ export function DeckBar({
             transition={{ duration: reducedMotion ? 0 : 0.25 }}
           >
             <span className="fd-step-count">{t('deck.slideOf', { slide: index + 1, count })}</span>
-            {caption || diagram.title}
+            {stripStepNumber(caption, index + 1) || diagram.title}
           </motion.p>
         </AnimatePresence>
       </div>

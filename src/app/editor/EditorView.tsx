@@ -11,6 +11,7 @@ import { LayoutProgress } from '../view/LayoutProgress.tsx';
 import type { StepHref } from '../view/StepHref.tsx';
 import { CodeEditor } from './CodeEditor.tsx';
 import { backupNow, type Draft, openDrafts, recoverBackup } from './drafts.ts';
+import { draftTitle } from './draftTitle.ts';
 import { encodeShare } from './share.ts';
 
 /** How long typing must pause before the draft is saved. */
@@ -82,11 +83,12 @@ function Editing({
   const t = useT();
   const [text, setText] = useState(initial.text);
   const language = guessFormat(text);
-  // The file name gives a Mermaid draft its id and untitled title, as a file in diagrams/ would.
-  const file = `${slug(initial.title || 'diagram')}.${language === 'mermaid' ? 'mmd' : 'yaml'}`;
+  // The file name gives a Mermaid draft its id and untitled title, as a file
+  // in diagrams/ would: a copy keeps its diagram's, anything else is `diagram`.
+  const file = `${slug(initial.source || 'diagram')}.${language === 'mermaid' ? 'mmd' : 'yaml'}`;
   const { live, toggleCollapsed } = useLiveDiagram(client, text, file, flow);
   const [status, setStatus] = useState('');
-  const saved = useAutosave(initial, text, language, live.diagram?.title);
+  const saved = useAutosave(initial, text, language);
   const steps = useMemo<StepHref>(() => (f, s) => draftHref(initial.id, f, s), [initial.id]);
   const errors = live.diagnostics.filter((d) => d.severity === 'error');
 
@@ -239,12 +241,7 @@ function Editing({
  * backup) when the page is hidden or closed, so nothing typed is lost. A
  * failed save keeps the text in the tab and says why.
  */
-function useAutosave(
-  initial: Draft,
-  text: string,
-  language: 'yaml' | 'mermaid',
-  title: string | undefined,
-): SaveState {
+function useAutosave(initial: Draft, text: string, language: 'yaml' | 'mermaid'): SaveState {
   // A draft opened from memory (its save failed: storage full) is not saved yet, and says so.
   const [state, setState] = useState<SaveState>(() => {
     const failure = openDrafts().unsaved(initial.id);
@@ -255,7 +252,8 @@ function useAutosave(
     ...initial,
     text,
     language,
-    title: title || initial.title,
+    // From the text itself: the laid-out diagram's title lags behind typing.
+    title: draftTitle({ text, source: initial.source }),
     updated: latest.current.text === text ? latest.current.updated : Date.now(),
   };
   useEffect(() => {

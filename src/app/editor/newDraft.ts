@@ -1,6 +1,7 @@
 import { guessFormat } from '../../core/parse/guessFormat.ts';
 import { draftHref, navigate } from '../route.ts';
 import { backupNow, type Draft, openDrafts } from './drafts.ts';
+import { draftTitle } from './draftTitle.ts';
 
 /**
  * Opens a new draft holding `text` (pasted, dropped, or copied from a
@@ -15,7 +16,7 @@ export async function openNewDraft(
   const id = `d${now.toString(36)}${Math.random().toString(36).slice(2, 6)}`;
   const draft: Draft = {
     id,
-    title: source ?? '',
+    title: draftTitle({ text, source }),
     text,
     language: guessFormat(text),
     created: now,

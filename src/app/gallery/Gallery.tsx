@@ -209,7 +209,7 @@ function Card({
           {diagram?.description ? <p>{diagram.description}</p> : null}
           <p className="fd-card-meta">
             {source.file}
-            {nodes === undefined ? '' : ` · ${t('gallery.nodes', { count: String(nodes) })}`}
+            {nodes === undefined ? '' : ` · ${t('gallery.nodes', { count: nodes })}`}
           </p>
         </div>
       </a>

@@ -2,7 +2,12 @@
  * Every string the app shows, in English and Korean. `en` defines the keys;
  * `ko` must have exactly the same ones (a missing or extra key is a type
  * error). `{name}` marks a value filled in by `t(key, { name })`; both
- * languages must use the same names (checked by messages.test.ts).
+ * languages must use the same names (checked by translate.test.ts).
+ *
+ * A message that shows a `{count}` is an object with one text per plural
+ * form of its language (`Plural`): English needs `one` and `other`, Korean
+ * only `other`. `t()` picks the form with `Intl.PluralRules`; a missing or
+ * extra form is a type error.
  */
 export const en = {
   'gallery.title': 'Diagrams',
@@ -10,7 +15,7 @@ export const en = {
   'gallery.more': 'More diagrams',
   'gallery.noMatch': 'No diagram matches “{query}”.',
   'gallery.broken': 'This diagram has errors',
-  'gallery.nodes': '{count} nodes',
+  'gallery.nodes': { one: '{count} node', other: '{count} nodes' },
   'gallery.startLesson': 'Start lesson',
   'gallery.presentLesson': 'Present',
   'gallery.presentHint': 'Full screen from the first slide; → and a clicker step, Esc leaves',
@@ -47,12 +52,18 @@ export const en = {
   'view.incoming': 'Comes from',
   'view.outgoing': 'Goes to',
   'view.none': 'Nothing',
+  'view.through': 'Through {group}',
+  'view.throughHint': 'Connections of the group {group}, which this is inside',
+  'view.showMore': {
+    one: 'Show {count} more connection',
+    other: 'Show {count} more connections',
+  },
   'view.openLink': 'Open link',
   'view.collapse': 'Collapse group',
   'view.expand': 'Expand group',
   'view.collapseGroup': 'Collapse {name}',
   'view.expandGroup': 'Expand {name}',
-  'view.hiddenCount': '{count} nodes folded away',
+  'view.hiddenCount': { one: '{count} node folded away', other: '{count} nodes folded away' },
   'view.phase.starting': 'Starting the layout engine…',
   'view.phase.queued': 'Waiting for the layout engine…',
   'view.phase.parsing': 'Reading the diagram…',
@@ -69,7 +80,7 @@ export const en = {
   'player.flows': 'Flows',
   'player.flow': 'Flow',
   'player.stepOf': 'Step {step} of {count}',
-  'player.stepCount': '{count} steps',
+  'player.stepCount': { one: '{count} step', other: '{count} steps' },
   'player.noCaption': '(no caption)',
   'player.restart': 'Restart',
   'player.prev': 'Previous step',
@@ -103,13 +114,19 @@ export const en = {
   'editor.convertFailed': 'Fix the errors first: only a flowchart that reads can be converted.',
   'editor.convertStale': 'The text changed while it was being converted: convert it again.',
   'editor.convertCrashed': 'Could not convert: {message}',
-  'editor.moreProblems': '…and {count} more, underlined in the text.',
+  'editor.moreProblems': {
+    one: '…and {count} more problem, underlined in the text.',
+    other: '…and {count} more problems, underlined in the text.',
+  },
   'editor.share': 'Share',
   'editor.shareCopied': 'Share link copied to the clipboard',
   'editor.shareLink': 'Share link',
   'editor.download': 'Download',
   'editor.shareTooLarge': 'Too large to share as a link ({message}); download the file instead.',
-  'editor.problems': '{count} error(s): the diagram shows the last version that read',
+  'editor.problems': {
+    one: '{count} error: the diagram shows the last version that read',
+    other: '{count} errors: the diagram shows the last version that read',
+  },
   'editor.noDiagramYet': 'Nothing to draw yet: fix the errors on the left.',
   'share.readOnly': 'Shared diagram (read-only)',
   'share.corrupt': 'This share link is damaged: {message}',
@@ -153,7 +170,10 @@ export const en = {
   'deck.diagram': 'Open this diagram',
   'deck.part': 'Part of the lesson',
   'deck.partOption': '{part} of {count}: {title}',
-  'deck.preparing': 'Laying out the deck: {done} of {count} diagrams…',
+  'deck.preparing': {
+    one: 'Laying out the deck: {done} of {count} diagram…',
+    other: 'Laying out the deck: {done} of {count} diagrams…',
+  },
   'deck.notFound': 'No deck called “{id}”.',
   'deck.noSlides': 'The deck “{id}” has no slides.',
   'deck.outOfRange': 'The deck “{id}” has no slide {slide}: its slides are 1 to {count}.',
@@ -181,18 +201,35 @@ export const en = {
   'gallery.crashed': 'Could not be laid out: {message}',
   'editor.storageFull':
     'Not saved: this browser’s storage for Flowdeck is full. Your text is still here: download it, or delete old drafts to make room, and it saves when you type again.',
-} as const satisfies Record<string, string>;
+} as const satisfies Record<string, string | Plural<'en'>>;
 
 export type MessageKey = keyof typeof en;
-export type Messages = { readonly [K in MessageKey]: string };
 
-export const ko: Messages = {
+/**
+ * The plural forms each language's messages give, named as
+ * `Intl.PluralRules` names them: English says "1 step" and "2 steps", Korean
+ * "1단계" and "2단계" alike (translate.test.ts checks these against the rules).
+ */
+interface PluralCategories {
+  en: 'one' | 'other';
+  ko: 'other';
+}
+
+/** A message that shows `{count}`: one text for each plural form of the language. */
+export type Plural<L extends Language> = { readonly [C in PluralCategories[L]]: string };
+
+/** A language's messages: English's keys, and the language's own forms where English has forms. */
+export type Messages<L extends Language> = {
+  readonly [K in MessageKey]: (typeof en)[K] extends string ? string : Plural<L>;
+};
+
+export const ko: Messages<'ko'> = {
   'gallery.title': '다이어그램',
   'gallery.search': '다이어그램 검색',
   'gallery.more': '그 밖의 다이어그램',
   'gallery.noMatch': '“{query}”에 맞는 다이어그램이 없습니다.',
   'gallery.broken': '이 다이어그램에 오류가 있습니다',
-  'gallery.nodes': '노드 {count}개',
+  'gallery.nodes': { other: '노드 {count}개' },
   'gallery.startLesson': '수업 시작',
   'gallery.presentLesson': '발표',
   'gallery.presentHint': '첫 슬라이드부터 전체 화면으로; →와 클리커로 넘기고 Esc로 나갑니다',
@@ -229,12 +266,15 @@ export const ko: Messages = {
   'view.incoming': '들어오는 연결',
   'view.outgoing': '나가는 연결',
   'view.none': '없음',
+  'view.through': '{group} 경유',
+  'view.throughHint': '이 항목을 담은 그룹 {group}의 연결',
+  'view.showMore': { other: '연결 {count}개 더 보기' },
   'view.openLink': '링크 열기',
   'view.collapse': '그룹 접기',
   'view.expand': '그룹 펼치기',
   'view.collapseGroup': '{name} 접기',
   'view.expandGroup': '{name} 펼치기',
-  'view.hiddenCount': '노드 {count}개가 접혀 있음',
+  'view.hiddenCount': { other: '노드 {count}개가 접혀 있음' },
   'view.phase.starting': '배치 엔진을 준비하는 중…',
   'view.phase.queued': '배치 엔진을 기다리는 중…',
   'view.phase.parsing': '다이어그램을 읽는 중…',
@@ -251,7 +291,7 @@ export const ko: Messages = {
   'player.flows': '흐름',
   'player.flow': '흐름',
   'player.stepOf': '{count}단계 중 {step}',
-  'player.stepCount': '{count}단계',
+  'player.stepCount': { other: '{count}단계' },
   'player.noCaption': '(설명 없음)',
   'player.restart': '처음부터',
   'player.prev': '이전 단계',
@@ -285,13 +325,13 @@ export const ko: Messages = {
   'editor.convertFailed': '먼저 오류를 고치세요: 읽히는 플로우차트만 변환할 수 있습니다.',
   'editor.convertStale': '변환하는 동안 텍스트가 바뀌었습니다. 다시 변환하세요.',
   'editor.convertCrashed': '변환하지 못했습니다: {message}',
-  'editor.moreProblems': '…그리고 {count}개 더 있습니다. 텍스트에 밑줄로 표시됩니다.',
+  'editor.moreProblems': { other: '…그리고 {count}개 더 있습니다. 텍스트에 밑줄로 표시됩니다.' },
   'editor.share': '공유',
   'editor.shareCopied': '공유 링크를 클립보드에 복사했습니다',
   'editor.shareLink': '공유 링크',
   'editor.download': '내려받기',
   'editor.shareTooLarge': '링크로 공유하기에는 너무 큽니다 ({message}). 파일을 내려받아 전하세요.',
-  'editor.problems': '오류 {count}개: 다이어그램은 마지막으로 읽힌 버전입니다',
+  'editor.problems': { other: '오류 {count}개: 다이어그램은 마지막으로 읽힌 버전입니다' },
   'editor.noDiagramYet': '아직 그릴 것이 없습니다: 왼쪽의 오류를 고치세요.',
   'share.readOnly': '공유된 다이어그램 (읽기 전용)',
   'share.corrupt': '공유 링크가 손상되었습니다: {message}',
@@ -335,7 +375,7 @@ export const ko: Messages = {
   'deck.diagram': '이 다이어그램 열기',
   'deck.part': '수업의 부분',
   'deck.partOption': '{count}개 중 {part}: {title}',
-  'deck.preparing': '덱을 배치하는 중: 다이어그램 {count}개 중 {done}개…',
+  'deck.preparing': { other: '덱을 배치하는 중: 다이어그램 {count}개 중 {done}개…' },
   'deck.notFound': '“{id}” 덱이 없습니다.',
   'deck.noSlides': '“{id}” 덱에는 슬라이드가 없습니다.',
   'deck.outOfRange': '“{id}” 덱에는 {slide}번 슬라이드가 없습니다: 1부터 {count}까지입니다.',
@@ -369,7 +409,7 @@ export const ko: Messages = {
 export const LANGUAGES = ['ko', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
-export const MESSAGES: Readonly<Record<Language, Messages>> = { ko, en };
+export const MESSAGES: { readonly [L in Language]: Messages<L> } = { ko, en };
 
 /** Each language's name in itself, for the language menu. */
 export const LANGUAGE_NAMES: Readonly<Record<Language, string>> = { ko: '한국어', en: 'English' };
@@ -379,8 +419,15 @@ type Placeholders<S extends string> = S extends `${string}{${infer Name}}${infer
   ? Name | Placeholders<Rest>
   : never;
 
-/** The values `t(key, vars)` needs for a key: one per placeholder of its English text. */
-export type MessageVars<K extends MessageKey> = Record<
-  Placeholders<(typeof en)[K]>,
-  string | number
->;
+/** The texts of a message: itself, or each of its plural forms. */
+type TextsOf<M> = Extract<M extends string ? M : M[keyof M], string>;
+
+/**
+ * The values `t(key, vars)` needs for a key: one per placeholder of its
+ * English text, and for a plural message a numeric `count` to choose the form by.
+ */
+export type MessageVars<K extends MessageKey> = (typeof en)[K] extends string
+  ? Record<Placeholders<(typeof en)[K]>, string | number>
+  : Record<Exclude<Placeholders<TextsOf<(typeof en)[K]>>, 'count'>, string | number> & {
+      count: number;
+    };

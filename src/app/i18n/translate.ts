@@ -11,7 +11,10 @@ export type TranslateArgs<K extends MessageKey> = [keyof MessageVars<K>] extends
   ? []
   : [vars: MessageVars<K>];
 
-/** A message in the current language, `{name}` filled from `vars`. */
+/**
+ * A message in the current language, `{name}` filled from `vars`; a plural
+ * message in the form its language uses for `vars.count`.
+ */
 export type Translate = <K extends MessageKey>(key: K, ...args: TranslateArgs<K>) => string;
 
 /**
@@ -19,16 +22,27 @@ export type Translate = <K extends MessageKey>(key: K, ...args: TranslateArgs<K>
  *
  * @example
  * createTranslator('ko')('diagram.notFound', { id: 'pods' }); // '“pods”라는 다이어그램이 없습니다.'
+ * createTranslator('en')('player.stepCount', { count: 1 }); // '1 step'
  */
 export function createTranslator(language: Language): Translate {
   const messages = MESSAGES[language];
+  const rules = new Intl.PluralRules(language);
   return (key, ...args) => {
     const vars: Partial<Record<string, string | number>> = args[0] ?? {};
-    return messages[key].replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const message: string | { readonly other: string } = messages[key];
+    const text =
+      typeof message === 'string' ? message : formFor(message, rules.select(Number(vars.count)));
+    return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
       const value = vars[name];
       return value === undefined ? whole : String(value);
     });
   };
+}
+
+/** The text for a plural category; `other` when the language gives none for it. */
+function formFor(message: { readonly other: string }, category: Intl.LDMLPluralRule): string {
+  const forms: Partial<Record<Intl.LDMLPluralRule, string>> = message;
+  return forms[category] ?? message.other;
 }
 
 /**

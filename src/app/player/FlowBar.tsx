@@ -1,6 +1,7 @@
 import './player.css';
 import { AnimatePresence, motion } from 'framer-motion';
 import { useState } from 'react';
+import { stripStepNumber } from '../../core/animate/stripStepNumber.ts';
 import type { LaidOutDiagram } from '../../core/layout/types.ts';
 import { useT } from '../i18n/useT.ts';
 import { useKeysReady } from '../keyBuffer.ts';
@@ -46,7 +47,7 @@ export function FlowBar({ diagram, player }: { diagram: LaidOutDiagram; player: 
             transition={{ duration: reducedMotion ? 0 : 0.25 }}
           >
             <span className="fd-step-count">{t('player.stepOf', { step: step + 1, count })}</span>
-            {scene.caption || t('player.noCaption')}
+            {stripStepNumber(scene.caption, step + 1) || t('player.noCaption')}
           </motion.p>
         </AnimatePresence>
       </div>
@@ -168,7 +169,7 @@ export function FlowBar({ diagram, player }: { diagram: LaidOutDiagram; player: 
                 onClick={() => player.go(i)}
               >
                 <span className="fd-step-number">{i + 1}</span>
-                {s.caption || t('player.noCaption')}
+                {stripStepNumber(s.caption, i + 1) || t('player.noCaption')}
               </button>
             </li>
           ))}

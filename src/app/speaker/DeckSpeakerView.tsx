@@ -2,6 +2,7 @@ import '../view/view.css';
 import '../gallery/gallery.css';
 import './speaker.css';
 import { useCallback, useEffect, useMemo } from 'react';
+import { stripStepNumber } from '../../core/animate/stripStepNumber.ts';
 import type { Deck } from '../../core/deck/types.ts';
 import type { LayoutResult } from '../../worker/protocol.ts';
 import { brokenSource, laidOut, slideScene, useDeckLayouts, useSlides } from '../deck/useDeck.ts';
@@ -114,7 +115,10 @@ function Ready({
     <div className="fd-speaker">
       <SpeakerTop title={where} count={t('deck.slideOf', { slide: index + 1, count })} />
       <div className="fd-speaker-body">
-        <NowSection caption={now.scene?.caption || now.diagram.title} notes={now.scene?.notes} />
+        <NowSection
+          caption={stripStepNumber(now.scene?.caption ?? '', index + 1) || now.diagram.title}
+          notes={now.scene?.notes}
+        />
         <aside className="fd-speaker-side">
           <NextSection
             caption={nextCaption}

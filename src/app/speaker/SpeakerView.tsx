@@ -2,6 +2,7 @@ import '../view/view.css';
 import '../gallery/gallery.css';
 import './speaker.css';
 import { useCallback, useEffect, useMemo } from 'react';
+import { stripStepNumber } from '../../core/animate/stripStepNumber.ts';
 import { buildTimeline } from '../../core/animate/timeline.ts';
 import { DIAGRAMS } from '../diagrams.ts';
 import { useT } from '../i18n/useT.ts';
@@ -87,7 +88,10 @@ export function SpeakerView({
         count={t('player.stepOf', { step: step + 1, count })}
       />
       <div className="fd-speaker-body">
-        <NowSection caption={scene.caption || t('player.noCaption')} notes={scene.notes} />
+        <NowSection
+          caption={stripStepNumber(scene.caption, step + 1) || t('player.noCaption')}
+          notes={scene.notes}
+        />
         <aside className="fd-speaker-side">
           <NextSection
             caption={next ? next.caption || t('player.noCaption') : t('speaker.end')}

@@ -1,10 +1,14 @@
-import type { LaidOutDiagram, LaidOutEdge, LaidOutNode } from '../../core/layout/types.ts';
+import type { LaidOutDiagram, LaidOutNode } from '../../core/layout/types.ts';
 import { safeHref } from '../../core/text/markdown.ts';
 import { useT } from '../i18n/useT.ts';
-import { edgesOf } from './graph.ts';
+import { EdgeLinks } from './EdgeLinks.tsx';
+import { edgesOf, throughGroups } from './graph.ts';
 import { Markdown } from './Markdown.tsx';
 
-/** Everything the diagram knows about one node or group, and the way to its neighbours. */
+/**
+ * Everything the diagram knows about one node or group, and the way to its
+ * neighbours: its own edges, and those that reach it through a group around it.
+ */
 export function DetailsPanel({
   diagram,
   node,
@@ -22,31 +26,46 @@ export function DetailsPanel({
   const byId = new Map(diagram.nodes.map((n) => [n.id, n]));
   const nameOf = (id: string) => byId.get(id)?.label || id;
   const { incoming, outgoing } = edgesOf(diagram, node.id);
+  const through = throughGroups(diagram, node.id);
   const children = diagram.nodes.filter((n) => n.parent === node.id);
   const parent = node.parent ? byId.get(node.parent) : undefined;
   const href = node.link ? safeHref(node.link) : null;
   const isGroup = node.kind === 'group';
 
-  const edgeList = (edges: LaidOutEdge[], end: 'source' | 'target', title: string) => (
-    <section className="fd-panel-section">
-      <h3>{title}</h3>
-      {edges.length === 0 ? (
-        <p className="fd-muted">{t('view.none')}</p>
-      ) : (
-        <ul className="fd-links">
-          {edges.map((edge) => (
-            <li key={edge.id}>
-              <button type="button" onClick={() => onSelect(edge[end])}>
-                <span aria-hidden="true">{end === 'source' ? '← ' : '→ '}</span>
-                {nameOf(edge[end])}
-              </button>
-              {edge.label ? <span className="fd-edge-note">{edge.label}</span> : null}
-            </li>
-          ))}
-        </ul>
-      )}
-    </section>
-  );
+  // Per direction: the node's own edges, then those of each group around it.
+  const edgeList = (direction: 'incoming' | 'outgoing', title: string) => {
+    const end = direction === 'incoming' ? 'source' : 'target';
+    const own = direction === 'incoming' ? incoming : outgoing;
+    const groups = through.filter((g) => g[direction].length > 0);
+    return (
+      <section className="fd-panel-section" data-direction={direction}>
+        <h3>{title}</h3>
+        {own.length === 0 && groups.length === 0 ? (
+          <p className="fd-muted">{t('view.none')}</p>
+        ) : null}
+        {own.length > 0 ? (
+          <EdgeLinks key={node.id} edges={own} end={end} nameOf={nameOf} onSelect={onSelect} />
+        ) : null}
+        {groups.map((g) => (
+          <div key={g.group} className="fd-through" data-through={g.group}>
+            <p
+              className="fd-through-head"
+              title={t('view.throughHint', { group: nameOf(g.group) })}
+            >
+              {t('view.through', { group: nameOf(g.group) })}
+            </p>
+            <EdgeLinks
+              key={node.id}
+              edges={g[direction]}
+              end={end}
+              nameOf={nameOf}
+              onSelect={onSelect}
+            />
+          </div>
+        ))}
+      </section>
+    );
+  };
 
   return (
     <aside className="fd-panel" aria-label={t('view.details')} data-panel-node={node.id}>
@@ -103,8 +122,8 @@ export function DetailsPanel({
           </button>
         </section>
       ) : null}
-      {edgeList(incoming, 'source', t('view.incoming'))}
-      {edgeList(outgoing, 'target', t('view.outgoing'))}
+      {edgeList('incoming', t('view.incoming'))}
+      {edgeList('outgoing', t('view.outgoing'))}
     </aside>
   );
 }

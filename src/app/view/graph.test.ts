@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createDefaultLayoutEngine } from '../../core/layout/createDefaultLayoutEngine.ts';
 import type { LaidOutDiagram } from '../../core/layout/types.ts';
 import { parseDiagram } from '../../core/parse/parseDiagram.ts';
-import { edgesOf, nearestInDirection, neighbourhood } from './graph.ts';
+import { edgesOf, nearestInDirection, neighbourhood, throughGroups } from './graph.ts';
 
 // The seed's CRI chain: a node, then three groups of two side by side.
 const CRI_CHAIN = `flowchart TB
@@ -23,12 +23,42 @@ Kubelet --> CRI
 CRI --> Runtimes
 Runtimes --> LowLevel`;
 
-let diagram: LaidOutDiagram;
-beforeAll(async () => {
-  const { model } = parseDiagram(CRI_CHAIN, { file: 'cri-chain.mmd' });
+// Groups in groups, with edges on each level, to a member, and unseen.
+const NESTED = `flowchart LR
+user --> cluster
+subgraph cluster
+  subgraph node1
+    kubelet
+    runtime
+  end
+  api
+  cluster --> api
+end
+node1 --> api
+cluster --> logs
+node1 --> cluster
+user ~~~ node1`;
+
+async function layOut(text: string, file: string) {
+  const { model } = parseDiagram(text, { file });
   if (!model) throw new Error('no model');
-  diagram = await createDefaultLayoutEngine().layout(model);
+  return createDefaultLayoutEngine().layout(model);
+}
+
+let diagram: LaidOutDiagram;
+let nested: LaidOutDiagram;
+beforeAll(async () => {
+  diagram = await layOut(CRI_CHAIN, 'cri-chain.mmd');
+  nested = await layOut(NESTED, 'nested.mmd');
 });
+
+/** Each group's edges as `source->target`, for reading. */
+const ends = (groups: ReturnType<typeof throughGroups>) =>
+  groups.map(({ group, incoming, outgoing }) => ({
+    group,
+    incoming: incoming.map((e) => `${e.source}->${e.target}`),
+    outgoing: outgoing.map((e) => `${e.source}->${e.target}`),
+  }));
 
 describe('neighbourhood', () => {
   it('lights a node, its edges, the other ends and the groups around them', () => {
@@ -51,6 +81,44 @@ describe('edgesOf', () => {
     const { incoming, outgoing } = edgesOf(diagram, 'CRI');
     expect(incoming.map((e) => e.source)).toEqual(['Kubelet']);
     expect(outgoing.map((e) => e.target)).toEqual(['Runtimes']);
+  });
+});
+
+describe('throughGroups', () => {
+  it('gives a member its group’s edges, though it has none of its own', () => {
+    expect(edgesOf(diagram, 'CD')).toEqual({ incoming: [], outgoing: [] });
+    expect(ends(throughGroups(diagram, 'CD'))).toEqual([
+      { group: 'Runtimes', incoming: ['CRI->Runtimes'], outgoing: ['Runtimes->LowLevel'] },
+    ]);
+  });
+
+  it('goes up every group around the node, nearest first', () => {
+    expect(ends(throughGroups(nested, 'kubelet'))).toEqual([
+      { group: 'node1', incoming: [], outgoing: ['node1->api'] },
+      { group: 'cluster', incoming: ['user->cluster'], outgoing: ['cluster->logs'] },
+    ]);
+  });
+
+  it('leaves out edges between a group and what is inside or around it, and unseen ones', () => {
+    // cluster --> api ends inside cluster; node1 --> cluster ends around kubelet;
+    // user ~~~ node1 is invisible.
+    const all = ends(throughGroups(nested, 'kubelet')).flatMap((g) => [
+      ...g.incoming,
+      ...g.outgoing,
+    ]);
+    expect(all).not.toContain('cluster->api');
+    expect(all).not.toContain('node1->cluster');
+    expect(all).not.toContain('user->node1');
+    // api's own edges are direct; its group's others still reach it.
+    expect(edgesOf(nested, 'api').incoming.map((e) => e.source)).toEqual(['cluster', 'node1']);
+    expect(ends(throughGroups(nested, 'api'))).toEqual([
+      { group: 'cluster', incoming: ['user->cluster'], outgoing: ['cluster->logs'] },
+    ]);
+  });
+
+  it('gives a top-level node or group nothing through groups', () => {
+    expect(throughGroups(nested, 'user')).toEqual([]);
+    expect(throughGroups(nested, 'cluster')).toEqual([]);
   });
 });
 

@@ -51,6 +51,46 @@ export function edgesOf(
   };
 }
 
+/** The edges that reach a node through one group around it. */
+export interface ThroughGroup {
+  /** The group the edges end on. */
+  group: string;
+  incoming: LaidOutEdge[];
+  outgoing: LaidOutEdge[];
+}
+
+/**
+ * The edges that end on a group around a node rather than on the node: an
+ * edge into a node's group reaches the node too. Nearest group first, each
+ * group's edges in written order. An edge between a group and something
+ * inside it, or a group around it, does not lead anywhere else, so it is left
+ * out (the node's own edges are `edgesOf()`).
+ *
+ * @example throughGroups(diagram, 'CD') // [{ group: 'Runtimes', incoming: [CRI->Runtimes], outgoing: [Runtimes->LowLevel] }]
+ */
+export function throughGroups(diagram: LaidOutDiagram, id: string): ThroughGroup[] {
+  const parentOf = new Map(diagram.nodes.map((n) => [n.id, n.parent]));
+  /** Whether `nodeId` is `groupId` or inside it. */
+  const within = (nodeId: string, groupId: string) => {
+    for (let at: string | null | undefined = nodeId; at; at = parentOf.get(at)) {
+      if (at === groupId) return true;
+    }
+    return false;
+  };
+  // Elsewhere: neither the group, nor in it, nor around it.
+  const elsewhere = (nodeId: string, groupId: string) =>
+    !within(nodeId, groupId) && !within(groupId, nodeId);
+  const visible = diagram.edges.filter((e) => e.line !== 'invisible');
+  const result: ThroughGroup[] = [];
+  for (let group = parentOf.get(id); group; group = parentOf.get(group)) {
+    const at = group;
+    const incoming = visible.filter((e) => e.target === at && elsewhere(e.source, at));
+    const outgoing = visible.filter((e) => e.source === at && elsewhere(e.target, at));
+    if (incoming.length > 0 || outgoing.length > 0) result.push({ group, incoming, outgoing });
+  }
+  return result;
+}
+
 /** Where keyboard navigation sees a node: its label (a group's is its title, not its middle). */
 function anchor(node: LaidOutNode) {
   const box = node.labelBox;
