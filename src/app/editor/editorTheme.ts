@@ -8,8 +8,9 @@ import { HighlightStyle } from '@codemirror/language';
 import { EditorView } from '@codemirror/view';
 import { tags as t } from '@lezer/highlight';
 
+// Pretendard last: Hangul falls back to the app's own font, not to boxes on a machine without CJK fonts.
 const MONO =
-  "ui-monospace, 'SF Mono', SFMono-Regular, 'Cascadia Mono', 'Segoe UI Mono', 'Roboto Mono', Menlo, Consolas, 'Liberation Mono', 'DejaVu Sans Mono', monospace";
+  "ui-monospace, 'SF Mono', SFMono-Regular, 'Cascadia Mono', 'Segoe UI Mono', 'Roboto Mono', Menlo, Consolas, 'Liberation Mono', 'DejaVu Sans Mono', monospace, Pretendard";
 
 const tint = (color: string, share: number) =>
   `color-mix(in srgb, ${color} ${share}%, transparent)`;
