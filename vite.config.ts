@@ -47,8 +47,10 @@ export default defineConfig({
   plugins: [react(), contentSecurityPolicy()],
   worker: { format: 'es' },
   // The dev server's dependency scan does not follow `?worker&url` imports; a
-  // worker's dependency found late makes the optimizer reload the page.
-  optimizeDeps: { include: ['woff2-encoder'] },
+  // worker's dependency found late makes the optimizer reload the page (the
+  // font worker's woff2-encoder; the layout worker's elkjs and zod, found
+  // when the home page's first thumbnail is laid out).
+  optimizeDeps: { include: ['woff2-encoder', 'elkjs/lib/elk.bundled.js', 'zod'] },
   server: { host: '127.0.0.1' },
   build: { chunkSizeWarningLimit: 2500 },
 });

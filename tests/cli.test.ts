@@ -239,17 +239,44 @@ function pngSize(file: string): { width: number; height: number } {
   return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
 }
 
+/** An SVG's width and height times `scale`, rounded to whole pixels as resvg rounds them. */
+function svgSize(file: string, scale: number): { width: number; height: number } {
+  const svg = readFileSync(file, 'utf8');
+  const [, width, height] = svg.match(/<svg[^>]* width="([\d.]+)" height="([\d.]+)"/) ?? [];
+  expect(width, file).toBeDefined();
+  return {
+    width: Math.round(Number(width) * scale),
+    height: Math.round(Number(height) * scale),
+  };
+}
+
 describe('flowdeck export', () => {
+  it('draws a PNG at twice the size of the SVG unless --scale says otherwise', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'flowdeck-export-'));
+    const file = join(dir, 'cri-chain.mmd');
+    writeFileSync(file, CRI_CHAIN);
+    const at = (name: string) => join(dir, name);
+    for (const args of [
+      ['-o', at('cri.svg')],
+      ['--format', 'png', '-o', at('cri.png')],
+      ['--scale', '1', '-o', at('cri-1x.png')],
+      ['--step', '2', '-o', at('step.svg')],
+      ['--step', '2', '-o', at('step.png')],
+    ]) {
+      const { code, stderr } = await flowdeck('export', file, ...args);
+      expect(stderr, args.join(' ')).toBe('');
+      expect(code).toBe(0);
+    }
+    expect(pngSize(at('cri.png'))).toEqual(svgSize(at('cri.svg'), 2));
+    expect(pngSize(at('step.png'))).toEqual(svgSize(at('step.svg'), 2));
+    expect(pngSize(at('cri-1x.png'))).toEqual(svgSize(at('cri.svg'), 1));
+    expect((await flowdeck('export', '--help')).stdout).toMatch(/--scale N .*2 \(default/);
+  });
+
   it('exports every diagram of diagrams/: an SVG and a PNG each, an animated SVG per flow', async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'flowdeck-export-')), 'out');
-    const { code, stdout, stderr } = await flowdeck(
-      'export',
-      'diagrams/',
-      '-o',
-      out,
-      '--scale',
-      '2',
-    );
+    // No --scale: PNGs come at the default 2×.
+    const { code, stdout, stderr } = await flowdeck('export', 'diagrams/', '-o', out);
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const expected: string[] = [];
@@ -260,13 +287,7 @@ describe('flowdeck export', () => {
       const text = svgText(join(out, `${d.id}.svg`));
       for (const line of labelLines(d)) expect(text, `${d.id}.svg`).toContain(line);
       for (const flow of d.flows) svgText(join(out, `${d.id}.${flow.id}.svg`));
-      // resvg rounds the zoomed size to whole pixels.
-      const svg = readFileSync(join(out, `${d.id}.svg`), 'utf8');
-      const [, width, height] = svg.match(/<svg[^>]* width="([\d.]+)" height="([\d.]+)"/) ?? [];
-      expect(pngSize(join(out, `${d.id}.png`))).toEqual({
-        width: Math.round(Number(width) * 2),
-        height: Math.round(Number(height) * 2),
-      });
+      expect(pngSize(join(out, `${d.id}.png`))).toEqual(svgSize(join(out, `${d.id}.svg`), 2));
     }
     expect(readdirSync(out).sort()).toEqual(expected.sort());
     expect(expected).toContain('cri-chain.create.svg');

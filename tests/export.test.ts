@@ -1,15 +1,16 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { buildTimeline } from '../src/core/animate/timeline.ts';
+import { buildTimeline, pathLength } from '../src/core/animate/timeline.ts';
 import { isDeckSource } from '../src/core/deck/isDeckSource.ts';
 import { animatedSvg } from '../src/core/export/animatedSvg.ts';
 import { mixColor, safeColor } from '../src/core/export/color.ts';
 import { staticSvg } from '../src/core/export/staticSvg.ts';
 import { textNeeds } from '../src/core/export/textNeeds.ts';
 import { createDefaultLayoutEngine } from '../src/core/layout/createDefaultLayoutEngine.ts';
-import type { LaidOutDiagram } from '../src/core/layout/types.ts';
+import type { LaidOutDiagram, Point } from '../src/core/layout/types.ts';
 import { parseDiagram } from '../src/core/parse/parseDiagram.ts';
+import { ARROW_LENGTH } from '../src/core/render/edgePath.ts';
 
 const engine = createDefaultLayoutEngine();
 const { DOMParser } = new JSDOM().window;
@@ -96,6 +97,14 @@ describe('SVG export of every diagram in diagrams/', () => {
           expect(step.documentElement.textContent).toContain(
             last.caption.split('\n')[0]?.slice(0, 10),
           );
+        for (const scene of timeline.steps) {
+          const still = parseSvg(staticSvg(diagram, { scene }));
+          const drawn = Array.from(still.querySelectorAll('g.tk'));
+          expect(drawn.map((g) => g.getAttribute('data-token-edge'))).toEqual(
+            scene.tokens.map((t) => t.edgeId),
+          );
+          drawn.forEach((g, i) => expectTokenOnRoute(g, scene.tokens[i]?.points ?? []));
+        }
         const animated = parseSvg(animatedSvg(diagram, timeline, { interactive: true }));
         expect(unsafeParts(animated)).toEqual([]);
         const css = animated.querySelector('style')?.textContent ?? '';
@@ -108,6 +117,54 @@ describe('SVG export of every diagram in diagrams/', () => {
     });
   }
 });
+
+/** How far along a polyline the point nearest `p` is, and how far `p` is from it. */
+function project(points: readonly Point[], p: Point): { along: number; off: number } {
+  let best = { along: 0, off: Number.POSITIVE_INFINITY };
+  let walked = 0;
+  for (let i = 1; i < points.length; i++) {
+    const a = points[i - 1] as Point;
+    const b = points[i] as Point;
+    const length = Math.hypot(b.x - a.x, b.y - a.y);
+    const dot = (p.x - a.x) * (b.x - a.x) + (p.y - a.y) * (b.y - a.y);
+    const t = length === 0 ? 0 : Math.max(0, Math.min(1, dot / length ** 2));
+    const off = Math.hypot(a.x + (b.x - a.x) * t - p.x, a.y + (b.y - a.y) * t - p.y);
+    if (off < best.off) best = { along: walked + length * t, off };
+    walked += length;
+  }
+  return best;
+}
+
+/**
+ * A still step's token: its dot on the route (in travel order), short of
+ * the arrowhead at the end; its trail along the route behind the dot,
+ * fading from its tail to the dot.
+ */
+function expectTokenOnRoute(g: Element, route: readonly Point[]) {
+  const edge = g.getAttribute('data-token-edge');
+  const length = pathLength(route);
+  const number = (el: Element | null, name: string) => Number(el?.getAttribute(name));
+  const dot = g.querySelector('circle.tk-head');
+  const head = project(route, { x: number(dot, 'cx'), y: number(dot, 'cy') });
+  expect(head.off, `${edge}: dot on the route`).toBeLessThan(0.01);
+  expect(head.along, `${edge}: dot short of the end`).toBeLessThan(length - ARROW_LENGTH);
+  expect(head.along, `${edge}: dot past half-way`).toBeGreaterThan(length / 2 - 0.01);
+  if (length < 2 * ARROW_LENGTH) return;
+  const fade = g.querySelector('linearGradient');
+  const tail = project(route, { x: number(fade, 'x1'), y: number(fade, 'y1') });
+  expect(tail.off, `${edge}: trail starts on the route`).toBeLessThan(0.01);
+  expect(tail.along, `${edge}: trail behind the dot`).toBeLessThan(head.along - 10);
+  const stops = Array.from(g.querySelectorAll('stop')).map((s) => number(s, 'stop-opacity'));
+  expect(stops[0], `${edge}: trail fades toward its tail`).toBeLessThan(stops.at(-1) ?? 0);
+  const outline = g.querySelector('path.tk-trail')?.getAttribute('d') ?? '';
+  const corners = [...outline.matchAll(/[ML](-?[\d.]+) (-?[\d.]+)/g)];
+  expect(corners.length, `${edge}: trail outline`).toBeGreaterThanOrEqual(3);
+  for (const [, x, y] of corners) {
+    const at = project(route, { x: Number(x), y: Number(y) });
+    expect(at.off, `${edge}: trail hugs the route`).toBeLessThan(8);
+    expect(at.along, `${edge}: trail behind the dot`).toBeLessThan(head.along + 8);
+  }
+}
 
 function CSS_escape(id: string): string {
   return id.replace(/["\\]/g, '\\$&');

@@ -65,7 +65,8 @@ animated. Lesson decks are skipped. A diagram with errors is reported as
 file:line:col and the others are still exported; the exit code is then 1.
   --format svg|png only SVGs, or only PNGs
 Both:
-  --scale N        PNG pixels per SVG pixel: 1 (default), 2, 4… up to 8
+  --scale N        PNG pixels per SVG pixel: 2 (default, sharp on high-density
+                   screens), 1, 4… up to 8
   --theme T        light (default) or dark
   --system-fonts   SVGs name Pretendard and the system fonts instead of
                    embedding the subset of Pretendard they use: smaller, but

@@ -43,6 +43,36 @@ export function pointAlong(points: readonly Point[], progress: number): Point {
   return { x: last.x, y: last.y };
 }
 
+/**
+ * The part of a polyline between two fractions of its length (clamped to
+ * 0..1, `to` no earlier than `from`), bends included and repeated points
+ * left out: what a trail drawn along the route covers. A slice of no
+ * length is one point.
+ *
+ * @example sliceAlong([{ x: 0, y: 0 }, { x: 10, y: 0 }, { x: 10, y: 10 }], 0.25, 0.75)
+ * // [{ x: 5, y: 0 }, { x: 10, y: 0 }, { x: 10, y: 5 }]
+ */
+export function sliceAlong(points: readonly Point[], from: number, to: number): Point[] {
+  const clamp = (v: number) => (Number.isNaN(v) ? 0 : Math.min(1, Math.max(0, v)));
+  const start = clamp(from);
+  const end = Math.max(start, clamp(to));
+  const total = pathLength(points);
+  const out = [pointAlong(points, start)];
+  const add = (p: Point) => {
+    const last = out[out.length - 1] as Point;
+    if (Math.hypot(p.x - last.x, p.y - last.y) > 1e-9) out.push({ x: p.x, y: p.y });
+  };
+  let walked = 0;
+  for (let i = 1; i < points.length - 1; i++) {
+    const a = points[i - 1] as Point;
+    const b = points[i] as Point;
+    walked += Math.hypot(b.x - a.x, b.y - a.y);
+    if (walked > start * total && walked < end * total) add(b);
+  }
+  add(pointAlong(points, end));
+  return out;
+}
+
 /** The smallest box holding every box and point given, or null when given none. */
 export function boundingBox(boxes: readonly Box[], points: readonly Point[] = []): Box | null {
   let minX = Number.POSITIVE_INFINITY;

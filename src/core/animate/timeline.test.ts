@@ -6,6 +6,7 @@ import {
   DEFAULT_STEP_SECONDS,
   pathLength,
   pointAlong,
+  sliceAlong,
   type Timeline,
   timeAt,
 } from './timeline.ts';
@@ -327,5 +328,26 @@ describe('pointAlong and pathLength', () => {
     expect(pointAlong(polyline, Number.NaN)).toEqual({ x: 0, y: 0 });
     expect(pointAlong([{ x: 4, y: 5 }], 0.5)).toEqual({ x: 4, y: 5 });
     expect(pointAlong([], 0.5)).toEqual({ x: 0, y: 0 });
+  });
+  it('slices a stretch of the route, keeping its bends and dropping repeated points', () => {
+    expect(sliceAlong(polyline, 0.25, 0.75)).toEqual([
+      { x: 15, y: 20 },
+      { x: 30, y: 40 },
+      { x: 30, y: 65 },
+    ]);
+    expect(sliceAlong(polyline, 0, 1)).toEqual([
+      { x: 0, y: 0 },
+      { x: 30, y: 40 },
+      { x: 30, y: 90 },
+    ]);
+    // Within one segment: its two ends only.
+    expect(sliceAlong(polyline, 0.6, 0.8)).toEqual([
+      { x: 30, y: 50 },
+      { x: 30, y: 70 },
+    ]);
+    // Clamped, never backwards; no length is one point.
+    expect(sliceAlong(polyline, 0.9, 0.1)).toEqual([{ x: 30, y: 80 }]);
+    expect(sliceAlong(polyline, -1, 2)).toEqual(sliceAlong(polyline, 0, 1));
+    expect(sliceAlong([{ x: 4, y: 5 }], 0, 1)).toEqual([{ x: 4, y: 5 }]);
   });
 });

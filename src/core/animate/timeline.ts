@@ -11,7 +11,7 @@ import {
   nodeTree,
 } from './visibility.ts';
 
-export { pathLength, pointAlong } from './pointAlong.ts';
+export { pathLength, pointAlong, sliceAlong } from './pointAlong.ts';
 
 /**
  * How one node, group or edge is drawn at a step. `idle` is context: neither

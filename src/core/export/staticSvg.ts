@@ -17,7 +17,8 @@ import type { StaticSvgOptions } from './types.ts';
 /**
  * The diagram as one self-contained SVG file, drawn like the app: the whole
  * diagram, or one step of a flow (`options.scene`) with its lit, dimmed and
- * hidden elements, its tokens half-way along their edges and, with
+ * hidden elements, its tokens arriving along their edges with a trail
+ * behind them (see `stillToken`) and, with
  * `options.caption`, its caption in a band underneath.
  *
  * @example staticSvg(diagram, { theme: 'dark', fonts })
@@ -34,7 +35,7 @@ export function staticSvg(diagram: LaidOutDiagram, options: StaticSvgOptions = {
     state: (kind, id) => (kind === 'node' ? scene?.nodes[id] : scene?.edges[id]) ?? 'idle',
     omitHidden: true,
   });
-  const tokens = scene ? drawTokens(palette, scene.tokens, 0.55) : '';
+  const tokens = scene ? drawTokens(palette, scene.tokens, p) : '';
   let body = `<g transform="translate(${MARGIN} ${MARGIN})">${elements}${tokens}</g>`;
   let height = diagram.height + 2 * MARGIN;
   if (scene && options.caption) {
