@@ -3,8 +3,12 @@ import type { LayoutResult } from '../../worker/protocol.ts';
 import type { DiagramSource } from '../diagrams.ts';
 import type { LayoutClient } from '../layoutClient.ts';
 import { cached, remember } from '../useLayout.ts';
+import { useWalkthroughTitles } from '../useWalkthroughTitle.ts';
 
-/** Every source laid out once (in the worker, one after another), for the gallery's cards. */
+/**
+ * Every source laid out once (in the worker, one after another), for the
+ * gallery's cards and the decks; default flows titled in the UI's language.
+ */
 export function useCatalog(
   client: LayoutClient | null,
   sources: DiagramSource[],
@@ -34,5 +38,5 @@ export function useCatalog(
       live = false;
     };
   }, [client, sources]);
-  return results;
+  return useWalkthroughTitles(results);
 }
