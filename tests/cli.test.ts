@@ -125,17 +125,23 @@ describe('flowdeck CLI', () => {
       diagram.edges.map((e: { source: string; target: string }) => `${e.source}->${e.target}`),
     ).toEqual(['Kubelet->CRI', 'CRI->Runtimes', 'Runtimes->LowLevel']);
     expect(diagram.edges[0].points.length).toBeGreaterThanOrEqual(2);
-    // A plain Mermaid file gets the default flow `main`, walking its edges.
+    // A plain Mermaid file gets the default flow `main`, walking its edges;
+    // without a title of its own, the chart's flow is a "Walkthrough".
     expect(diagram.flows).toMatchObject([
       {
         id: 'main',
-        title: 'cri-chain',
+        title: 'Walkthrough',
+        generated: 'untitled',
         steps: [
           { caption: 'kubelet', nodes: ['Kubelet'], edges: [] },
-          { caption: 'CRI gRPC API', nodes: ['CRI'], edges: ['Kubelet->CRI'] },
-          { caption: 'Container Runtimes', nodes: ['Runtimes'], edges: ['CRI->Runtimes'] },
+          { caption: 'kubelet → CRI gRPC API', nodes: ['CRI'], edges: ['Kubelet->CRI'] },
           {
-            caption: 'Low-level Runtime (OCI)',
+            caption: 'CRI gRPC API → Container Runtimes',
+            nodes: ['Runtimes'],
+            edges: ['CRI->Runtimes'],
+          },
+          {
+            caption: 'Container Runtimes → Low-level Runtime (OCI)',
             nodes: ['LowLevel'],
             edges: ['Runtimes->LowLevel'],
           },
@@ -319,7 +325,7 @@ describe('flowdeck export', () => {
     expect(step.code).toBe(0);
     expect(step.stdout).toMatch(/step\.svg {2}\d+\.\d kB/);
     // The caption band: the step's caption and its counter.
-    expect(svgText(svg)).toMatch(/CRI gRPC API[\s\S]*2 \/ 4/);
+    expect(svgText(svg)).toMatch(/kubelet → CRI gRPC API[\s\S]*2 \/ 4/);
     const bare = await flowdeck('export', file, '--step', '2', '--no-caption', '-o', svg);
     expect(bare.code).toBe(0);
     expect(svgText(svg)).not.toContain('2 / 4');

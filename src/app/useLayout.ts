@@ -4,6 +4,7 @@ import type { LayoutPhase, LayoutResult } from '../worker/protocol.ts';
 import type { DiagramSource } from './diagrams.ts';
 import { cached, remember, subscribeLayouts } from './layoutCache.ts';
 import type { LayoutClient } from './layoutClient.ts';
+import { useWalkthroughTitle } from './useWalkthroughTitle.ts';
 
 type Failure = Extract<LayoutResult, { ok: false }>;
 
@@ -28,7 +29,8 @@ function fromResult(
 /**
  * Lays out a source in the worker (channel `channel`) and follows it: a new
  * source or collapse set starts a new job and cancels the old one, while the
- * last good diagram stays on screen. `retry` runs the job again.
+ * last good diagram stays on screen. `retry` runs the job again. A plain
+ * chart's default flow comes titled in the UI's language.
  */
 export function useLayout(
   client: LayoutClient | null,
@@ -87,5 +89,6 @@ export function useLayout(
       stop();
     };
   }, [client, source, collapsedKey, channel, attempt]);
-  return { ...state, retry: () => setAttempt((n) => n + 1) };
+  const diagram = useWalkthroughTitle(state.diagram);
+  return { ...state, diagram, retry: () => setAttempt((n) => n + 1) };
 }

@@ -45,7 +45,8 @@ Parses and lays out one diagram with ELK, using the same measured text as the ap
            edges: [{ id, source, target, label, line, arrows, points: [{ x, y }], labelBox }],
            flows: [{ id, title, steps: [{ caption, nodes, edges, focus, show, hide, … }] }] }
            Coordinates are absolute px; x, y are a box's top-left corner.
-           A Mermaid file (.mmd) has one flow, "main", walking its edges in written order.
+           A Mermaid file (.mmd) has one flow, "main", walking its edges in written order
+           ("a → b: label"), marked generated; titled "Walkthrough" unless the chart has a title.
 Without --json it prints a readable outline. Exits 1 if the diagram has errors
 (a diagram past a limit is not laid out; --limit NAME=N raises one), or if the
 file is a lesson deck rather than a diagram.`,

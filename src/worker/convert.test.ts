@@ -22,4 +22,17 @@ describe('convert', () => {
     expect(convert({ ...ab, limits: { maxNodes: 1 } })).toMatchObject({ reason: 'invalid' });
     expect(convert({ ...ab, limits: { maxNodes: 2 } })).toMatchObject({ ok: true });
   });
+
+  it('titles a chart’s default flow in the editor’s language when the chart has no title', () => {
+    const flowTitles = (request: Parameters<typeof convert>[0]) => {
+      const result = convert(request);
+      if (!result.ok) throw new Error(result.message);
+      return parseDiagram(result.yaml, { file: 'x.yaml' }).model?.flows.map((f) => f.title);
+    };
+    const pasted = { text: 'flowchart LR\n  a --> b', file: 'diagram.mmd' };
+    expect(flowTitles(pasted)).toEqual(['Walkthrough']);
+    expect(flowTitles({ ...pasted, walkthroughTitle: '둘러보기' })).toEqual(['둘러보기']);
+    const titled = { text: 'flowchart LR\n  accTitle: 제목\n  a --> b', file: 'diagram.mmd' };
+    expect(flowTitles({ ...titled, walkthroughTitle: '둘러보기' })).toEqual(['제목']);
+  });
 });

@@ -1,3 +1,4 @@
+import { titleWalkthroughs } from '../core/animate/defaultFlow.ts';
 import { toSpecYaml } from '../core/convert/toSpecYaml.ts';
 import type { Limits } from '../core/parse/limits.ts';
 import { parseDiagram } from '../core/parse/parseDiagram.ts';
@@ -7,6 +8,11 @@ export interface ConvertRequest {
   text: string;
   file: string;
   limits?: Partial<Limits>;
+  /**
+   * The title a chart's default flow gets when the chart has none of its
+   * own: the UI's word for "Walkthrough", so the YAML reads as the editor did.
+   */
+  walkthroughTitle?: string;
 }
 
 /**
@@ -21,12 +27,13 @@ export type ConvertResult =
 /** What the convert worker does with one request (a function, so Node can test it). */
 export function convert(request: ConvertRequest): ConvertResult {
   try {
-    const { text, file, limits } = request;
+    const { text, file, limits, walkthroughTitle } = request;
     const { model, diagnostics } = parseDiagram(text, { file, limits });
     if (!model || diagnostics.some((d) => d.severity === 'error')) {
       return { ok: false, reason: 'invalid', message: 'The diagram has errors.' };
     }
-    return { ok: true, yaml: toSpecYaml(model) };
+    const titled = walkthroughTitle ? titleWalkthroughs(model, walkthroughTitle) : model;
+    return { ok: true, yaml: toSpecYaml(titled) };
   } catch (error) {
     return { ok: false, reason: 'crashed', message: String((error as Error)?.message ?? error) };
   }

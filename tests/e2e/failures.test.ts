@@ -336,10 +336,10 @@ describe('the gallery with a broken file', () => {
     // Groups nested past what can be laid out: refused rather than drawn.
     const groups = Array.from({ length: 40 }, (_, i) => `subgraph g${i}`);
     const deep = ['flowchart TB', ...groups, 'a --> b', ...groups.map(() => 'end')].join('\n');
-    await replaceDiagram('cgroups.mmd', deep);
+    await replaceDiagram('apply-flow.mmd', deep);
     await page.goto(baseUrl);
 
-    const others = diagramModels().filter((m) => m.id !== 'cri-chain' && m.id !== 'cgroups');
+    const others = diagramModels().filter((m) => m.id !== 'cri-chain' && m.id !== 'apply-flow');
     await expect
       .poll(() => page.locator('.fd-card:not([data-broken]) .fd-thumb').count(), {
         timeout: 60_000,
@@ -348,10 +348,10 @@ describe('the gallery with a broken file', () => {
     await expect.poll(() => card('cri-chain').innerText()).toContain('This diagram has errors');
     expect(await card('cri-chain').locator('small').innerText()).toMatch(/^Line 4, column \d+: /);
     await expect
-      .poll(() => card('cgroups').getAttribute('data-broken'), { timeout: 60_000 })
+      .poll(() => card('apply-flow').getAttribute('data-broken'), { timeout: 60_000 })
       .toBe('');
-    expect(await card('cgroups').innerText()).toContain('This diagram has errors');
-    expect(await card('cgroups').locator('small').innerText()).not.toBe('');
+    expect(await card('apply-flow').innerText()).toContain('This diagram has errors');
+    expect(await card('apply-flow').locator('small').innerText()).not.toBe('');
     await page.screenshot({ path: artifactPath('gallery-broken.png') });
 
     // The broken card opens the diagram's errors, line and column first.
@@ -368,13 +368,13 @@ describe('the gallery with a broken file', () => {
     // Groups nested past the layout's recursion, let through by raising the depth limit.
     const groups = Array.from({ length: 4000 }, (_, i) => `subgraph g${i}`);
     const deep = ['flowchart TB', ...groups, 'a --> b', ...groups.map(() => 'end')].join('\n');
-    await replaceDiagram('cgroups.mmd', deep);
+    await replaceDiagram('apply-flow.mmd', deep);
     await page.goto(`${baseUrl}?limits=depth=5000`);
     await expect
-      .poll(() => card('cgroups').getAttribute('data-broken'), { timeout: 60_000 })
+      .poll(() => card('apply-flow').getAttribute('data-broken'), { timeout: 60_000 })
       .toBe('');
-    expect(await card('cgroups').innerText()).toContain('This diagram could not be drawn');
-    expect(await card('cgroups').locator('small').innerText()).toMatch(
+    expect(await card('apply-flow').innerText()).toContain('This diagram could not be drawn');
+    expect(await card('apply-flow').locator('small').innerText()).toMatch(
       /^Could not be laid out: .*call stack/,
     );
     await expect

@@ -98,7 +98,8 @@ function Editing({
     const { convertToSpec } = await import('./convertToSpec.ts');
     // In a worker: a big chart takes seconds to read and write.
     const { limits, timeoutMs } = client;
-    const result = await convertToSpec(text, file, { limits, timeoutMs });
+    const walkthroughTitle = t('player.walkthrough');
+    const result = await convertToSpec(text, file, { limits, timeoutMs, walkthroughTitle });
     if (textNow.current !== text) {
       setStatus(t('editor.convertStale'));
       return;

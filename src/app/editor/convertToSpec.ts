@@ -1,9 +1,11 @@
 import type { Limits } from '../../core/parse/limits.ts';
-import type { ConvertResult } from '../../worker/convert.ts';
+import type { ConvertRequest, ConvertResult } from '../../worker/convert.ts';
 import convertWorkerUrl from '../../worker/convert.worker.ts?worker&url';
 
 export interface ConvertToSpecOptions {
   limits?: Partial<Limits> | undefined;
+  /** A title for a chart's default flow when the chart has none (the UI's "Walkthrough"). */
+  walkthroughTitle?: string | undefined;
   /** Given up after this long: the worker is stopped and the result is a `timeout`. */
   timeoutMs: number;
   /** Defaults to a module worker running `src/worker/convert.worker.ts`. */
@@ -22,6 +24,7 @@ export function convertToSpec(
 ): Promise<ConvertResult> {
   const {
     limits,
+    walkthroughTitle,
     timeoutMs,
     createWorker = () => new Worker(convertWorkerUrl, { type: 'module' }),
   } = options;
@@ -41,6 +44,12 @@ export function convertToSpec(
       event.preventDefault();
       done({ ok: false, reason: 'crashed', message: event.message || 'worker' });
     });
-    worker.postMessage({ text, file, ...(limits ? { limits } : {}) });
+    const request: ConvertRequest = {
+      text,
+      file,
+      ...(limits ? { limits } : {}),
+      ...(walkthroughTitle ? { walkthroughTitle } : {}),
+    };
+    worker.postMessage(request);
   });
 }

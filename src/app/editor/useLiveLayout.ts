@@ -3,6 +3,7 @@ import type { LaidOutDiagram } from '../../core/layout/types.ts';
 import type { Diagnostic } from '../../core/model/types.ts';
 import type { LayoutClient } from '../layoutClient.ts';
 import type { LayoutState } from '../useLayout.ts';
+import { useWalkthroughTitle } from '../useWalkthroughTitle.ts';
 
 /** How long typing must pause before the diagram follows. */
 export const TYPING_PAUSE_MS = 250;
@@ -75,5 +76,6 @@ export function useLiveLayout(
       clearTimeout(timer);
     };
   }, [client, text, file, collapsedKey, attempt]);
-  return { ...state, retry: () => setAttempt((n) => n + 1) };
+  const diagram = useWalkthroughTitle(state.diagram);
+  return { ...state, diagram, retry: () => setAttempt((n) => n + 1) };
 }

@@ -3,6 +3,7 @@ import type { LayoutResult } from '../../worker/protocol.ts';
 import type { DiagramSource } from '../diagrams.ts';
 import { cached, forget, layoutsSnapshot, remember, subscribeLayouts } from '../layoutCache.ts';
 import type { LayoutClient } from '../layoutClient.ts';
+import { useWalkthroughTitles } from '../useWalkthroughTitle.ts';
 
 export interface Catalog {
   /** Each source's finished layout (or failure), by id; a source still on its way is missing. */
@@ -16,7 +17,8 @@ export interface Catalog {
  * gallery's cards and a deck's slides. Results come from the tab's layout
  * cache, whoever asked for them, so a layout done before (by the gallery, a
  * diagram view, another deck) counts at once, and one that is dropped from
- * the cache is asked for again.
+ * the cache is asked for again. Default flows come titled in the UI's
+ * language.
  */
 export function useCatalog(client: LayoutClient | null, sources: DiagramSource[]): Catalog {
   const all = useSyncExternalStore(subscribeLayouts, layoutsSnapshot);
@@ -54,5 +56,5 @@ export function useCatalog(client: LayoutClient | null, sources: DiagramSource[]
     asked.current.clear();
     setAttempt((n) => n + 1);
   }, [sources]);
-  return { results, retry };
+  return { results: useWalkthroughTitles(results), retry };
 }

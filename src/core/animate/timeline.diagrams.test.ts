@@ -29,9 +29,9 @@ describe('the timeline on a real seed diagram', () => {
     const t = buildTimeline(diagram, flow);
     expect(t.steps.map((s) => s.caption)).toEqual([
       'kubelet',
-      'CRI gRPC API',
-      'Container Runtimes',
-      'Low-level Runtime (OCI)',
+      'kubelet → CRI gRPC API',
+      'CRI gRPC API → Container Runtimes',
+      'Container Runtimes → Low-level Runtime (OCI)',
     ]);
     const [first, second, third] = t.steps;
     expect(first?.nodes).toMatchObject({ Kubelet: 'active', CRI: 'dimmed', RS: 'dimmed' });

@@ -44,6 +44,8 @@ function optionalText<K extends string>(fit: Fit, key: K, value: string | undefi
  * - Texts lose trailing whitespace; a `strokeWidth` that isn't positive, a
  *   link that isn't http(s), a leaf's `direction` and collapse marks (view
  *   state) are dropped; a class listed twice is listed once.
+ * - A default flow (`defaultFlow()`) loses its `generated` mark, as view
+ *   state: the spec writes it out like any flow, steps and title as they are.
  * - `source` becomes `yaml`; `accTitle` and `accDescr` go: a spec has no
  *   place for them, and their text is the title and description unless a
  *   front-matter title won (noted then).
@@ -183,7 +185,7 @@ function fitEdge(edge: ModelEdge, fit: Fit): ModelEdge {
   };
 }
 
-function fitFlow(flow: Flow, fit: Fit): Flow {
+function fitFlow({ generated: _generated, ...flow }: Flow, fit: Fit): Flow {
   return {
     ...flow,
     id: fit.flowId(flow.id),

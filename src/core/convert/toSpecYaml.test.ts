@@ -14,8 +14,9 @@ const DIAGRAMS = new URL('../../../diagrams/', import.meta.url);
 const CORPUS = new URL('../../../../shared/corpus/mermaid-flowcharts/', import.meta.url);
 
 /**
- * What a spec file can't carry over: source positions, and the id, which is
- * the file's name. Everything else must come back.
+ * What a spec file can't carry over: source positions, the id, which is the
+ * file's name, and the mark of a flow made up from a chart (written out, it
+ * is a flow like any other). Everything else must come back.
  */
 function comparable(model: Model | null): unknown {
   if (!model) return null;
@@ -24,7 +25,7 @@ function comparable(model: Model | null): unknown {
     ...rest,
     nodes: model.nodes.map(({ pos: _pos, ...node }) => node),
     edges: model.edges.map(({ pos: _pos, ...edge }) => edge),
-    flows: model.flows.map((flow) => ({
+    flows: model.flows.map(({ generated: _generated, ...flow }) => ({
       ...flow,
       steps: flow.steps.map(({ pos: _pos, ...step }) => step),
     })),
@@ -169,17 +170,17 @@ edges:
 
 flows:
   - id: main
-    title: demo
+    title: Walkthrough
     steps:
       - caption: Client
         nodes: [a]
-      - caption: "HTTPS: Orders DB"
+      - caption: "Client → Orders DB: HTTPS"
         nodes: [b]
         edges: [a -> b]
-      - caption: 작업자 1
+      - caption: Orders DB → 작업자 1
         nodes: [c]
         edges: [b -> c]
-      - caption: Client
+      - caption: 작업자 1 → Client
         nodes: [a]
         edges: [c -> a]
 `,

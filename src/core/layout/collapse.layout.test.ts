@@ -122,8 +122,8 @@ describe('layout of collapsed groups', () => {
     expect(again).toBe(open);
   });
 
-  it('collapses the control plane of diagrams/cluster-layout.mmd', async () => {
-    const file = 'diagrams/cluster-layout.mmd';
+  it('collapses the control plane of diagrams/cluster-layout.yaml', async () => {
+    const file = 'diagrams/cluster-layout.yaml';
     const { model } = parseDiagram(readFileSync(file, 'utf8'), { file });
     if (!model) throw new Error('no model');
     const cp = model.nodes.find((n) => n.kind === 'group' && /control plane/i.test(n.label));

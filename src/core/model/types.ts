@@ -118,6 +118,13 @@ export interface Flow {
   title: string;
   description?: string;
   steps: FlowStep[];
+  /**
+   * Set only on a flow no file wrote: a plain Mermaid chart's `main`
+   * (`defaultFlow()`). `untitled` when the chart has no title of its own and
+   * `title` is the stand-in `Walkthrough`, which a view may say in its own
+   * language (`titleWalkthroughs()`); `titled` when `title` is the chart's.
+   */
+  generated?: 'titled' | 'untitled';
 }
 
 export interface Diagnostic {

@@ -10,8 +10,9 @@ import { parseSpec } from './spec/parseSpec.ts';
  * extension decides the format; text without a known extension is read as
  * Mermaid when it starts like a flowchart, else as a spec.
  *
- * A Mermaid file gets a default flow, `main`, that walks its edges
- * (`defaultFlow()`); a spec's flows are only the ones it writes, even when it
+ * A Mermaid file gets a default flow, `main`, that walks its edges and
+ * lights every node (`defaultFlow()`, captions like `kubectl → API Server:
+ * HTTPS 요청`); a spec's flows are only the ones it writes, even when it
  * embeds a chart under `mermaid:`.
  *
  * Every diagram passes the limits here (`limits.ts`, `DEFAULT_LIMITS` unless
