@@ -5,6 +5,7 @@ import { Gallery } from './gallery/Gallery.tsx';
 import { LanguageMenu } from './i18n/LanguageMenu.tsx';
 import { useT } from './i18n/useT.ts';
 import type { LayoutClient } from './layoutClient.ts';
+import { presenterStore } from './present/presenterStore.ts';
 import { diagramHref, embedHref, parseRoute, type Route } from './route.ts';
 import { ThemeMenu } from './theme/ThemeMenu.tsx';
 import { DiagramView } from './view/DiagramView.tsx';
@@ -69,6 +70,13 @@ function Routes({ client, limitsProblem, hash }: AppProps & { hash: string }) {
   const t = useT();
   const [titles, setTitles] = useState<Record<string, string>>({});
   const route = parseRoute(hash);
+  // Presenter mode belongs to a diagram or a deck: any other view (the
+  // gallery after a deck that failed to load, say) leaves it, even when no
+  // presenter was mounted to do so.
+  const presentable = route.kind === 'diagram' || route.kind === 'deck';
+  useEffect(() => {
+    if (!presentable) presenterStore().leave();
+  }, [presentable]);
   // An embed's steps link inside the embed (stable per diagram, for the player's timers).
   const embedId = route.kind === 'diagram' && route.embed ? route.id : null;
   const embedSteps = useMemo<StepHref | null>(

@@ -140,6 +140,27 @@ describe('the gallery starts a lesson', () => {
   });
 });
 
+describe('a deck that cannot be shown', () => {
+  it('says which diagram failed, offers Try again, and its way back leaves presenter mode', async () => {
+    const page = await newPage();
+    // Limits too small for some of the deck's diagrams: they fail as a teacher's broken file would.
+    await page.goto(`${base()}?limits=nodes=12#/`);
+    const section = page.locator('section.fd-section').filter({ hasText: 'Part 1' });
+    await section.getByRole('button', { name: 'Present' }).click();
+    const alert = page.locator('.fd-card-error-view[role="alert"]');
+    await alert.waitFor({ timeout: 45_000 });
+    expect(await alert.innerText()).toMatch(/of this deck has errors/);
+    expect(await alert.getByRole('button', { name: 'Try again' }).count()).toBe(1);
+    await page.screenshot({ path: artifactPath('lesson-deck-broken.png') });
+    await alert.getByRole('link', { name: 'All diagrams' }).click();
+    await page.waitForSelector('.fd-card');
+    await expect
+      .poll(() => page.evaluate(() => document.documentElement.dataset.mode ?? null))
+      .toBeNull();
+    expect(await page.locator('.fd-header').isVisible()).toBe(true);
+  });
+});
+
 /** Every node's and edge's state as the eye sees it: data-state, opacity, and an edge's colour. */
 const looks = (page: Page) =>
   page.evaluate(() => {

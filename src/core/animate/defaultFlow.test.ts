@@ -60,6 +60,21 @@ describe('defaultFlow captions', () => {
     ]);
   });
 
+  it('says a chart of numbered boxes box by box, each number once beside the step', () => {
+    const flow = defaultFlow(
+      chart(
+        'flowchart TB\n  A["1. 사용자가 YAML 작성"] --> B["2. kubectl apply"]\n  B --> C["3. API Server가 요청 수신"]\n  C -->|저장| D["4. etcd"]',
+      ),
+    );
+    expect(captions(flow)).toEqual([
+      '1. 사용자가 YAML 작성',
+      '2. kubectl apply',
+      '3. API Server가 요청 수신',
+      // A labelled edge still says what happens along it.
+      '3. API Server가 요청 수신 → 4. etcd: 저장',
+    ]);
+  });
+
   it('shows the start of every chain before walking it, so a node that is only a source is lit alone', () => {
     // diagrams/cgroups: V2A is never a target.
     const model = chart(

@@ -1,4 +1,5 @@
 import type { Flow, FlowStep, Model, ModelEdge, ModelNode } from '../model/types.ts';
+import { leadingNumber } from './stripStepNumber.ts';
 
 /** The id of the flow a plain Mermaid chart gets. */
 export const DEFAULT_FLOW_ID = 'main';
@@ -23,6 +24,8 @@ const MAX_MEMBERS = 4;
  * - A step per edge lights the edge and its target, captioned with what
  *   happens along it: `source → target: label` (`↔` for heads at both ends,
  *   `—` for none, `←` for one at the start only; no `: label` without one).
+ *   An unlabelled edge into a box whose label is a numbered step (`2. …`)
+ *   is captioned with that label alone: the chart's boxes are its steps.
  * - An edge whose source no earlier step lit starts a new chain: a step
  *   lighting that source alone comes first.
  * - Nodes that no edge reaches (no edges, or only invisible ones) each get a
@@ -111,7 +114,12 @@ function createWalk(nodes: readonly ModelNode[]) {
     },
     lightEdge(edge: ModelEdge) {
       const label = edge.label ? `: ${clip(oneLine(edge.label), MAX_LABEL)}` : '';
-      const caption = `${name(edge.source)} ${arrow(edge)} ${name(edge.target)}${label}`;
+      // A chart whose boxes are numbered steps ("2. kubectl apply …") says
+      // each step in its box: the box alone reads better than `1. … → 2. …`.
+      const numbered = !edge.label && leadingNumber(byId.get(edge.target)?.label ?? '') !== null;
+      const caption = numbered
+        ? name(edge.target)
+        : `${name(edge.source)} ${arrow(edge)} ${name(edge.target)}${label}`;
       steps.push({ caption, nodes: [edge.target], edges: [edge.id] });
       light(edge.source);
       light(edge.target);

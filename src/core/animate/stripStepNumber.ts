@@ -31,7 +31,7 @@ const CIRCLED: readonly { first: number; from: number; to: number }[] = [
 ];
 
 /** The number a caption starts with and how many characters it takes, if it starts with one. */
-function leadingNumber(caption: string): { value: number; length: number } | null {
+export function leadingNumber(caption: string): { value: number; length: number } | null {
   for (const pattern of WRITTEN) {
     const match = pattern.exec(caption);
     if (match?.[1]) return { value: Number(match[1]), length: match[0].length };
