@@ -18,6 +18,7 @@ import { preview } from 'vite';
 import { parseDiagram } from '../src/core/parse/parseDiagram.ts';
 import { launchChromium } from '../tests/e2e/chromium.ts';
 import { type BundleReport, buildApp, formatBundle, ROOT, table } from './bundle.ts';
+import { type LessonPath, measureLessonPath } from './lessonPath.ts';
 import { median, writeResults } from './results.ts';
 
 const VIEWPORT = { width: 1280, height: 800 };
@@ -105,6 +106,8 @@ export interface BrowserResults {
   loads: DiagramLoad[];
   /** Medians over every load of every diagram, ms since navigation start. */
   overall: { cold: Milestones; warm: Milestones };
+  /** Gallery → Start lesson, and a deck's diagram → Back (bench/lessonPath.ts). */
+  lesson: LessonPath;
 }
 
 export interface Milestones {
@@ -280,7 +283,8 @@ export async function runBrowserBench(runs: number): Promise<BrowserResults> {
       process.stderr.write(`${d.id} `);
       loads.push({ ...d, ...(await measure(browser, base, d, runs)) });
     }
-    process.stderr.write('\n');
+    process.stderr.write('\nlesson path\n');
+    const lesson = await measureLessonPath(browser, base, runs);
 
     const milestones = (pick: (l: DiagramLoad) => LoadTimes): Milestones => {
       const all = (key: keyof LoadTimes) => median(loads.flatMap((l) => pick(l)[key]));
@@ -304,6 +308,7 @@ export async function runBrowserBench(runs: number): Promise<BrowserResults> {
       bundle,
       loads,
       overall: { cold: milestones((l) => l.cold), warm: milestones((l) => l.warm) },
+      lesson,
     };
 
     const rows = [['diagram', 'nodes', 'cold ms median (min–max)', 'warm ms median (min–max)']];
@@ -336,6 +341,11 @@ export async function runBrowserBench(runs: number): Promise<BrowserResults> {
       steps.push([mode, ms(m.fcp), ms(m.worker), ms(m.nodes), ms(m.painted)]);
     }
     console.log(table(steps));
+    console.log(
+      `\nLesson path (1024×768, a tab that has drawn the gallery; ${runs} runs, ms median (min–max)):\n` +
+        `  gallery → Start lesson → first slide painted: ${range(stats(lesson.start))}\n` +
+        `  deck → its diagram → Back → deck painted:    ${range(stats(lesson.back))}\n`,
+    );
     return results;
   } finally {
     await browser?.close();

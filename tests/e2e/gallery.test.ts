@@ -1,6 +1,8 @@
-import type { Browser, Page, Route } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { artifactPath, launchChromium } from './chromium.ts';
+import { diagramModels } from './diagramFiles.ts';
+import { holdLayoutWorker } from './holdWorker.ts';
 
 /**
  * The home page's cards keep one width per column from the first paint:
@@ -19,9 +21,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-/** The layout worker's script: the dev server's `?worker_file`, or a build's `assets/layout.worker-*.js`. */
-const WORKER_SCRIPT = /layout\.worker[^/]*(\?worker_file|\.js$)/;
 
 /**
  * Two diagrams served with long titles (an unbroken English one and a
@@ -117,10 +116,7 @@ function expectEvenCards(cards: CardBox[], when: string) {
 async function openHeld(viewport: { width: number; height: number }, locale: string) {
   const context = await browser.newContext({ viewport, locale });
   const page = await context.newPage();
-  const held: Route[] = [];
-  await page.route(WORKER_SCRIPT, (route) => {
-    held.push(route);
-  });
+  const release = await holdLayoutWorker(page);
   for (const [file, text] of Object.entries(LONG_TITLES))
     await page.route(
       (url) => url.pathname === `/diagrams/${file}`,
@@ -132,9 +128,6 @@ async function openHeld(viewport: { width: number; height: number }, locale: str
     );
   // Diagrams over 12 nodes are refused: some cards end up broken, the rest drawn.
   await page.goto(`${inject('baseUrl')}?limits=nodes=12`);
-  const release = async () => {
-    for (const route of held.splice(0)) await route.continue();
-  };
   return { context, page, release };
 }
 
@@ -144,7 +137,9 @@ describe('gallery cards', () => {
     it(`keep one width per column while loading and once loaded, at ${width}×${height} in ${locale}`, async () => {
       const { context, page, release } = await openHeld({ width, height }, locale);
       try {
-        await expect.poll(() => page.locator('.fd-card').count(), { timeout: 30_000 }).toBe(14);
+        await expect
+          .poll(() => page.locator('.fd-card').count(), { timeout: 30_000 })
+          .toBe(diagramModels().length);
         const loading = await cardBoxes(page);
         expect(loading.filter((c) => c.state !== 'loading').map((c) => c.id)).toEqual([]);
         await page.screenshot({ path: artifactPath(`${name}-loading.png`), fullPage: true });

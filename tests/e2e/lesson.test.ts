@@ -1,7 +1,8 @@
-import type { BrowserContext, Page, Route } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { artifactPath, launchChromium } from './chromium.ts';
 import { attr, deckPlay, diagramModels, settle } from './diagramFiles.ts';
+import { holdLayoutWorker } from './holdWorker.ts';
 
 // The teacher's path (issue 16): from the gallery into a lesson and through
 // it, as the ways it broke were found.
@@ -243,26 +244,6 @@ describe('pointing while presenting', () => {
   });
 });
 
-/**
- * Holds the layout worker's script until `release()`, so a view stays
- * loading as long as the test needs: the engine starting on a slow machine.
- */
-async function holdLayoutWorker(page: Page) {
-  // Open the page with `waitUntil: 'domcontentloaded'`: a held worker holds its load event.
-  let release = () => {};
-  const released = new Promise<void>((resolve) => {
-    release = resolve;
-  });
-  // The worker's own script, not the module that tells the page its URL (`?worker&url` in dev).
-  const workerScript = (url: URL) =>
-    url.pathname.includes('layout.worker') && !url.searchParams.has('url');
-  await page.route(workerScript, async (route: Route) => {
-    await released;
-    await route.continue();
-  });
-  return release;
-}
-
 describe('keys pressed while a view loads', () => {
   it('are applied to a deck once it is ready, in order', async () => {
     const page = await newPage();
@@ -273,7 +254,7 @@ describe('keys pressed while a view loads', () => {
       await page.keyboard.press(key);
     }
     expect(await page.locator('.fd-deckbar').count()).toBe(0);
-    release();
+    await release();
     await deckReady(page, 4);
   });
 
@@ -283,7 +264,7 @@ describe('keys pressed while a view loads', () => {
     await page.goto(`${base()}#/d/kubectl-apply/apply/1`, { waitUntil: 'domcontentloaded' });
     await page.waitForSelector('.fd-progress', { state: 'attached' });
     for (const key of ['p', 'ArrowRight', 'ArrowRight', 'PageDown']) await page.keyboard.press(key);
-    release();
+    await release();
     await page.waitForSelector('.fd-canvas .react-flow__node', { timeout: 30_000 });
     await expect.poll(() => page.url()).toMatch(/#\/d\/kubectl-apply\/apply\/4$/);
     await expect
@@ -299,7 +280,7 @@ describe('keys pressed while a view loads', () => {
     for (const key of ['PageDown', 'PageDown', 'PageUp', 'PageDown']) {
       await page.keyboard.press(key);
     }
-    release();
+    await release();
     await page.waitForSelector('.fd-speaker', { timeout: 30_000 });
     await expect.poll(() => page.url()).toMatch(/#\/speaker\/kubectl-apply\/apply\/4$/);
     await expect.poll(() => page.locator('.fd-speaker').innerText()).toContain('Step 4 of');
@@ -315,7 +296,7 @@ describe('keys pressed while a view loads', () => {
     await page.evaluate(() => {
       window.location.hash = '#/d/cri-chain';
     });
-    release();
+    await release();
     await page.waitForSelector('.fd-flowstart', { timeout: 30_000 });
     await settle(page);
     expect(page.url()).toMatch(/#\/d\/cri-chain$/);

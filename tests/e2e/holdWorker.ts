@@ -1,0 +1,27 @@
+import type { Page, Route } from 'playwright-core';
+
+/**
+ * The layout worker's own script: `layout.worker.ts?worker_file` from the dev
+ * server, `layout.worker-<hash>.js` from a build; not the module that tells
+ * the page its URL (`?worker&url`), which the page needs to load at all.
+ */
+export const LAYOUT_WORKER_SCRIPT = /layout\.worker[^/]*(\?worker_file|\.js$)/;
+
+/**
+ * Holds the layout worker's script until `release()`, so a view stays
+ * loading as long as a test needs, as on a slow machine starting the engine.
+ * Open the page with `waitUntil: 'domcontentloaded'`: a held worker holds
+ * its load event.
+ */
+export async function holdLayoutWorker(page: Page): Promise<() => Promise<void>> {
+  const held: Route[] = [];
+  let released = false;
+  await page.route(LAYOUT_WORKER_SCRIPT, async (route) => {
+    if (released) await route.continue();
+    else held.push(route);
+  });
+  return async () => {
+    released = true;
+    for (const route of held.splice(0)) await route.continue();
+  };
+}
