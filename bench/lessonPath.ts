@@ -17,31 +17,31 @@ export interface LessonPath {
 
 const TIMEOUT_MS = 60_000;
 
-/** Runs `act` in the page and resolves the ms until a deck is drawn and painted (two frames). */
+/**
+ * Runs `act` in the page (click Start lesson, or go back) and resolves the ms
+ * until a deck is drawn and painted (two frames). Plain JavaScript in a
+ * string, like browser.ts's probe: tsx's helpers do not exist in the page.
+ */
+const TIME_TO_DECK = `(act) => new Promise((resolve, reject) => {
+  const ready = () =>
+    document.querySelector('.fd-deckbar') !== null &&
+    document.querySelector('.fd-canvas .react-flow__node') !== null;
+  const frame = () => new Promise((r) => requestAnimationFrame(() => r(null)));
+  const started = performance.now();
+  const timer = setTimeout(() => reject(new Error('no deck after ${TIMEOUT_MS} ms')), ${TIMEOUT_MS});
+  const observer = new MutationObserver(() => {
+    if (!ready()) return;
+    observer.disconnect();
+    clearTimeout(timer);
+    frame().then(frame).then(() => resolve(performance.now() - started));
+  });
+  observer.observe(document, { childList: true, subtree: true });
+  if (act === 'back') history.back();
+  else document.querySelector('.fd-lesson-actions a')?.click();
+})`;
+
 function timeToDeck(page: Page, act: 'start' | 'back'): Promise<number> {
-  return page.evaluate(
-    ({ act, timeout }) =>
-      new Promise<number>((resolve, reject) => {
-        const ready = () =>
-          document.querySelector('.fd-deckbar') !== null &&
-          document.querySelector('.fd-canvas .react-flow__node') !== null;
-        const frame = () => new Promise((r) => requestAnimationFrame(() => r(null)));
-        const started = performance.now();
-        const timer = setTimeout(() => reject(new Error(`no deck after ${timeout} ms`)), timeout);
-        const observer = new MutationObserver(() => {
-          if (!ready()) return;
-          observer.disconnect();
-          clearTimeout(timer);
-          frame()
-            .then(frame)
-            .then(() => resolve(performance.now() - started));
-        });
-        observer.observe(document, { childList: true, subtree: true });
-        if (act === 'back') history.back();
-        else [...document.querySelectorAll<HTMLAnchorElement>('.fd-lesson-actions a')][0]?.click();
-      }),
-    { act, timeout: TIMEOUT_MS },
-  );
+  return page.evaluate(`(${TIME_TO_DECK})(${JSON.stringify(act)})`) as Promise<number>;
 }
 
 /** `runs` times, each in a new context: the gallery drawn, then the lesson path. */
