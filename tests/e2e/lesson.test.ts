@@ -142,7 +142,7 @@ describe('the gallery starts a lesson', () => {
 });
 
 describe('a deck that cannot be shown', () => {
-  it('says which diagram failed, offers Try again, and its way back leaves presenter mode', async () => {
+  it('says which diagram failed, links to it, and its way back leaves presenter mode', async () => {
     const page = await newPage();
     // Limits too small for some of the deck's diagrams: they fail as a teacher's broken file would.
     await page.goto(`${base()}?limits=nodes=12#/`);
@@ -150,8 +150,12 @@ describe('a deck that cannot be shown', () => {
     await section.getByRole('button', { name: 'Present' }).click();
     const alert = page.locator('.fd-card-error-view[role="alert"]');
     await alert.waitFor({ timeout: 45_000 });
-    expect(await alert.innerText()).toMatch(/of this deck has errors/);
-    expect(await alert.getByRole('button', { name: 'Try again' }).count()).toBe(1);
+    const said = /The diagram “(.+)” of this deck has errors/.exec(await alert.innerText());
+    const failed = said?.[1] ?? '';
+    expect(slides.some((s) => s.diagramId === failed)).toBe(true);
+    // Errors in a file stay until it is fixed: a link to them, no Try again.
+    expect(await alert.getByRole('link', { name: failed, exact: true }).count()).toBe(1);
+    expect(await alert.getByRole('button', { name: 'Try again' }).count()).toBe(0);
     await page.screenshot({ path: artifactPath('lesson-deck-broken.png') });
     await alert.getByRole('link', { name: 'All diagrams' }).click();
     await page.waitForSelector('.fd-card');

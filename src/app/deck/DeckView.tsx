@@ -88,9 +88,12 @@ export function DeckView({
   if (!deck) return <Message>{t('deck.notFound', { id })}</Message>;
   const broken = brokenSource(sources, results);
   if (broken) {
+    const failure = results.get(broken.id);
+    // Errors in the file stay until it is fixed; a crash or a timeout may not.
+    const transient = failure && 'reason' in failure && failure.reason !== 'invalid';
     return (
       <Message
-        onRetry={retry}
+        {...(transient ? { onRetry: retry } : {})}
         action={{ href: `#/d/${encodeURIComponent(broken.id)}`, label: broken.id }}
       >
         {t('deck.broken', { id: broken.id })}
