@@ -18,43 +18,11 @@ import { useDeckSpeaker } from '../speaker/useStepSync.ts';
 import { useTheme } from '../theme/useTheme.ts';
 import { useDocumentTitle } from '../useDocumentTitle.ts';
 import { Canvas } from '../view/Canvas.tsx';
-import { LayoutProgress } from '../view/LayoutProgress.tsx';
 import { DeckBar } from './DeckBar.tsx';
-import { brokenSource, laidOut, useDeckLayouts, useSlides } from './useDeck.ts';
+import { DeckMessage, DeckWait, deckWaitState } from './DeckWait.tsx';
+import { useDeckLayouts, useSlides } from './useDeck.ts';
 
 const Tokens = lazy(() => import('../player/Tokens.tsx').then((m) => ({ default: m.Tokens })));
-
-function Message({
-  children,
-  action,
-  onRetry,
-}: {
-  children: string;
-  action?: { href: string; label: string };
-  onRetry?: () => void;
-}) {
-  const t = useT();
-  return (
-    <div className="fd-card-error-view" role="alert">
-      <h2>{children}</h2>
-      <p className="fd-actions">
-        {onRetry ? (
-          <button type="button" className="fd-button" onClick={onRetry}>
-            {t('view.retry')}
-          </button>
-        ) : null}
-        {action ? (
-          <a className="fd-button" href={action.href}>
-            {action.label}
-          </a>
-        ) : null}
-        <a className="fd-button" href="#/">
-          {t('diagram.allDiagrams')}
-        </a>
-      </p>
-    </div>
-  );
-}
 
 /**
  * A lesson deck played as slides (`#/deck/<id>/<slide>`, from 1): one slide
@@ -76,39 +44,14 @@ export function DeckView({
   /** Told the deck's title once it is known, for the header. */
   onTitle?: (title: string) => void;
 }) {
-  const t = useT();
-  const { decks, deck, sources, results, retry } = useDeckLayouts(client, id);
+  const layouts = useDeckLayouts(client, id);
+  const { deck, sources, results } = layouts;
 
   useDocumentTitle(deck?.title, onTitle);
 
-  if (decks instanceof Error) {
-    return <Message onRetry={retry}>{t('deck.loadFailed', { message: decks.message })}</Message>;
-  }
-  if (!decks) return <LayoutProgress phase={null} text={t('diagram.loading')} onRetry={retry} />;
-  if (!deck) return <Message>{t('deck.notFound', { id })}</Message>;
-  const broken = brokenSource(sources, results);
-  if (broken) {
-    const failure = results.get(broken.id);
-    // Errors in the file stay until it is fixed; a crash or a timeout may not.
-    const transient = failure && 'reason' in failure && failure.reason !== 'invalid';
-    return (
-      <Message
-        {...(transient ? { onRetry: retry } : {})}
-        action={{ href: `#/d/${encodeURIComponent(broken.id)}`, label: broken.id }}
-      >
-        {t('deck.broken', { id: broken.id })}
-      </Message>
-    );
-  }
-  const done = sources.filter((s) => laidOut(results.get(s.id))).length;
-  if (done < sources.length) {
-    return (
-      <LayoutProgress
-        phase={null}
-        text={t('deck.preparing', { done, count: sources.length })}
-        onRetry={retry}
-      />
-    );
+  const wait = deckWaitState(layouts);
+  if (wait || !deck) {
+    return <DeckWait id={id} state={wait ?? { kind: 'notFound' }} retry={layouts.retry} />;
   }
   return <Ready deck={deck} sources={sources} results={results} slide={slide} />;
 }
@@ -126,13 +69,13 @@ function Ready({
 }) {
   const t = useT();
   const { diagrams, slides } = useSlides(deck, sources, results);
-  if (slides.length === 0) return <Message>{t('deck.noSlides', { id: deck.id })}</Message>;
+  if (slides.length === 0) return <DeckMessage>{t('deck.noSlides', { id: deck.id })}</DeckMessage>;
   const current = Number.isInteger(slide) ? slides[slide - 1] : undefined;
   if (!current) {
     return (
-      <Message action={{ href: deckHref(deck.id, 1), label: t('deck.first') }}>
+      <DeckMessage action={{ href: deckHref(deck.id, 1), label: t('deck.first') }}>
         {t('deck.outOfRange', { id: deck.id, slide, count: slides.length })}
-      </Message>
+      </DeckMessage>
     );
   }
   return <Stage deck={deck} slides={slides} index={slide - 1} diagrams={diagrams} />;

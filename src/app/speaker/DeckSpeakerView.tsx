@@ -5,12 +5,12 @@ import { useCallback, useEffect, useMemo } from 'react';
 import { stripStepNumber } from '../../core/animate/stripStepNumber.ts';
 import type { Deck } from '../../core/deck/types.ts';
 import type { LayoutResult } from '../../worker/protocol.ts';
-import { brokenSource, laidOut, slideScene, useDeckLayouts, useSlides } from '../deck/useDeck.ts';
+import { DeckWait, deckWaitState } from '../deck/DeckWait.tsx';
+import { slideScene, useDeckLayouts, useSlides } from '../deck/useDeck.ts';
 import type { DiagramSource } from '../diagrams.ts';
 import { useT } from '../i18n/useT.ts';
 import type { LayoutClient } from '../layoutClient.ts';
 import { navigate, parseRoute, speakerDeckHref } from '../route.ts';
-import { LayoutProgress } from '../view/LayoutProgress.tsx';
 import {
   MoveButtons,
   NextSection,
@@ -38,7 +38,8 @@ export function DeckSpeakerView({
   slide: number;
 }) {
   const t = useT();
-  const { decks, deck, sources, results, retry } = useDeckLayouts(client, id);
+  const layouts = useDeckLayouts(client, id);
+  const { deck, sources, results } = layouts;
 
   useEffect(() => {
     document.title = `${t('speaker.title')} · ${deck?.title ?? id}`;
@@ -47,21 +48,9 @@ export function DeckSpeakerView({
     };
   }, [t, deck, id]);
 
-  if (decks instanceof Error)
-    return <Problem text={t('deck.loadFailed', { message: decks.message })} />;
-  if (!decks) return <LayoutProgress phase={null} text={t('diagram.loading')} onRetry={retry} />;
-  if (!deck) return <Problem text={t('deck.notFound', { id })} />;
-  const broken = brokenSource(sources, results);
-  if (broken) return <Problem text={t('deck.broken', { id: broken.id })} />;
-  const done = sources.filter((s) => laidOut(results.get(s.id))).length;
-  if (done < sources.length) {
-    return (
-      <LayoutProgress
-        phase={null}
-        text={t('deck.preparing', { done, count: sources.length })}
-        onRetry={retry}
-      />
-    );
+  const wait = deckWaitState(layouts);
+  if (wait || !deck) {
+    return <DeckWait id={id} state={wait ?? { kind: 'notFound' }} retry={layouts.retry} />;
   }
   return <Ready deck={deck} sources={sources} results={results} slide={slide} />;
 }
