@@ -43,11 +43,15 @@ export function artifactPath(name: string): string {
 }
 
 /**
- * One Chromium for the test file and a fresh English 1280×800 page (in its
- * own context: no storage carried over) for each test. Read `browser` and
- * `page` inside tests, after the hooks have run.
+ * One Chromium for the test file and a fresh English page, 1280×800 unless
+ * `viewport` says otherwise (in its own context: no storage carried over),
+ * for each test. Read `browser` and `page` inside tests, after the hooks have
+ * run.
  */
-export function freshPagePerTest(): { readonly browser: Browser; readonly page: Page } {
+export function freshPagePerTest(viewport = { width: 1280, height: 800 }): {
+  readonly browser: Browser;
+  readonly page: Page;
+} {
   let browser: Browser | undefined;
   let context: BrowserContext | undefined;
   let page: Page | undefined;
@@ -60,7 +64,7 @@ export function freshPagePerTest(): { readonly browser: Browser; readonly page: 
   beforeEach(async () => {
     await context?.close();
     if (!browser) throw new Error('Chromium did not start');
-    context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
+    context = await browser.newContext({ viewport, locale: 'en-US' });
     page = await context.newPage();
   });
   const ready = <T>(value: T | undefined): T => {

@@ -1,6 +1,6 @@
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { artifactPath, launchChromium } from './chromium.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { artifactPath, freshPagePerTest } from './chromium.ts';
 import { attr, deckPlay, diagramModels, settle } from './diagramFiles.ts';
 import { holdLayoutWorker } from './holdWorker.ts';
 
@@ -17,25 +17,10 @@ const controllerStep = apply.steps.findIndex(
 );
 if (controllerStep < 0) throw new Error('no step lights the controller alone');
 
-let browser: Awaited<ReturnType<typeof launchChromium>>;
-let context: BrowserContext | undefined;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  await context?.close();
-  context = undefined;
-});
+// A projector's screen, a fresh page (and storage) for each test.
+const session = freshPagePerTest({ width: 1024, height: 768 });
 
 const base = () => inject('baseUrl');
-
-async function newPage(size = { width: 1024, height: 768 }): Promise<Page> {
-  context = await browser.newContext({ viewport: size, locale: 'en-US' });
-  return context.newPage();
-}
 
 /** The deck's bar, drawn: the deck is ready. Fails (rather than waits on) a deck stuck preparing. */
 async function deckReady(page: Page, slide: number) {
@@ -56,7 +41,7 @@ async function galleryDrawn(page: Page) {
 
 describe('a lesson deck reached after other views', () => {
   it('opens after the gallery has drawn every card', async () => {
-    const page = await newPage();
+    const { page } = session;
     await galleryDrawn(page);
     await page.evaluate(() => {
       window.location.hash = '#/deck/part1/1';
@@ -65,7 +50,7 @@ describe('a lesson deck reached after other views', () => {
   });
 
   it('opens while the gallery is still drawing', async () => {
-    const page = await newPage();
+    const { page } = session;
     await page.goto(base());
     await page.waitForSelector('.fd-card');
     await page.evaluate(() => {
@@ -75,7 +60,7 @@ describe('a lesson deck reached after other views', () => {
   });
 
   it('opens after one of its diagrams, and again after the gallery', async () => {
-    const page = await newPage();
+    const { page } = session;
     await page.goto(`${base()}#/d/cri-chain`);
     await page.waitForSelector('.fd-canvas .react-flow__node', { timeout: 30_000 });
     await page.evaluate(() => {
@@ -91,7 +76,7 @@ describe('a lesson deck reached after other views', () => {
   });
 
   it('comes back from its diagram link with Back', async () => {
-    const page = await newPage();
+    const { page } = session;
     await page.goto(`${base()}#/deck/part1/5`);
     await deckReady(page, 5);
     await page.locator('.fd-deck-open').click();
@@ -108,7 +93,7 @@ describe('a lesson deck reached after other views', () => {
 
 describe('the gallery starts a lesson', () => {
   it('has Start lesson and Present on the deck, and the bar says where the lesson is', async () => {
-    const page = await newPage();
+    const { page } = session;
     await page.goto(base());
     const section = page.locator('section.fd-section').filter({ hasText: 'Part 1' });
     await expect.poll(() => section.getByRole('link', { name: 'Start lesson' }).count()).toBe(1);
@@ -143,7 +128,7 @@ describe('the gallery starts a lesson', () => {
 
 describe('a deck that cannot be shown', () => {
   it('says which diagram failed, links to it, and its way back leaves presenter mode', async () => {
-    const page = await newPage();
+    const { page } = session;
     // Limits too small for some of the deck's diagrams: they fail as a teacher's broken file would.
     await page.goto(`${base()}?limits=nodes=12#/`);
     const section = page.locator('section.fd-section').filter({ hasText: 'Part 1' });
@@ -194,7 +179,7 @@ async function pointAt(page: Page, nodeId: string) {
 describe('pointing while presenting', () => {
   for (const pointer of ['l', 'z']) {
     it(`${pointer === 'l' ? 'the laser' : 'the spotlight'} changes no node's or edge's look`, async () => {
-      const page = await newPage();
+      const { page } = session;
       await page.goto(`${base()}#/d/kubectl-apply/apply/${controllerStep + 1}`);
       await page.waitForSelector('.fd-canvas .react-flow__node', { timeout: 30_000 });
       await page.mouse.move(2, 2);
@@ -215,7 +200,7 @@ describe('pointing while presenting', () => {
   }
 
   it('while a flow plays (not presenting), pointing dims none of the step', async () => {
-    const page = await newPage();
+    const { page } = session;
     await page.goto(`${base()}#/d/kubectl-apply/apply/${controllerStep + 1}`);
     await page.waitForSelector('.fd-canvas .react-flow__node', { timeout: 30_000 });
     await settle(page);
@@ -233,7 +218,7 @@ describe('pointing while presenting', () => {
   });
 
   it('without a flow, pointing still lights the node and its neighbours', async () => {
-    const page = await newPage();
+    const { page } = session;
     await page.goto(`${base()}#/d/kubectl-apply`);
     await page.waitForSelector('.fd-canvas .react-flow__node', { timeout: 30_000 });
     await settle(page);
@@ -250,7 +235,7 @@ describe('pointing while presenting', () => {
 
 describe('keys pressed while a view loads', () => {
   it('are applied to a deck once it is ready, in order', async () => {
-    const page = await newPage();
+    const { page } = session;
     const release = await holdLayoutWorker(page);
     await page.goto(`${base()}#/deck/part1/1`, { waitUntil: 'domcontentloaded' });
     await page.waitForSelector('.fd-progress', { state: 'attached' });
@@ -263,7 +248,7 @@ describe('keys pressed while a view loads', () => {
   });
 
   it('are applied to a flow once it is ready, p for presenter mode too', async () => {
-    const page = await newPage();
+    const { page } = session;
     const release = await holdLayoutWorker(page);
     await page.goto(`${base()}#/d/kubectl-apply/apply/1`, { waitUntil: 'domcontentloaded' });
     await page.waitForSelector('.fd-progress', { state: 'attached' });
@@ -277,7 +262,7 @@ describe('keys pressed while a view loads', () => {
   });
 
   it('are applied to the speaker view once it is ready', async () => {
-    const page = await newPage();
+    const { page } = session;
     const release = await holdLayoutWorker(page);
     await page.goto(`${base()}#/speaker/kubectl-apply/apply/2`, { waitUntil: 'domcontentloaded' });
     await page.waitForSelector('.fd-progress', { state: 'attached' });
@@ -291,7 +276,7 @@ describe('keys pressed while a view loads', () => {
   });
 
   it('go to the view they were pressed on, not to the next one', async () => {
-    const page = await newPage();
+    const { page } = session;
     const release = await holdLayoutWorker(page);
     await page.goto(`${base()}#/deck/part1/1`, { waitUntil: 'domcontentloaded' });
     await page.waitForSelector('.fd-progress', { state: 'attached' });
