@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
+import { projectOnto } from '../src/core/animate/pointAlong.ts';
 import { buildTimeline, pathLength } from '../src/core/animate/timeline.ts';
 import { isDeckSource } from '../src/core/deck/isDeckSource.ts';
 import { animatedSvg } from '../src/core/export/animatedSvg.ts';
@@ -118,23 +119,6 @@ describe('SVG export of every diagram in diagrams/', () => {
   }
 });
 
-/** How far along a polyline the point nearest `p` is, and how far `p` is from it. */
-function project(points: readonly Point[], p: Point): { along: number; off: number } {
-  let best = { along: 0, off: Number.POSITIVE_INFINITY };
-  let walked = 0;
-  for (let i = 1; i < points.length; i++) {
-    const a = points[i - 1] as Point;
-    const b = points[i] as Point;
-    const length = Math.hypot(b.x - a.x, b.y - a.y);
-    const dot = (p.x - a.x) * (b.x - a.x) + (p.y - a.y) * (b.y - a.y);
-    const t = length === 0 ? 0 : Math.max(0, Math.min(1, dot / length ** 2));
-    const off = Math.hypot(a.x + (b.x - a.x) * t - p.x, a.y + (b.y - a.y) * t - p.y);
-    if (off < best.off) best = { along: walked + length * t, off };
-    walked += length;
-  }
-  return best;
-}
-
 /**
  * A still step's token: its dot on the route (in travel order), short of
  * the arrowhead at the end; its trail along the route behind the dot,
@@ -145,13 +129,13 @@ function expectTokenOnRoute(g: Element, route: readonly Point[]) {
   const length = pathLength(route);
   const number = (el: Element | null, name: string) => Number(el?.getAttribute(name));
   const dot = g.querySelector('circle.tk-head');
-  const head = project(route, { x: number(dot, 'cx'), y: number(dot, 'cy') });
+  const head = projectOnto(route, { x: number(dot, 'cx'), y: number(dot, 'cy') });
   expect(head.off, `${edge}: dot on the route`).toBeLessThan(0.01);
   expect(head.along, `${edge}: dot short of the end`).toBeLessThan(length - ARROW_LENGTH);
   expect(head.along, `${edge}: dot past half-way`).toBeGreaterThan(length / 2 - 0.01);
   if (length < 2 * ARROW_LENGTH) return;
   const fade = g.querySelector('linearGradient');
-  const tail = project(route, { x: number(fade, 'x1'), y: number(fade, 'y1') });
+  const tail = projectOnto(route, { x: number(fade, 'x1'), y: number(fade, 'y1') });
   expect(tail.off, `${edge}: trail starts on the route`).toBeLessThan(0.01);
   expect(tail.along, `${edge}: trail behind the dot`).toBeLessThan(head.along - 10);
   const stops = Array.from(g.querySelectorAll('stop')).map((s) => number(s, 'stop-opacity'));
@@ -160,7 +144,7 @@ function expectTokenOnRoute(g: Element, route: readonly Point[]) {
   const corners = [...outline.matchAll(/[ML](-?[\d.]+) (-?[\d.]+)/g)];
   expect(corners.length, `${edge}: trail outline`).toBeGreaterThanOrEqual(3);
   for (const [, x, y] of corners) {
-    const at = project(route, { x: Number(x), y: Number(y) });
+    const at = projectOnto(route, { x: Number(x), y: Number(y) });
     expect(at.off, `${edge}: trail hugs the route`).toBeLessThan(8);
     expect(at.along, `${edge}: trail behind the dot`).toBeLessThan(head.along + 8);
   }

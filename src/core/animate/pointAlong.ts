@@ -73,6 +73,29 @@ export function sliceAlong(points: readonly Point[], from: number, to: number): 
   return out;
 }
 
+/**
+ * Where along a polyline the point nearest `p` lies (`along`, in px from the
+ * start) and how far `p` is from it (`off`): what "on the route, before its
+ * end" means for anything drawn along an edge.
+ *
+ * @example projectOnto([{ x: 0, y: 0 }, { x: 100, y: 0 }], { x: 30, y: 4 }) // { along: 30, off: 4 }
+ */
+export function projectOnto(points: readonly Point[], p: Point): { along: number; off: number } {
+  let best = { along: 0, off: Number.POSITIVE_INFINITY };
+  let walked = 0;
+  for (let i = 1; i < points.length; i++) {
+    const a = points[i - 1] as Point;
+    const b = points[i] as Point;
+    const length = Math.hypot(b.x - a.x, b.y - a.y);
+    const dot = (p.x - a.x) * (b.x - a.x) + (p.y - a.y) * (b.y - a.y);
+    const t = length === 0 ? 0 : Math.max(0, Math.min(1, dot / length ** 2));
+    const off = Math.hypot(a.x + (b.x - a.x) * t - p.x, a.y + (b.y - a.y) * t - p.y);
+    if (off < best.off) best = { along: walked + length * t, off };
+    walked += length;
+  }
+  return best;
+}
+
 /** The smallest box holding every box and point given, or null when given none. */
 export function boundingBox(boxes: readonly Box[], points: readonly Point[] = []): Box | null {
   let minX = Number.POSITIVE_INFINITY;

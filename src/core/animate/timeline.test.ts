@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LaidOutDiagram, LaidOutEdge, LaidOutNode, Point } from '../layout/types.ts';
 import type { ArrowHead, Flow, FlowStep, LineStyle } from '../model/types.ts';
+import { projectOnto } from './pointAlong.ts';
 import {
   buildTimeline,
   DEFAULT_STEP_SECONDS,
@@ -348,6 +349,12 @@ describe('pointAlong and pathLength', () => {
     // Clamped, never backwards; no length is one point.
     expect(sliceAlong(polyline, 0.9, 0.1)).toEqual([{ x: 30, y: 80 }]);
     expect(sliceAlong(polyline, -1, 2)).toEqual(sliceAlong(polyline, 0, 1));
+  });
+  it('projects a point onto the route: how far along, and how far off', () => {
+    expect(projectOnto(polyline, { x: 30, y: 65 })).toEqual({ along: 75, off: 0 });
+    expect(projectOnto(polyline, { x: 34, y: 70 })).toEqual({ along: 80, off: 4 });
+    // Past an end: the end, and the distance to it.
+    expect(projectOnto(polyline, { x: 30, y: 93 })).toEqual({ along: 100, off: 3 });
     expect(sliceAlong([{ x: 4, y: 5 }], 0, 1)).toEqual([{ x: 4, y: 5 }]);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { projectOnto } from '../animate/pointAlong.ts';
 import { pathLength, type Token } from '../animate/timeline.ts';
 import type { Point } from '../layout/types.ts';
 import { ARROW_LENGTH } from '../render/edgePath.ts';
@@ -10,28 +11,6 @@ const token = (points: Point[], direction: Token['direction'] = 'forward'): Toke
   points,
   direction,
 });
-
-/** How far along a polyline the point nearest `p` is, and how far `p` is from it. */
-function project(points: readonly Point[], p: Point): { along: number; off: number } {
-  let best = { along: 0, off: Number.POSITIVE_INFINITY };
-  let walked = 0;
-  for (let i = 1; i < points.length; i++) {
-    const a = points[i - 1] as Point;
-    const b = points[i] as Point;
-    const length = Math.hypot(b.x - a.x, b.y - a.y);
-    const t =
-      length === 0
-        ? 0
-        : Math.max(
-            0,
-            Math.min(1, ((p.x - a.x) * (b.x - a.x) + (p.y - a.y) * (b.y - a.y)) / length ** 2),
-          );
-    const off = Math.hypot(a.x + (b.x - a.x) * t - p.x, a.y + (b.y - a.y) * t - p.y);
-    if (off < best.off) best = { along: walked + length * t, off };
-    walked += length;
-  }
-  return best;
-}
 
 const straight = [
   { x: 0, y: 0 },
@@ -48,7 +27,7 @@ describe('stillToken', () => {
   it('puts the dot on the route, late in its trip but short of the arrowhead', () => {
     for (const points of [straight, bent, straight.slice().reverse()]) {
       const { head } = stillToken(token(points));
-      const at = project(points, head);
+      const at = projectOnto(points, head);
       const length = pathLength(points);
       expect(at.off).toBeLessThan(1e-9);
       expect(at.along).toBeGreaterThan(length / 2);
@@ -58,12 +37,12 @@ describe('stillToken', () => {
 
   it('draws the trail behind the dot, along the route, widening toward the dot', () => {
     const { head, trail, outline } = stillToken(token(straight));
-    const along = trail.map((p) => project(straight, p));
+    const along = trail.map((p) => projectOnto(straight, p));
     for (const p of along) expect(p.off).toBeLessThan(1e-9);
     // Tail first, in travel order, ending at the dot.
     expect(along.map((p) => p.along)).toEqual([...along.map((p) => p.along)].sort((a, b) => a - b));
     expect(trail.at(-1)).toEqual(head);
-    expect(project(straight, head).along - (along[0]?.along ?? 0)).toBeGreaterThan(30);
+    expect(projectOnto(straight, head).along - (along[0]?.along ?? 0)).toBeGreaterThan(30);
     // The outline: a point at the tail, wider nearer the dot, never wider than the dot.
     const width = (y: number) => outline.filter((p) => Math.abs(p.y - y) < 1e-6).map((p) => p.x);
     const tail = trail[0] as Point;
@@ -77,7 +56,7 @@ describe('stillToken', () => {
     // The dot is 112 px along, just past the bend at 100: the trail starts before the bend.
     const { trail, outline } = stillToken(token(bent));
     expect(trail).toContainEqual({ x: 100, y: 0 });
-    for (const p of outline) expect(project(bent, p).off).toBeLessThan(14 / 2 + 1e-6);
+    for (const p of outline) expect(projectOnto(bent, p).off).toBeLessThan(14 / 2 + 1e-6);
   });
 
   it('heads the way the token travels', () => {
