@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { artifactPath, launchChromium } from './chromium.ts';
 import { diagramModels } from './diagramFiles.ts';
-import { holdLayoutWorker } from './holdWorker.ts';
+import { holdLayoutWorker, replaceDiagram } from './pageRoutes.ts';
 
 /**
  * The home page's cards keep one width per column from the first paint:
@@ -115,15 +115,7 @@ async function openHeld(viewport: { width: number; height: number }, locale: str
   const context = await browser.newContext({ viewport, locale });
   const page = await context.newPage();
   const release = await holdLayoutWorker(page);
-  for (const [file, text] of Object.entries(LONG_TITLES))
-    await page.route(
-      (url) => url.pathname === `/diagrams/${file}`,
-      (route) =>
-        route.fulfill({
-          contentType: 'text/javascript',
-          body: `export default ${JSON.stringify(text)};`,
-        }),
-    );
+  for (const [file, text] of Object.entries(LONG_TITLES)) await replaceDiagram(page, file, text);
   // Diagrams over 12 nodes are refused: some cards end up broken, the rest drawn.
   await page.goto(`${inject('baseUrl')}?limits=nodes=12`);
   return { context, page, release };

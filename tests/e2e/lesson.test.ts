@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { artifactPath, freshPagePerTest } from './chromium.ts';
 import { attr, deckPlay, diagramModels, settle } from './diagramFiles.ts';
-import { holdLayoutWorker } from './holdWorker.ts';
+import { holdLayoutWorker } from './pageRoutes.ts';
 
 // The teacher's path (issue 16): from the gallery into a lesson and through
 // it, as the ways it broke were found.

@@ -1,5 +1,7 @@
 import type { Page, Route } from 'playwright-core';
 
+// What browser tests do to the page's requests: hold the worker back, swap a diagram's file.
+
 /**
  * The layout worker's own script: `layout.worker.ts?worker_file` from the dev
  * server, `layout.worker-<hash>.js` from a build; not the module that tells
@@ -24,4 +26,19 @@ export async function holdLayoutWorker(page: Page): Promise<() => Promise<void>>
     released = true;
     for (const route of held.splice(0)) await route.continue();
   };
+}
+
+/**
+ * Serves `file` of diagrams/ to the dev server's page with other content, as
+ * if it were on disk (the app imports each file as a `?raw` module).
+ */
+export async function replaceDiagram(page: Page, file: string, text: string): Promise<void> {
+  await page.route(
+    (url) => url.pathname === `/diagrams/${file}`,
+    (route) =>
+      route.fulfill({
+        contentType: 'text/javascript',
+        body: `export default ${JSON.stringify(text)};`,
+      }),
+  );
 }
