@@ -1,6 +1,6 @@
 import { AnimatePresence, motion } from 'framer-motion';
 import { stripStepNumber } from '../../core/animate/stripStepNumber.ts';
-import type { Slide } from '../../core/deck/slides.ts';
+import { lessonParts, type Slide } from '../../core/deck/slides.ts';
 import type { Deck } from '../../core/deck/types.ts';
 import type { LaidOutDiagram } from '../../core/layout/types.ts';
 import { useT } from '../i18n/useT.ts';
@@ -16,16 +16,6 @@ function slideAfter(move: StepMove, index: number, count: number): number {
   if (move === 'first') return 0;
   if (move === 'last') return count - 1;
   return move === 'prev' ? index - 1 : index + 1;
-}
-
-/** Where each diagram of the lesson starts: the first slide of each run of one deck entry. */
-export function lessonParts(slides: readonly Slide[]): { first: number; diagramId: string }[] {
-  const parts: { first: number; diagramId: string }[] = [];
-  slides.forEach((slide, i) => {
-    if (i === 0 || slides[i - 1]?.entry !== slide.entry)
-      parts.push({ first: i, diagramId: slide.diagramId });
-  });
-  return parts;
 }
 
 /** Under the canvas: the slide's caption, where in the deck it is, and the way on. */

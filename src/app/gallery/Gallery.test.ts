@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Deck } from '../../core/deck/types.ts';
 import type { LaidOutDiagram } from '../../core/layout/types.ts';
-import { lessonParts } from '../deck/DeckBar.tsx';
 import { gallerySections, matches } from './Gallery.tsx';
 
 const source = (id: string) => ({ id, file: `diagrams/${id}.mmd`, text: '' });
@@ -20,23 +19,6 @@ describe('gallerySections', () => {
     ]);
     expect(sections[0]?.deckId).toBe('part1');
     expect(sections[1]?.deckId).toBeUndefined();
-  });
-});
-
-describe('lessonParts', () => {
-  it('starts a part at each deck entry, even when an entry shows the same diagram again', () => {
-    const slide = (entry: number, diagramId: string) => ({
-      entry,
-      diagramId,
-      flowId: null,
-      step: 0,
-    });
-    const parts = lessonParts([slide(0, 'a'), slide(0, 'a'), slide(1, 'b'), slide(2, 'a')]);
-    expect(parts).toEqual([
-      { first: 0, diagramId: 'a' },
-      { first: 2, diagramId: 'b' },
-      { first: 3, diagramId: 'a' },
-    ]);
   });
 });
 

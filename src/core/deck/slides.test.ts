@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deckSlides, type FlowOutline } from './slides.ts';
+import { deckSlides, type FlowOutline, lessonParts } from './slides.ts';
 
 const flows: Record<string, FlowOutline[]> = {
   a: [
@@ -35,5 +35,22 @@ describe('deckSlides', () => {
       { entry: 2, diagramId: 'empty', flowId: null, step: 0 },
     ]);
     expect(deckSlides({ entries: [] }, flowsOf)).toEqual([]);
+  });
+});
+
+describe('lessonParts', () => {
+  it('starts a part at each deck entry, even when an entry shows the same diagram again', () => {
+    const slide = (entry: number, diagramId: string) => ({
+      entry,
+      diagramId,
+      flowId: null,
+      step: 0,
+    });
+    const parts = lessonParts([slide(0, 'a'), slide(0, 'a'), slide(1, 'b'), slide(2, 'a')]);
+    expect(parts).toEqual([
+      { first: 0, diagramId: 'a' },
+      { first: 2, diagramId: 'b' },
+      { first: 3, diagramId: 'a' },
+    ]);
   });
 });

@@ -45,3 +45,26 @@ export function deckSlides(
   }
   return slides;
 }
+
+/** Where one deck entry's slides begin: a part of the lesson. */
+export interface LessonPart {
+  /** Index of its first slide. */
+  first: number;
+  diagramId: string;
+}
+
+/**
+ * The parts of a lesson: where each deck entry's run of slides starts, so a
+ * player can say "part 3 of 11" and jump to a part. An entry that shows the
+ * same diagram as the one before is a part of its own.
+ *
+ * @example lessonParts(deckSlides(deck, flowsOf)).length // the deck's entries that have slides
+ */
+export function lessonParts(slides: readonly Slide[]): LessonPart[] {
+  const parts: LessonPart[] = [];
+  slides.forEach((slide, i) => {
+    if (i === 0 || slides[i - 1]?.entry !== slide.entry)
+      parts.push({ first: i, diagramId: slide.diagramId });
+  });
+  return parts;
+}
