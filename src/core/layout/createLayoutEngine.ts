@@ -1,5 +1,6 @@
 import ELK from 'elkjs/lib/elk.bundled.js';
 import type { ElkNode } from 'elkjs/lib/elk-api.js';
+import { effectiveShape, type ScreenShape } from '../model/screenShape.ts';
 import type { Model } from '../model/types.ts';
 import { clipEndpoints } from './clipEndpoints.ts';
 import { fromElk } from './fromElk.ts';
@@ -15,7 +16,15 @@ export interface ElkPort {
 
 /** The layout port: Node runs it in-process, the browser runs it inside a Web Worker. */
 export interface LayoutEngine {
-  layout(model: Model): Promise<LaidOutDiagram>;
+  layout(model: Model, options?: LayoutOptions): Promise<LaidOutDiagram>;
+}
+
+export interface LayoutOptions {
+  /**
+   * The shape of the screen the diagram will be shown on. The model's own
+   * `aspect` wins (`effectiveShape`); without either the layout is as written.
+   */
+  screen?: ScreenShape | undefined;
 }
 
 export interface CreateLayoutEngineParams {
@@ -54,17 +63,19 @@ export function createLayoutEngine(params: CreateLayoutEngineParams): LayoutEngi
   const maxRun = params.maxRun ?? MAX_RUN;
   const cache = new Map<string, Promise<LaidOutDiagram>>();
 
-  const run = async (model: Model): Promise<LaidOutDiagram> => {
+  const run = async (model: Model, shape: ScreenShape | undefined): Promise<LaidOutDiagram> => {
     const measured = measureModel(model, params.measure, params.settings);
     const { graph, separated, pieces } = toElk(model, measured, params.settings, { maxRun });
     const result = await elk.layout(graph);
     const laidOut = fromElk(model, result, measured, params.settings, pieces);
-    return clipEndpoints(restoreOrder(laidOut, separated));
+    const diagram = clipEndpoints(restoreOrder(laidOut, separated));
+    return shape ? { ...diagram, shape } : diagram;
   };
 
   return {
-    layout(model) {
-      const key = hashString(JSON.stringify([model, params.settings]));
+    layout(model, options = {}) {
+      const shape = effectiveShape(model.aspect, options.screen);
+      const key = hashString(JSON.stringify([model, params.settings, shape ?? null]));
       const hit = cache.get(key);
       if (hit) {
         // Refresh its place so the cache evicts the least recently used entry.
@@ -72,7 +83,7 @@ export function createLayoutEngine(params: CreateLayoutEngineParams): LayoutEngi
         cache.set(key, hit);
         return hit;
       }
-      const pending = run(model);
+      const pending = run(model, shape);
       cache.set(key, pending);
       pending.catch(() => cache.delete(key));
       while (cache.size > cacheSize) {

@@ -1,3 +1,4 @@
+import type { ScreenShape } from '../model/screenShape.ts';
 import type { Direction, Flow, ModelEdge, ModelNode, Style } from '../model/types.ts';
 
 export interface Point {
@@ -37,6 +38,8 @@ export interface LaidOutDiagram {
   title: string;
   description?: string;
   direction: Direction;
+  /** The screen shape this layout was shaped for; absent = laid out as written. */
+  shape?: ScreenShape;
   width: number;
   height: number;
   nodes: LaidOutNode[];

@@ -1,3 +1,5 @@
+import type { AspectSetting } from './screenShape.ts';
+
 /**
  * The canonical model: what every parser (YAML spec, Mermaid) produces and
  * every later stage (layout, animate, render, export) consumes. Plain,
@@ -153,6 +155,8 @@ export interface Model {
   flows: Flow[];
   classDefs: Record<string, Style>;
   source: 'yaml' | 'mermaid';
+  /** The screen shape the author pinned (`aspect:`); absent = the viewer's screen decides. */
+  aspect?: AspectSetting;
   accTitle?: string;
   accDescr?: string;
 }
