@@ -1,5 +1,5 @@
 import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api.js';
-import type { ModelEdge, ModelNode } from '../model/types.ts';
+import type { Direction, Model, ModelEdge, ModelNode } from '../model/types.ts';
 import { ancestors, edgeContainer } from './toElk.ts';
 
 /** One end of a piece: a node, or a port on a group's border. */
@@ -58,6 +58,33 @@ export function planRuns(nodes: readonly ModelNode[], maxRun: number): RunPlan |
     if (!parentSeparate) continue;
     bordered.add(node.id);
     if ((size.get(node.id) ?? 0) > maxRun) separate.add(node.id);
+  }
+  return { separate, bordered };
+}
+
+/**
+ * Runs that let every group turn the way it says (`direction`), even one an
+ * edge crosses, which a hierarchical ELK run cannot do: each turning group
+ * and every group above it is `separate`, laying its children out as boxes
+ * in its own direction, and edges reach inside through ports (`liftEdge`).
+ * Null when no group turns: one run, as written.
+ */
+export function planTurns(model: Model, byId: Map<string, ModelNode>): RunPlan | null {
+  const separate = new Set<string>();
+  const inherited = (node: ModelNode): Direction => {
+    const parent = node.parent === null ? undefined : byId.get(node.parent);
+    return parent ? (parent.direction ?? inherited(parent)) : model.direction;
+  };
+  for (const node of model.nodes) {
+    if (node.kind !== 'group' || !node.direction || node.direction === inherited(node)) continue;
+    separate.add(node.id);
+    for (const id of ancestors(node.id, byId)) separate.add(id);
+  }
+  if (separate.size === 0) return null;
+  const bordered = new Set(separate);
+  for (const node of model.nodes) {
+    if (node.kind === 'group' && (node.parent === null || separate.has(node.parent)))
+      bordered.add(node.id);
   }
   return { separate, bordered };
 }

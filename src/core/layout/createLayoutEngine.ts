@@ -6,6 +6,7 @@ import { clipEndpoints } from './clipEndpoints.ts';
 import { fromElk } from './fromElk.ts';
 import { hashString } from './hash.ts';
 import { restoreOrder } from './restoreOrder.ts';
+import { type LayOut, shapeLayout } from './shapeLayout.ts';
 import { type LayoutSettings, type MeasureFn, measureModel, toElk } from './toElk.ts';
 import type { LaidOutDiagram } from './types.ts';
 
@@ -63,13 +64,20 @@ export function createLayoutEngine(params: CreateLayoutEngineParams): LayoutEngi
   const maxRun = params.maxRun ?? MAX_RUN;
   const cache = new Map<string, Promise<LaidOutDiagram>>();
 
-  const run = async (model: Model, shape: ScreenShape | undefined): Promise<LaidOutDiagram> => {
+  const layOut: LayOut = async (model, options) => {
     const measured = measureModel(model, params.measure, params.settings);
-    const { graph, separated, pieces } = toElk(model, measured, params.settings, { maxRun });
+    const { graph, separated, pieces } = toElk(model, measured, params.settings, {
+      maxRun,
+      ...options,
+    });
     const result = await elk.layout(graph);
     const laidOut = fromElk(model, result, measured, params.settings, pieces);
-    const diagram = clipEndpoints(restoreOrder(laidOut, separated));
-    return shape ? { ...diagram, shape } : diagram;
+    return clipEndpoints(restoreOrder(laidOut, separated));
+  };
+  const run = async (model: Model, shape: ScreenShape | undefined): Promise<LaidOutDiagram> => {
+    // Shaping tries several layouts; past one run's size that costs too much.
+    if (!shape || model.nodes.length > maxRun) return layOut(model, {});
+    return { ...(await shapeLayout(model, shape, layOut)), shape };
   };
 
   return {

@@ -1,7 +1,7 @@
 import type { ElkExtendedEdge, ElkLabel, ElkNode, LayoutOptions } from 'elkjs/lib/elk-api.js';
 import type { MeasuredText, MeasureTextOptions } from '../measure/types.ts';
 import type { Direction, Model, ModelNode } from '../model/types.ts';
-import { addPieces, liftEdge, planRuns } from './bottomUp.ts';
+import { addPieces, liftEdge, planRuns, planTurns } from './bottomUp.ts';
 import { collapsedGroupSize, type NodeBox, nodeSize, round } from './nodeSize.ts';
 
 export type MeasureFn = (text: string, options: MeasureTextOptions) => MeasuredText;
@@ -79,17 +79,20 @@ export function toElk(
   model: Model,
   measured: Measured,
   settings: LayoutSettings,
-  options: { maxRun?: number } = {},
+  options: ToElkOptions = {},
 ): ElkInput {
-  const plan = planRuns(model.nodes, options.maxRun ?? Number.POSITIVE_INFINITY);
   const byId = new Map(model.nodes.map((n) => [n.id, n]));
+  const plan = options.turnAll
+    ? planTurns(model, byId)
+    : planRuns(model.nodes, options.maxRun ?? Number.POSITIVE_INFINITY);
   const children = new Map<string | null, ModelNode[]>();
   for (const node of model.nodes) {
     const list = children.get(node.parent) ?? [];
     list.push(node);
     children.set(node.parent, list);
   }
-  const pinned = pinnedGroups(model, byId);
+  // Turning every group through runs of its own leaves none pinned.
+  const pinned = options.turnAll ? new Set<string>() : pinnedGroups(model, byId);
   const separated = new Set<string>();
   const elkNodes = new Map<string | null, ElkNode>();
   const root: ElkNode = {
@@ -98,6 +101,12 @@ export function toElk(
       ...ROOT_OPTIONS,
       ...(plan ? { 'elk.hierarchyHandling': 'SEPARATE_CHILDREN' } : {}),
       'elk.direction': ELK_DIRECTION[model.direction],
+      ...(options.wrap
+        ? {
+            'elk.layered.wrapping.strategy': 'MULTI_EDGE',
+            'elk.aspectRatio': String(options.wrap),
+          }
+        : {}),
     },
     children: [],
     edges: [],
@@ -138,6 +147,9 @@ export function toElk(
           ? { 'elk.hierarchyHandling': 'SEPARATE_CHILDREN', 'elk.direction': ELK_DIRECTION[own] }
           : { 'elk.hierarchyHandling': 'INCLUDE_CHILDREN' }),
         ...(runRoot ? { 'elk.direction': ELK_DIRECTION[own] } : {}),
+        // A turned run stacks a few boxes; ELK's default placement pushes them
+        // sideways after their edges' ports and leaves the run half empty.
+        ...(turns && options.turnAll ? { 'elk.layered.nodePlacement.strategy': 'SIMPLE' } : {}),
       },
       children: [],
       edges: [],
@@ -183,6 +195,24 @@ export function toElk(
     (elkNodes.get(container) ?? root).edges?.push(elkEdge);
   }
   return { graph: root, separated, pieces };
+}
+
+export interface ToElkOptions {
+  /** Past this many nodes, lay out bottom-up (`planRuns`). */
+  maxRun?: number;
+  /**
+   * Give every group that states a direction its own run, with ports on the
+   * borders edges cross (`planTurns`), instead of pinning crossed groups to
+   * their parent's direction. For shaped layouts (`shapeLayout`).
+   */
+  turnAll?: boolean;
+  /**
+   * Wrap the root's layers into rows (or columns, going down) towards this
+   * width over height, keeping the direction: a long chain folds like a
+   * line of text. ELK 0.12 wraps the one hierarchical run only, and fully
+   * only when the diagram has no groups.
+   */
+  wrap?: number;
 }
 
 /** An ELK graph for a model, and what reading the result back needs to know. */

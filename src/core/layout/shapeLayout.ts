@@ -1,0 +1,119 @@
+import { type ScreenShape, shapeRatio } from '../model/screenShape.ts';
+import type { Direction, Model, ModelNode } from '../model/types.ts';
+import { checkInvariants } from './checkInvariants.ts';
+import type { ToElkOptions } from './toElk.ts';
+import type { LaidOutDiagram } from './types.ts';
+
+/** Lays a model out with the given ELK options (the engine's pipeline). */
+export type LayOut = (model: Model, options: ToElkOptions) => Promise<LaidOutDiagram>;
+
+/**
+ * The canvas a diagram is shown on is a little wider than its window: the
+ * header and the caption band take height, nothing takes width.
+ */
+const CANVAS_STRETCH = 1.15;
+/** Leave the layout as written unless another reads this much larger. */
+const WORTH_IT = 1.25;
+/** How many of the longest groups to try folding. */
+const FOLD_TRIES = 3;
+
+/**
+ * A layout shaped for a screen: of the layout as written and a few
+ * variants that keep every chain's reading direction, the one whose whole
+ * view is largest on that screen. The variants:
+ * - every group that states a direction gets it, even where an edge
+ *   crosses its border (`turnAll`; one ELK run cannot turn such a group);
+ * - a long group folds: it stacks its parts across the flow (a row of
+ *   boxes becomes a column) while each part keeps reading the way it did;
+ * - a diagram without groups wraps its chain into rows or columns (ELK's
+ *   graph wrapping), like a line of text.
+ * Each variant must keep the layout invariants; the written layout stays
+ * unless a variant is `WORTH_IT` times larger on screen, so most diagrams
+ * that already fit look exactly as written.
+ */
+export async function shapeLayout(
+  model: Model,
+  shape: ScreenShape,
+  layOut: LayOut,
+): Promise<LaidOutDiagram> {
+  const written = await layOut(model, {});
+  const target = shapeRatio(shape) * CANVAS_STRETCH;
+  const scale = (d: LaidOutDiagram) => Math.min(target / d.width, 1 / d.height);
+  let best = { diagram: written, scale: scale(written) * WORTH_IT };
+  const consider = async (variant: Model, options: ToElkOptions) => {
+    const diagram = await layOut(variant, options);
+    if (scale(diagram) > best.scale && checkInvariants(diagram).length === 0)
+      best = { diagram, scale: scale(diagram) };
+  };
+  const wide = written.width / written.height > target;
+  await consider(model, { wrap: target });
+  if (model.nodes.some((n) => n.kind === 'group')) {
+    await consider(model, { turnAll: true });
+    const folds = longestGroups(model, written, wide).map((id) => fold(model, id, wide));
+    for (const variant of folds) await consider(variant, { turnAll: true });
+  }
+  return best.diagram === written ? written : asWritten(best.diagram, model);
+}
+
+/** A variant's layout, its nodes read back as the model wrote them (a fold only moved them). */
+function asWritten(diagram: LaidOutDiagram, model: Model): LaidOutDiagram {
+  const nodes = diagram.nodes.map((node, i) => {
+    const { direction: _, ...rest } = node;
+    const written = model.nodes[i]?.direction;
+    return written ? { ...rest, direction: written } : rest;
+  });
+  return { ...diagram, nodes };
+}
+
+/**
+ * Groups that run the long way (across a too-wide screen, or down a too-tall
+ * one), longest first: the ones whose folding can change the shape.
+ */
+function longestGroups(model: Model, laidOut: LaidOutDiagram, wide: boolean): string[] {
+  const byId = new Map(model.nodes.map((n) => [n.id, n]));
+  const boxes = new Map(laidOut.nodes.map((n) => [n.id, n]));
+  const kids = new Map<string, number>();
+  for (const n of model.nodes) if (n.parent) kids.set(n.parent, (kids.get(n.parent) ?? 0) + 1);
+  return model.nodes
+    .filter((n) => n.kind === 'group' && !n.direction && (kids.get(n.id) ?? 0) >= 2)
+    .filter((n) => horizontal(effectiveDirection(n, byId, model.direction)) === wide)
+    .map((n) => {
+      const box = boxes.get(n.id);
+      return { id: n.id, length: box ? (wide ? box.width : box.height) : 0 };
+    })
+    .sort((a, b) => b.length - a.length)
+    .slice(0, FOLD_TRIES)
+    .map((g) => g.id);
+}
+
+/**
+ * A model where `id` stacks its children across the way it flowed, and each
+ * child group keeps the direction it had, so its own chain reads as before.
+ */
+export function fold(model: Model, id: string, wide: boolean): Model {
+  const byId = new Map(model.nodes.map((n) => [n.id, n]));
+  const group = byId.get(id);
+  if (!group) return model;
+  const was = effectiveDirection(group, byId, model.direction);
+  const turned: Direction = wide ? 'down' : 'right';
+  const nodes = model.nodes.map((n): ModelNode => {
+    if (n.id === id) return { ...n, direction: turned };
+    if (n.parent === id && n.kind === 'group' && !n.direction) return { ...n, direction: was };
+    return n;
+  });
+  return { ...model, nodes };
+}
+
+function effectiveDirection(
+  node: ModelNode,
+  byId: Map<string, ModelNode>,
+  root: Direction,
+): Direction {
+  for (let n: ModelNode | undefined = node; n; n = n.parent ? byId.get(n.parent) : undefined)
+    if (n.direction) return n.direction;
+  return root;
+}
+
+function horizontal(direction: Direction): boolean {
+  return direction === 'right' || direction === 'left';
+}
