@@ -38,6 +38,10 @@ export async function shapeLayout(
 ): Promise<LaidOutDiagram> {
   const written = await layOut(model, {});
   const target = shapeRatio(shape) * CANVAS_STRETCH;
+  // Laid out at the screen's shape, the same area would show sqrt(aspect /
+  // target) times larger; short of WORTH_IT, no variant is worth trying.
+  const mismatch = Math.abs(Math.log(written.width / written.height / target));
+  if (mismatch < 2 * Math.log(WORTH_IT)) return written;
   const scale = (d: LaidOutDiagram) => Math.min(target / d.width, 1 / d.height);
   let best = { diagram: written, scale: scale(written) * WORTH_IT };
   const consider = async (variant: Model, options: ToElkOptions) => {
