@@ -3,6 +3,7 @@
  * bench/results.json, then the targets of the performance issue, met or not.
  *
  * - `layout`: parse, measure and layout in Node (bench/layout.ts);
+ * - `shapes`: layouts shaped for 16:9 and 4:3 screens against as written (bench/shapes.ts);
  * - `browser`: opening a diagram URL to a painted diagram (bench/browser.ts);
  * - `workerLayout`: synthetic 300/1000/3000-leaf diagrams in the app's
  *   worker, with main-thread long tasks (bench/workerLayout.ts);
@@ -12,7 +13,7 @@
  * - `drawBig`: main-thread long tasks while a 1282- and a 3844-node diagram
  *   are drawn (bench/drawBig.ts).
  *
- * BENCH_<PART>=0 skips a part (BENCH_LAYOUT, BENCH_BROWSER, BENCH_WORKER,
+ * BENCH_<PART>=0 skips a part (BENCH_LAYOUT, BENCH_SHAPES, BENCH_BROWSER, BENCH_WORKER,
  * BENCH_MERMAID, BENCH_FRAMES, BENCH_DRAW). A benchmark, not a test: these machines are
  * shared, so read medians and ratios, not single runs.
  */
@@ -22,6 +23,7 @@ import { runFrameBench } from './frames.ts';
 import { formatLayout, runLayoutBench } from './layout.ts';
 import { runMermaidSideBySide } from './mermaidSideBySide.ts';
 import { RESULTS_FILE, writeResults } from './results.ts';
+import { formatShapes, runShapesBench } from './shapes.ts';
 import { targets } from './targets.ts';
 import { runWorkerLayoutBench } from './workerLayout.ts';
 
@@ -31,6 +33,11 @@ if (on('LAYOUT')) {
   const layout = await runLayoutBench();
   console.log(formatLayout(layout));
   writeResults({ layout });
+}
+if (on('SHAPES')) {
+  const shapes = await runShapesBench();
+  console.log(formatShapes(shapes));
+  writeResults({ shapes });
 }
 if (on('BROWSER')) writeResults({ browser: await runBrowserBench(browserRuns()) });
 if (on('WORKER')) writeResults({ workerLayout: await runWorkerLayoutBench() });
