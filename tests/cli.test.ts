@@ -11,6 +11,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { crc32 } from 'node:zlib';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { isDeckSource } from '../src/core/deck/isDeckSource.ts';
@@ -168,6 +169,33 @@ describe('flowdeck CLI', () => {
     ]);
   });
 
+  it('layout keeps a spec as written unless it pins an aspect; --aspect stands in for it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'flowdeck-layout-'));
+    const plain = join(dir, 'plain.yaml');
+    const pinned = join(dir, 'pinned.yaml');
+    writeFileSync(plain, 'nodes: { a: A, b: B }\nedges: [a -> b]\n');
+    writeFileSync(pinned, 'aspect: 3:4\nnodes: { a: A, b: B }\nedges: [a -> b]\n');
+    const shape = async (...args: string[]) => {
+      const { code, stdout, stderr } = await flowdeck('layout', ...args, '--json');
+      expect(stderr, args.join(' ')).toBe('');
+      expect(code).toBe(0);
+      return JSON.parse(stdout).shape;
+    };
+    expect(await shape(plain)).toBeUndefined();
+    expect(await shape(plain, '--aspect', '4:3')).toBe('4:3');
+    expect(await shape(pinned)).toBe('3:4');
+    expect(await shape(pinned, '--aspect', '16:9')).toBe('16:9');
+    expect(await shape(pinned, '--aspect', 'none')).toBeUndefined();
+    expect((await flowdeck('layout', pinned)).stdout).toMatch(/^pinned: pinned \(.*, for 3:4\)$/m);
+    expect((await flowdeck('layout', '--help')).stdout).toContain('--aspect SHAPE');
+    expect((await flowdeck('export', '--help')).stdout).toContain('--aspect SHAPE');
+    const bad = await flowdeck('layout', plain, '--aspect', '16/9');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain(
+      '--aspect must be 16:9, 4:3, 1:1, 3:4, 9:16 or none, not "16/9" (did you mean 16:9?)',
+    );
+  });
+
   it('refuses a diagram past a limit with file:line:col and exit 1, before any layout; --limit raises it', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'flowdeck-limits-'));
     const file = join(dir, 'big.mmd');
@@ -245,6 +273,21 @@ function pngSize(file: string): { width: number; height: number } {
   return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
 }
 
+/** A PNG's text chunks, keyword → text, every chunk's CRC checked with zlib's. */
+function pngTexts(file: string): Record<string, string> {
+  const png = readFileSync(file);
+  const texts: Record<string, string> = {};
+  for (let at = 8; at < png.length; at += 12 + png.readUInt32BE(at)) {
+    const length = png.readUInt32BE(at);
+    const body = png.subarray(at + 4, at + 8 + length);
+    expect(png.readUInt32BE(at + 8 + length), `${file} chunk at ${at}`).toBe(crc32(body));
+    if (png.toString('latin1', at + 4, at + 8) !== 'tEXt') continue;
+    const [keyword = '', text = ''] = png.toString('latin1', at + 8, at + 8 + length).split('\0');
+    texts[keyword] = text;
+  }
+  return texts;
+}
+
 /** An SVG's width and height times `scale`, rounded to whole pixels as resvg rounds them. */
 function svgSize(file: string, scale: number): { width: number; height: number } {
   const svg = readFileSync(file, 'utf8');
@@ -314,6 +357,33 @@ describe('flowdeck export', () => {
     expect(stderr).toContain('1 file(s) not exported');
     // The deck is skipped, not reported; --format svg leaves the PNGs out.
     expect(readdirSync(out).sort()).toEqual(['self-healing.main.svg', 'self-healing.svg']);
+  });
+
+  it('says which screen shape an SVG and a PNG were laid out for', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'flowdeck-export-'));
+    const file = join(dir, 'cri-chain.mmd');
+    writeFileSync(file, CRI_CHAIN);
+    const at = (name: string) => join(dir, name);
+    for (const args of [
+      ['-o', at('as-written.svg')],
+      ['-o', at('as-written.png')],
+      ['--aspect', '4:3', '-o', at('projector.svg')],
+      ['--aspect', '4:3', '--step', '2', '-o', at('projector.png')],
+      ['--aspect', '4:3', '--animated', '-o', at('projector-flow.svg')],
+    ]) {
+      const { code, stderr } = await flowdeck('export', file, ...args);
+      expect(stderr, args.join(' ')).toBe('');
+      expect(code).toBe(0);
+    }
+    const rootShape = (name: string) =>
+      new DOMParser()
+        .parseFromString(readFileSync(at(name), 'utf8'), 'image/svg+xml')
+        .documentElement.getAttribute('data-shape');
+    expect(rootShape('as-written.svg')).toBeNull();
+    expect(rootShape('projector.svg')).toBe('4:3');
+    expect(rootShape('projector-flow.svg')).toBe('4:3');
+    expect(pngTexts(at('as-written.png'))).toEqual({});
+    expect(pngTexts(at('projector.png'))).toEqual({ 'Screen shape': '4:3' });
   });
 
   it('draws one step of a flow with its caption, and says which steps there are', async () => {

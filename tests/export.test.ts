@@ -210,6 +210,20 @@ describe('colours as the app mixes them', () => {
   });
 });
 
+describe('the screen shape', () => {
+  it('is on the root of every file laid out for one, and on none laid out as written', async () => {
+    const { model } = parseDiagram('flowchart LR\n  a --> b --> c', { file: 'abc.mmd' });
+    if (!model) throw new Error('no model');
+    const shaped = await engine.layout(model, { screen: '4:3' });
+    const flow = shaped.flows[0];
+    if (!flow) throw new Error('no flow');
+    const root = (svg: string) => parseSvg(svg).documentElement.getAttribute('data-shape');
+    expect(root(staticSvg(shaped))).toBe('4:3');
+    expect(root(animatedSvg(shaped, buildTimeline(shaped, flow)))).toBe('4:3');
+    expect(root(staticSvg(await engine.layout(model)))).toBeNull();
+  });
+});
+
 describe('textNeeds', () => {
   it('lists each drawn character once per weight, group titles semibold', async () => {
     const diagram = await layout(

@@ -16,24 +16,33 @@ describe('the layout cache', () => {
     const seen: unknown[] = [];
     const stop = subscribeLayouts(() => seen.push(layoutsSnapshot()));
     const before = layoutsSnapshot();
-    remember(source, [], failed);
-    expect(cached(source, [])).toBe(failed);
+    remember(source, [], '16:9', failed);
+    expect(cached(source, [], '16:9')).toBe(failed);
     expect(seen).toHaveLength(1);
     expect(seen[0]).not.toBe(before);
     // A cancelled answer is not a layout.
-    remember(source, ['g'], { requestId: 2, cancelled: true });
-    expect(cached(source, ['g'])).toBeUndefined();
+    remember(source, ['g'], '16:9', { requestId: 2, cancelled: true });
+    expect(cached(source, ['g'], '16:9')).toBeUndefined();
     expect(seen).toHaveLength(1);
-    forget(source, []);
-    expect(cached(source, [])).toBeUndefined();
+    forget(source, [], '16:9');
+    expect(cached(source, [], '16:9')).toBeUndefined();
     expect(seen).toHaveLength(2);
     stop();
-    remember(source, [], failed);
+    remember(source, [], '16:9', failed);
     expect(seen).toHaveLength(2);
   });
 
+  it('keeps a layout per screen shape: another shape misses', () => {
+    remember(source, [], '4:3', failed);
+    expect(cached(source, [], '4:3')).toBe(failed);
+    expect(cached(source, [], '3:4')).toBeUndefined();
+    expect(cached(source, [], undefined)).toBeUndefined();
+    remember(source, [], undefined, failed);
+    expect(cached(source, [], undefined)).toBe(failed);
+  });
+
   it('misses when the text changed', () => {
-    remember(source, [], failed);
-    expect(cached({ ...source, text: `${source.text}\n b --> c` }, [])).toBeUndefined();
+    remember(source, [], '16:9', failed);
+    expect(cached({ ...source, text: `${source.text}\n b --> c` }, [], '16:9')).toBeUndefined();
   });
 });

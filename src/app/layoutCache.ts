@@ -1,8 +1,9 @@
+import type { ScreenShape } from '../core/model/screenShape.ts';
 import type { LayoutResult } from '../worker/protocol.ts';
 import type { DiagramSource } from './diagrams.ts';
 
 /**
- * Finished layouts by source and collapse set, for this tab: going back to a
+ * Finished layouts by source, screen shape and collapse set, for this tab: going back to a
  * diagram (or opening one whose gallery thumbnail is drawn) paints at once.
  * Every view that waits for layouts reads them from here, and is told when
  * one arrives, whoever asked for it: a view never waits on an answer that
@@ -14,8 +15,11 @@ const MAX_RESULTS = 64;
 let entries: ReadonlyMap<string, Entry> = new Map();
 const listeners = new Set<() => void>();
 
-function cacheKey(source: DiagramSource, collapsed: readonly string[]): string {
-  return `${source.file}\n${[...collapsed].sort().join('\n')}`;
+/** The screen shape a layout was asked for; undefined is as written. */
+type Screen = ScreenShape | undefined;
+
+function cacheKey(source: DiagramSource, collapsed: readonly string[], screen: Screen): string {
+  return `${source.file}\n${screen ?? 'as written'}\n${[...collapsed].sort().join('\n')}`;
 }
 
 function publish(next: Map<string, Entry>) {
@@ -23,13 +27,14 @@ function publish(next: Map<string, Entry>) {
   for (const listener of [...listeners]) listener();
 }
 
-/** A finished layout of this source and collapse set, if one is at hand. */
+/** A finished layout of this source, collapse set and screen shape, if one is at hand. */
 export function cached(
   source: DiagramSource,
   collapsed: readonly string[],
+  screen: Screen,
   from: ReadonlyMap<string, Entry> = entries,
 ): LayoutResult | undefined {
-  const hit = from.get(cacheKey(source, collapsed));
+  const hit = from.get(cacheKey(source, collapsed, screen));
   return hit?.text === source.text ? hit.result : undefined;
 }
 
@@ -37,10 +42,11 @@ export function cached(
 export function remember(
   source: DiagramSource,
   collapsed: readonly string[],
+  screen: Screen,
   result: LayoutResult,
 ) {
   if ('cancelled' in result) return;
-  const key = cacheKey(source, collapsed);
+  const key = cacheKey(source, collapsed, screen);
   const next = new Map(entries);
   next.delete(key);
   next.set(key, { text: source.text, result });
@@ -52,8 +58,8 @@ export function remember(
 }
 
 /** Drops a kept layout, so the next request asks the worker again (a retry after a failure). */
-export function forget(source: DiagramSource, collapsed: readonly string[]) {
-  const key = cacheKey(source, collapsed);
+export function forget(source: DiagramSource, collapsed: readonly string[], screen: Screen) {
+  const key = cacheKey(source, collapsed, screen);
   if (!entries.has(key)) return;
   const next = new Map(entries);
   next.delete(key);

@@ -3,7 +3,12 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { LaidOutDiagram } from '../core/layout/types.ts';
 import type { LayoutRequest, LayoutResult } from '../worker/protocol.ts';
 import { createLayoutClient } from './layoutClient.ts';
-import { type LayoutStore, openLayoutStore, type StoredLayout } from './layoutStore.ts';
+import {
+  type LayoutSource,
+  type LayoutStore,
+  openLayoutStore,
+  type StoredLayout,
+} from './layoutStore.ts';
 
 /** A stand-in Worker: records what it is sent; the test answers or fails it. */
 class FakeWorker extends EventTarget {
@@ -66,7 +71,7 @@ function page(indexedDB?: IDBFactory, version = 'layout.worker-abc123.js') {
 }
 
 /** Waits until `store` holds the layout of `source` (the client writes after answering). */
-async function kept(store: LayoutStore | undefined, source: { text: string; file: string }) {
+async function kept(store: LayoutStore | undefined, source: LayoutSource) {
   await vi.waitFor(async () => expect(await store?.get(source)).toBeDefined());
 }
 
@@ -254,30 +259,35 @@ describe('createLayoutClient with a layout store', () => {
     expect(second.worker().sent.map((r) => r.text)).not.toContain(job.text);
   });
 
-  it('misses on another text, file, collapsed set or layout code, not on the order of the set', async () => {
+  it('misses on another text, file, collapsed set, screen shape or layout code, not on the order of the set', async () => {
     const idb = new IDBFactory();
     const first = page(idb);
-    const answer = first.client.request({ ...job, collapsed: ['g1', 'g2'] });
+    const wanted = { ...job, collapsed: ['g1', 'g2'], screen: '4:3' as const };
+    const answer = first.client.request(wanted);
     await vi.waitFor(() => expect(first.worker().sent).toHaveLength(1));
+    // The worker is told the shape to lay out for.
+    expect(first.worker().sent[0]).toMatchObject({ screen: '4:3' });
     first.worker().layOut(first.worker().sent[0]);
     await answer;
-    await kept(first.store, { ...job, collapsed: ['g1', 'g2'] } as typeof job);
+    await kept(first.store, wanted);
 
     const second = page(idb);
     const misses = [
-      { ...job, text: `${job.text}\n b --> c`, collapsed: ['g1', 'g2'] },
-      { ...job, file: 'diagrams/other.mmd', collapsed: ['g1', 'g2'] },
-      { ...job, collapsed: ['g1'] },
+      { ...wanted, text: `${job.text}\n b --> c` },
+      { ...wanted, file: 'diagrams/other.mmd' },
+      { ...wanted, collapsed: ['g1'] },
+      { ...wanted, screen: '16:9' as const },
+      { ...job, collapsed: ['g1', 'g2'] },
       { ...job },
     ];
     misses.forEach((miss, i) => void second.client.request({ ...miss, channel: `c${i}` }));
     await vi.waitFor(() => expect(second.worker().sent).toHaveLength(misses.length));
-    const hit = await second.client.request({ ...job, collapsed: ['g2', 'g1'], channel: 'hit' });
+    const hit = await second.client.request({ ...wanted, collapsed: ['g2', 'g1'], channel: 'hit' });
     expect(hit).toMatchObject({ ok: true, diagram: { title: `${job.text}+g1+g2` } });
     expect(second.worker().sent).toHaveLength(misses.length);
 
     const newCode = page(idb, 'layout.worker-def456.js');
-    void newCode.client.request({ ...job, collapsed: ['g1', 'g2'] });
+    void newCode.client.request(wanted);
     await vi.waitFor(() => expect(newCode.worker().sent).toHaveLength(1));
   });
 

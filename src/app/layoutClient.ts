@@ -1,3 +1,4 @@
+import type { ScreenShape } from '../core/model/screenShape.ts';
 import type { Limits } from '../core/parse/limits.ts';
 import layoutWorkerUrl from '../worker/layout.worker.ts?worker&url';
 import { joinParts } from '../worker/parts.ts';
@@ -21,6 +22,8 @@ export interface LayoutJob {
   text: string;
   file: string;
   collapsed?: string[];
+  /** The shape of the screen the layout is for (`useScreenShape`); none is as written. */
+  screen?: ScreenShape | undefined;
   /** Jobs on one channel supersede each other (default `view`). */
   channel?: string;
   /**
@@ -230,12 +233,13 @@ export function createLayoutClient(options: LayoutClientOptions = {}): LayoutCli
         text: job.text,
         file: job.file,
         ...(job.collapsed?.length ? { collapsed: job.collapsed } : {}),
+        ...(job.screen ? { screen: job.screen } : {}),
         ...(hasLimits ? { limits } : {}),
       };
       // Layouts kept across visits are the default limits' (a shortened label differs).
       const source =
         store && job.persist !== false && !hasLimits
-          ? { text: job.text, file: job.file, collapsed: job.collapsed }
+          ? { text: job.text, file: job.file, collapsed: job.collapsed, screen: job.screen }
           : null;
       return new Promise((resolve) => {
         const entry: Pending = {

@@ -50,6 +50,15 @@ describe('openLayoutStore', () => {
     expect(await openLayoutStore({ version: 'v2', indexedDB }).get(source('a'))).toBeUndefined();
   });
 
+  it('keys on the screen shape: a layout for another shape is not read', async () => {
+    const store = openLayoutStore({ version: 'v1', indexedDB: new IDBFactory() });
+    await store.put({ ...source('a'), screen: '4:3' }, layout('for 4:3'));
+    await store.put(source('a'), layout('as written'));
+    expect((await store.get({ ...source('a'), screen: '4:3' }))?.diagram.title).toBe('for 4:3');
+    expect((await store.get(source('a')))?.diagram.title).toBe('as written');
+    expect(await store.get({ ...source('a'), screen: '16:9' })).toBeUndefined();
+  });
+
   it('rebuilds a database of another shape, whatever its version', async () => {
     const foreign = async (version: number) => {
       const indexedDB = new IDBFactory();

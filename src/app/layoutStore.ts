@@ -7,7 +7,8 @@
  * answers, `usage` when each was last used and its size, so marking a read
  * rewrites a few numbers rather than a whole diagram. A layout is keyed by a
  * hash of `version` (the worker script's content-hashed URL: new layout code,
- * new keys), the file name, the collapsed set and the text; the record keeps
+ * new keys), the file name, the screen shape, the collapsed set and the
+ * text; the record keeps
  * them too, and a read that does not match them is a miss. Writes evict the
  * least recently used layouts beyond `maxEntries` or `maxBytes`.
  *
@@ -15,6 +16,7 @@
  * closed or of another shape is a miss on read and a no-op on write.
  */
 import { hashString } from '../core/layout/hash.ts';
+import type { ScreenShape } from '../core/model/screenShape.ts';
 import type { LayoutResult } from '../worker/protocol.ts';
 
 /** What is kept of a successful answer: everything but its request id. */
@@ -26,6 +28,8 @@ export interface LayoutSource {
   file: string;
   /** Group ids drawn collapsed; order does not matter. */
   collapsed?: readonly string[] | undefined;
+  /** The screen shape laid out for; none is as written. */
+  screen?: ScreenShape | undefined;
 }
 
 export interface LayoutStore {
@@ -58,13 +62,14 @@ export interface LayoutStoreOptions {
 const LAYOUTS = 'layouts';
 const USAGE = 'usage';
 /** Bumped when a record's shape changes: older records then read as misses and age out. */
-const FORMAT = 1;
+const FORMAT = 2;
 
 interface LayoutRecord extends StoredLayout {
   key: string;
   format: number;
   version: string;
   file: string;
+  screen: ScreenShape | null;
   collapsed: string[];
   text: string;
 }
@@ -80,13 +85,16 @@ function identity(source: LayoutSource, version: string) {
   return {
     version,
     file: source.file,
+    screen: source.screen ?? null,
     collapsed: [...new Set(source.collapsed ?? [])].sort(),
     text: source.text,
   };
 }
 
 function keyOf(id: ReturnType<typeof identity>): string {
-  return hashString(JSON.stringify([FORMAT, id.version, id.file, id.collapsed, id.text]));
+  return hashString(
+    JSON.stringify([FORMAT, id.version, id.file, id.screen, id.collapsed, id.text]),
+  );
 }
 
 function matches(value: unknown, id: ReturnType<typeof identity>): value is LayoutRecord {
@@ -96,6 +104,7 @@ function matches(value: unknown, id: ReturnType<typeof identity>): value is Layo
     r.format === FORMAT &&
     r.version === id.version &&
     r.file === id.file &&
+    r.screen === id.screen &&
     r.text === id.text &&
     Array.isArray(r.collapsed) &&
     r.collapsed.join('\n') === id.collapsed.join('\n') &&

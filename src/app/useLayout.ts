@@ -1,9 +1,11 @@
 import { useEffect, useState } from 'react';
 import type { LaidOutDiagram } from '../core/layout/types.ts';
+import type { ScreenShape } from '../core/model/screenShape.ts';
 import type { LayoutPhase, LayoutResult } from '../worker/protocol.ts';
 import type { DiagramSource } from './diagrams.ts';
 import { cached, remember, subscribeLayouts } from './layoutCache.ts';
 import type { LayoutClient } from './layoutClient.ts';
+import { useScreenShape } from './useScreenShape.ts';
 import { useWalkthroughTitle } from './useWalkthroughTitle.ts';
 
 type Failure = Extract<LayoutResult, { ok: false }>;
@@ -27,8 +29,9 @@ function fromResult(
 }
 
 /**
- * Lays out a source in the worker (channel `channel`) and follows it: a new
- * source or collapse set starts a new job and cancels the old one, while the
+ * Lays out a source in the worker (channel `channel`) for a screen shape
+ * (`screen`, by default this window's) and follows it: a new source,
+ * collapse set or shape starts a new job and cancels the old one, while the
  * last good diagram stays on screen. `retry` runs the job again. A plain
  * chart's default flow comes titled in the UI's language.
  */
@@ -36,16 +39,19 @@ export function useLayout(
   client: LayoutClient | null,
   source: DiagramSource | undefined,
   collapsed: readonly string[] = [],
+  screen?: ScreenShape,
   channel = 'view',
 ): LayoutState & { retry: () => void } {
+  const windowShape = useScreenShape();
+  const shape = screen ?? windowShape;
   const [attempt, setAttempt] = useState(0);
   const [state, setState] = useState<LayoutState>(() =>
-    fromResult(source && cached(source, collapsed), null),
+    fromResult(source && cached(source, collapsed, shape), null),
   );
   const collapsedKey = collapsed.join('\n');
   useEffect(() => {
     if (!client || !source) return;
-    const hit = attempt === 0 ? cached(source, collapsed) : undefined;
+    const hit = attempt === 0 ? cached(source, collapsed, shape) : undefined;
     if (hit) {
       setState((previous) => fromResult(hit, previous.diagram));
       return;
@@ -57,13 +63,14 @@ export function useLayout(
         text: source.text,
         file: source.file,
         collapsed: [...collapsed],
+        screen: shape,
         channel,
         onProgress: (phase) => {
           if (live) setState((previous) => ({ ...previous, phase }));
         },
       })
       .then((result) => {
-        remember(source, collapsed, result);
+        remember(source, collapsed, shape, result);
         if (!live) return;
         if (!('cancelled' in result)) {
           setState((previous) => fromResult(result, previous.diagram));
@@ -72,7 +79,7 @@ export function useLayout(
         // Another view asked for the same channel since: take its answer
         // when it lands, rather than wait for ours, which will not come.
         const take = () => {
-          const hit = cached(source, collapsed);
+          const hit = cached(source, collapsed, shape);
           if (!hit || !live) return false;
           setState((previous) => fromResult(hit, previous.diagram));
           return true;
@@ -88,7 +95,7 @@ export function useLayout(
       live = false;
       stop();
     };
-  }, [client, source, collapsedKey, channel, attempt]);
+  }, [client, source, collapsedKey, shape, channel, attempt]);
   const diagram = useWalkthroughTitle(state.diagram);
   return { ...state, diagram, retry: () => setAttempt((n) => n + 1) };
 }

@@ -2,6 +2,7 @@ import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { dirname, extname, join } from 'node:path';
 import { buildTimeline, type Timeline } from '../core/animate/timeline.ts';
 import { animatedSvg } from '../core/export/animatedSvg.ts';
+import { SHAPE_KEYWORD, withPngText } from '../core/export/pngText.ts';
 import { staticSvg } from '../core/export/staticSvg.ts';
 import { textNeeds } from '../core/export/textNeeds.ts';
 import type { ExportTheme, StaticSvgOptions } from '../core/export/types.ts';
@@ -9,6 +10,7 @@ import { createDefaultLayoutEngine } from '../core/layout/createDefaultLayoutEng
 import type { LayoutEngine } from '../core/layout/createLayoutEngine.ts';
 import type { LaidOutDiagram } from '../core/layout/types.ts';
 import { formatDiagnostic } from '../core/model/formatDiagnostic.ts';
+import type { AspectSetting } from '../core/model/screenShape.ts';
 import type { Flow } from '../core/model/types.ts';
 import type { Limits } from '../core/parse/limits.ts';
 import { parseDiagram } from '../core/parse/parseDiagram.ts';
@@ -39,6 +41,8 @@ export interface ExportOptions {
   caption: boolean;
   /** Over the defaults (`--limit`). */
   limits?: Partial<Limits>;
+  /** `--aspect`: stands in for the spec's `aspect:`; absent keeps it. */
+  aspect?: AspectSetting | undefined;
 }
 
 /** The command's flags as `parseArgs` gives them. */
@@ -237,7 +241,8 @@ async function load(file: string, exporter: Exporter): Promise<LaidOutDiagram | 
   for (const d of diagnostics) exporter.err(formatDiagnostic(d));
   if (!model || diagnostics.some((d) => d.severity === 'error')) return null;
   try {
-    return await exporter.engine.layout(model);
+    const { aspect } = exporter.options;
+    return await exporter.engine.layout(aspect ? { ...model, aspect } : model);
   } catch (error) {
     exporter.err(`${file}: error: could not be laid out: ${(error as Error)?.message ?? error}`);
     return null;
@@ -286,6 +291,7 @@ async function write(diagram: LaidOutDiagram, job: Job, exporter: Exporter): Pro
         fonts: ttf,
         systemFonts,
       });
+      if (diagram.shape) data = withPngText(data, SHAPE_KEYWORD, diagram.shape);
     }
   }
   await mkdir(dirname(job.path), { recursive: true });

@@ -4,6 +4,7 @@ import { DEFAULT_LAYOUT_SETTINGS } from '../core/layout/settings.ts';
 import type { LaidOutDiagram } from '../core/layout/types.ts';
 import { measureText } from '../core/measure/measureText.ts';
 import { formatDiagnostic } from '../core/model/formatDiagnostic.ts';
+import type { AspectSetting } from '../core/model/screenShape.ts';
 import type { Limits } from '../core/parse/limits.ts';
 import { parseDiagram } from '../core/parse/parseDiagram.ts';
 import { isDeckFile } from './deckFiles.ts';
@@ -13,6 +14,8 @@ export interface LayoutCommandOptions {
   json: boolean;
   /** Over the defaults (`--limit`). */
   limits?: Partial<Limits>;
+  /** `--aspect`: stands in for the spec's `aspect:`; absent keeps it. */
+  aspect?: AspectSetting | undefined;
 }
 
 /** `flowdeck layout`: prints the laid-out model, as JSON or as a readable table. */
@@ -42,7 +45,7 @@ export async function layout(
   const engine = createLayoutEngine({ measure: measureText, settings: DEFAULT_LAYOUT_SETTINGS });
   let diagram: LaidOutDiagram;
   try {
-    diagram = await engine.layout(model);
+    diagram = await engine.layout(options.aspect ? { ...model, aspect: options.aspect } : model);
   } catch (error) {
     err(`${file}: error: could not be laid out: ${(error as Error)?.message ?? error}`);
     return 1;
@@ -62,7 +65,8 @@ function withCaptions(d: LaidOutDiagram): LaidOutDiagram {
 }
 
 function describe(d: LaidOutDiagram): string[] {
-  const lines = [`${d.id}: ${d.title} (${d.width} × ${d.height}, ${d.direction})`];
+  const shape = d.shape ? `, for ${d.shape}` : '';
+  const lines = [`${d.id}: ${d.title} (${d.width} × ${d.height}, ${d.direction}${shape})`];
   for (const n of d.nodes) {
     const indent = '  '.repeat(n.depth + 1);
     const label = n.label.replace(/\n/g, ' ⏎ ');

@@ -1,4 +1,6 @@
 import { parseArgs } from 'node:util';
+import { type AspectSetting, SCREEN_SHAPES } from '../core/model/screenShape.ts';
+import { suggest } from '../core/model/suggest.ts';
 import { DEFAULT_LIMITS, readLimits } from '../core/parse/limits.ts';
 import { check } from './check.ts';
 import { layout } from './layout.ts';
@@ -22,6 +24,11 @@ Options:
                    edges=${DEFAULT_LIMITS.maxEdges}, depth=${DEFAULT_LIMITS.maxDepth} (groups in groups),
                    label=${DEFAULT_LIMITS.maxLabelLength} (characters; a longer label is shortened
                    with a warning). See docs/hardening.md#limits.
+  --aspect SHAPE   for layout and export: the screen shape to lay out for,
+                   16:9, 4:3, 1:1, 3:4 or 9:16, or none for the layout as
+                   written. It stands in for the spec's own aspect: key; without
+                   it a spec's aspect: is kept, and a diagram without one is laid
+                   out as written. See docs/spec.md#screen-shape-aspect.
 
 Diagram files: .yaml/.yml (Flowdeck spec, see docs/spec.md) and .mmd/.mermaid (Mermaid flowcharts).
 Lesson decks: .yaml/.yml files with a top-level deck: list of diagram ids (see docs/decks.md).`,
@@ -37,14 +44,18 @@ then a summary. A file that cannot be read (a folder, no permission) or is
 not UTF-8 text is one error, and the other files are still checked.
 Exits 1 when any error is found (warnings alone exit 0).
 A diagram past a limit (see \`flowdeck help\`, --limit) is an error.`,
-  layout: `flowdeck layout <file> [--json]
+  layout: `flowdeck layout <file> [--json] [--aspect SHAPE]
 
 Parses and lays out one diagram with ELK, using the same measured text as the app.
-  --json   print the laid-out model: { id, title, width, height,
+  --aspect SHAPE   lay out for a screen shape (16:9, 4:3, 1:1, 3:4, 9:16) or none
+           (as written), over the spec's own aspect: key; without it, the
+           spec's aspect: if it has one, else as written
+  --json   print the laid-out model: { id, title, width, height, shape,
            nodes: [{ id, parent, kind, label, shape, x, y, width, height, depth, labelBox, … }],
            edges: [{ id, source, target, label, line, arrows, points: [{ x, y }], labelBox }],
            flows: [{ id, title, steps: [{ caption, nodes, edges, focus, show, hide, … }] }] }
-           Coordinates are absolute px; x, y are a box's top-left corner.
+           Coordinates are absolute px; x, y are a box's top-left corner;
+           shape is the screen shape it was laid out for, absent if as written.
            A Mermaid file (.mmd) has one flow, "main", walking its edges in written order
            ("a → b: label"), marked generated; titled "Walkthrough" unless the chart has a title.
 Without --json it prints a readable outline. Exits 1 if the diagram has errors
@@ -52,7 +63,7 @@ Without --json it prints a readable outline. Exits 1 if the diagram has errors
 file is a lesson deck rather than a diagram.`,
   export: `flowdeck export <file or folder> [--flow ID] [--step N] [--animated]
                 [--no-caption] [--format svg|png] [--scale N] [--theme light|dark]
-                [--system-fonts] -o <path>
+                [--system-fonts] [--aspect SHAPE] -o <path>
 
 One file: draws the diagram into -o, an SVG or a PNG (from --format, else
 from -o's extension).
@@ -72,6 +83,11 @@ Both:
   --system-fonts   SVGs name Pretendard and the system fonts instead of
                    embedding the subset of Pretendard they use: smaller, but
                    right only where Pretendard is installed (PNGs always have it)
+  --aspect SHAPE   lay out for a screen shape (16:9, 4:3, 1:1, 3:4, 9:16) or none
+                   (as written), over the spec's own aspect: key; without it,
+                   the spec's aspect: if it has one, else as written. An SVG
+                   laid out for a shape says it in data-shape on its root, a
+                   PNG in a "Screen shape" text chunk
   --limit NAME=N   raise or lower a limit (see \`flowdeck help\`); a diagram past
                    one is an error and is not laid out
 Prints each file written with its size.`,
@@ -92,6 +108,8 @@ export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = positionals;
   const limits = readLimits(values.limit ?? []);
   if (typeof limits === 'string') return usage(err, `--limit: ${limits}`);
+  const aspect = readAspect(values.aspect);
+  if (aspect === null) return usage(err, aspectProblem(values.aspect ?? ''));
   if (values.version) {
     out('flowdeck 0.1.0');
     return 0;
@@ -108,7 +126,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (command === 'layout') {
       if (rest.length !== 1 || !rest[0]) return usage(err, 'layout needs exactly one file');
-      return await layout(rest[0], { json: values.json ?? false, limits }, out, err);
+      return await layout(rest[0], { json: values.json ?? false, limits, aspect }, out, err);
     }
     if (command === 'export') {
       if (rest.length !== 1 || !rest[0]) return usage(err, 'export needs one file or folder');
@@ -116,7 +134,7 @@ export async function main(argv: string[]): Promise<number> {
       const { exportDiagrams, readExportFlags } = await import('./export.ts');
       const options = readExportFlags(values);
       if (typeof options === 'string') return usage(err, options);
-      return await exportDiagrams(rest[0], { ...options, limits }, out, err);
+      return await exportDiagrams(rest[0], { ...options, limits, aspect }, out, err);
     }
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
@@ -144,9 +162,24 @@ function parse(argv: string[]) {
       'system-fonts': { type: 'boolean' },
       caption: { type: 'boolean', default: true },
       limit: { type: 'string', multiple: true },
+      aspect: { type: 'string' },
     },
     allowNegative: true,
   });
+}
+
+const ASPECTS: readonly AspectSetting[] = [...SCREEN_SHAPES, 'none'];
+
+/** `--aspect`'s value; undefined when not given, null when it is no aspect. */
+function readAspect(value: string | undefined): AspectSetting | undefined | null {
+  if (value === undefined) return undefined;
+  return ASPECTS.find((aspect) => aspect === value) ?? null;
+}
+
+function aspectProblem(value: string): string {
+  const close = suggest(value, ASPECTS);
+  const hint = close ? ` (did you mean ${close}?)` : '';
+  return `--aspect must be 16:9, 4:3, 1:1, 3:4, 9:16 or none, not "${value}"${hint}`;
 }
 
 function usage(err: (line: string) => void, message: string): number {

@@ -34,7 +34,7 @@ async function run(request: LayoutRequest): Promise<LayoutResponse> {
     }
     reply({ requestId, progress: 'layout' });
     const view = collapseGroups(model, new Set(request.collapsed ?? []));
-    const diagram = await engine.layout(view);
+    const diagram = await engine.layout(view, { screen: request.screen });
     return { requestId, ok: true, diagram, diagnostics };
   } catch (error) {
     const message = String((error as Error)?.message ?? error);

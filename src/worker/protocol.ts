@@ -1,4 +1,5 @@
 import type { LaidOutDiagram, LaidOutEdge, LaidOutNode } from '../core/layout/types.ts';
+import type { ScreenShape } from '../core/model/screenShape.ts';
 import type { Diagnostic } from '../core/model/types.ts';
 import type { Limits } from '../core/parse/limits.ts';
 
@@ -11,6 +12,8 @@ export interface LayoutRequest {
   file: string;
   /** Groups drawn collapsed (a view state, not part of the source). */
   collapsed?: string[];
+  /** The shape of the screen it is for (a spec's `aspect:` wins); none is as written. */
+  screen?: ScreenShape;
   /** Over `DEFAULT_LIMITS` (the app's `?limits=`). */
   limits?: Partial<Limits>;
 }

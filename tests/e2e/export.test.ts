@@ -7,17 +7,20 @@ import { buildTimeline, type Timeline, TRAVEL_SECONDS } from '../../src/core/ani
 import { animatedSvg } from '../../src/core/export/animatedSvg.ts';
 import { edgePaint, nodePaint } from '../../src/core/export/paint.ts';
 import { PALETTES } from '../../src/core/export/palette.ts';
+import { readPngText } from '../../src/core/export/pngText.ts';
 import { staticSvg } from '../../src/core/export/staticSvg.ts';
 import { textNeeds } from '../../src/core/export/textNeeds.ts';
 import type { EmbeddedFont } from '../../src/core/export/types.ts';
 import { createDefaultLayoutEngine } from '../../src/core/layout/createDefaultLayoutEngine.ts';
 import type { LaidOutDiagram } from '../../src/core/layout/types.ts';
+import { nearestShape } from '../../src/core/model/screenShape.ts';
 import { resolveStyle } from '../../src/core/render/resolveStyle.ts';
 import { artifactPath, freshPagePerTest, launchChromium } from './chromium.ts';
 import { diagramModels, openDiagram, settle } from './diagramFiles.ts';
 
 const baseUrl = inject('baseUrl');
-const session = freshPagePerTest();
+const VIEWPORT = { width: 1280, height: 800 };
+const session = freshPagePerTest(VIEWPORT);
 let page: Page;
 beforeEach(() => {
   ({ page } = session);
@@ -25,9 +28,12 @@ beforeEach(() => {
 
 const engine = createDefaultLayoutEngine();
 const subsetter = createFontSubsetter();
+// Laid out for the page's screen shape, as the app lays them out there.
+const screen = nearestShape(VIEWPORT.width, VIEWPORT.height);
 const diagrams = new Map<string, LaidOutDiagram>();
 beforeAll(async () => {
-  for (const model of diagramModels()) diagrams.set(model.id, await engine.layout(model));
+  for (const model of diagramModels())
+    diagrams.set(model.id, await engine.layout(model, { screen }));
 }, 60_000);
 
 function diagram(id: string): LaidOutDiagram {
@@ -428,6 +434,8 @@ describe('the export menu', () => {
     const view = await download('SVG of this view');
     expect(view.name).toBe('kubectl-apply.svg');
     const viewDoc = parse(view.data.toString());
+    // The layout on screen, which says the shape it was made for.
+    expect(viewDoc.documentElement.getAttribute('data-shape')).toBe(screen);
     const text = viewDoc.documentElement.textContent ?? '';
     for (const node of d.nodes)
       for (const line of node.labelBox.lines) expect(text).toContain(line);
@@ -451,6 +459,7 @@ describe('the export menu', () => {
     expect(png.data.subarray(1, 4).toString()).toBe('PNG');
     const width = Number(stepDoc.documentElement.getAttribute('width'));
     expect(png.data.readUInt32BE(16)).toBe(Math.round(width * 2));
+    expect(readPngText(png.data)).toEqual({ 'Screen shape': screen });
     await expect.poll(() => page.textContent('.fd-export-status')).toContain('@2x.png');
   });
 

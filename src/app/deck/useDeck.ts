@@ -3,6 +3,7 @@ import { buildTimeline, type Timeline } from '../../core/animate/timeline.ts';
 import { deckSlides, type Slide } from '../../core/deck/slides.ts';
 import type { Deck } from '../../core/deck/types.ts';
 import type { LaidOutDiagram } from '../../core/layout/types.ts';
+import type { ScreenShape } from '../../core/model/screenShape.ts';
 import type { LayoutResult } from '../../worker/protocol.ts';
 import { DIAGRAMS, type DiagramSource } from '../diagrams.ts';
 import { useCatalog } from '../gallery/useCatalog.ts';
@@ -15,16 +16,17 @@ export function laidOut(result: LayoutResult | undefined): LaidOutDiagram | null
 
 /**
  * A deck (by id) and its diagrams being laid out (in the worker, cached like
- * the gallery's): the deck window and its speaker view both wait for this.
+ * the gallery's) for `screen`, by default this window's shape: the deck
+ * window and its speaker view (with the deck window's shape) both wait for this.
  */
-export function useDeckLayouts(client: LayoutClient | null, id: string) {
+export function useDeckLayouts(client: LayoutClient | null, id: string, screen?: ScreenShape) {
   const { decks, retry: reload } = useDecks();
   const deck = Array.isArray(decks) ? decks.find((d) => d.id === id) : undefined;
   const sources = useMemo(() => {
     const ids = new Set(deck?.entries.map((e) => e.diagram));
     return DIAGRAMS.filter((s) => ids.has(s.id));
   }, [deck]);
-  const { results, retry: relayout } = useCatalog(client, sources);
+  const { results, retry: relayout } = useCatalog(client, sources, screen);
   const retry = decks instanceof Error ? reload : relayout;
   return { decks, deck, sources, results, retry };
 }

@@ -143,6 +143,20 @@ describe('completion sources', () => {
     expect(shapes?.from).toBe('nodes:\n  api:\n    shape: '.length);
   });
 
+  it('complete the screen shapes of aspect, once a number is typed too', () => {
+    expect(complete('aspect: |', 'yaml')?.labels).toEqual([
+      '16:9',
+      '4:3',
+      '1:1',
+      '3:4',
+      '9:16',
+      'none',
+    ]);
+    const typed = complete('aspect: 16|', 'yaml');
+    expect(typed?.labels).toContain('16:9');
+    expect(typed?.from).toBe('aspect: '.length);
+  });
+
   it('complete node ids in edges and steps, replacing only the id being typed', () => {
     const edge = complete('edges:\n  - api -> et|', 'yaml');
     expect(edge?.labels).toEqual(expect.arrayContaining(['api', 'etcd', 'kube-proxy']));

@@ -3,6 +3,7 @@ import type { LaidOutDiagram } from '../../core/layout/types.ts';
 import type { Diagnostic } from '../../core/model/types.ts';
 import type { LayoutClient } from '../layoutClient.ts';
 import type { LayoutState } from '../useLayout.ts';
+import { useScreenShape } from '../useScreenShape.ts';
 import { useWalkthroughTitle } from '../useWalkthroughTitle.ts';
 
 /** How long typing must pause before the diagram follows. */
@@ -35,6 +36,7 @@ export function useLiveLayout(
     diagnostics: [],
   });
   const collapsedKey = collapsed.join('\n');
+  const screen = useScreenShape();
   useEffect(() => {
     if (!client) return;
     let live = true;
@@ -45,6 +47,7 @@ export function useLiveLayout(
           text,
           file,
           collapsed: collapsedKey ? collapsedKey.split('\n') : [],
+          screen,
           channel: 'editor',
           // Every pause in typing is a new text: none is worth keeping across visits.
           persist: false,
@@ -75,7 +78,7 @@ export function useLiveLayout(
       live = false;
       clearTimeout(timer);
     };
-  }, [client, text, file, collapsedKey, attempt]);
+  }, [client, text, file, collapsedKey, screen, attempt]);
   const diagram = useWalkthroughTitle(state.diagram);
   return { ...state, diagram, retry: () => setAttempt((n) => n + 1) };
 }

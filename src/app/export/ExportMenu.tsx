@@ -53,7 +53,7 @@ export function ExportMenu({
     run(async (lib) => {
       const file = await lib.makeSvg(diagram, current, exportTheme);
       const name = file.name.replace(/\.svg$/, scale === 1 ? '.png' : `@${scale}x.png`);
-      lib.download(name, await lib.svgToPng(file.svg, scale));
+      lib.download(name, await lib.svgToPng(file.svg, scale, diagram.shape));
       return t('export.saved', { name });
     });
   const copySvg = () =>

@@ -1,9 +1,11 @@
 import { buildTimeline, type StepScene, type Timeline } from '../../core/animate/timeline.ts';
 import { animatedSvg } from '../../core/export/animatedSvg.ts';
+import { SHAPE_KEYWORD, withPngText } from '../../core/export/pngText.ts';
 import { staticSvg } from '../../core/export/staticSvg.ts';
 import { textNeeds } from '../../core/export/textNeeds.ts';
 import type { ExportTheme } from '../../core/export/types.ts';
 import type { LaidOutDiagram } from '../../core/layout/types.ts';
+import type { ScreenShape } from '../../core/model/screenShape.ts';
 import { subsetFonts } from './fonts.ts';
 
 /**
@@ -55,9 +57,15 @@ export async function makeSvg(
 
 /**
  * A PNG of an SVG at `scale`, through an image and a canvas. The embedded
- * fonts travel inside the SVG, so the picture has the app's text.
+ * fonts travel inside the SVG, so the picture has the app's text. A `shape`
+ * (the one the layout was made for) goes into a text chunk, as the SVG's
+ * `data-shape`.
  */
-export async function svgToPng(svg: string, scale: number): Promise<Blob> {
+export async function svgToPng(
+  svg: string,
+  scale: number,
+  shape: ScreenShape | undefined,
+): Promise<Blob> {
   const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
   try {
     const image = new Image();
@@ -69,12 +77,15 @@ export async function svgToPng(svg: string, scale: number): Promise<Blob> {
     const context = canvas.getContext('2d');
     if (!context) throw new Error('no 2D canvas');
     context.drawImage(image, 0, 0, canvas.width, canvas.height);
-    return await new Promise<Blob>((resolve, reject) =>
+    const png = await new Promise<Blob>((resolve, reject) =>
       canvas.toBlob(
         (blob) => (blob ? resolve(blob) : reject(new Error('PNG failed'))),
         'image/png',
       ),
     );
+    if (!shape) return png;
+    const bytes = withPngText(new Uint8Array(await png.arrayBuffer()), SHAPE_KEYWORD, shape);
+    return new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'image/png' });
   } finally {
     URL.revokeObjectURL(url);
   }

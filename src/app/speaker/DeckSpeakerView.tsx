@@ -19,7 +19,7 @@ import {
   SpeakerTop,
   useSpeakerKeys,
 } from './parts.tsx';
-import { deckSyncId, useStepSync } from './useStepSync.ts';
+import { deckSyncId, useAudienceShape, useStepSync } from './useStepSync.ts';
 
 /**
  * The presenter's second window for a lesson deck (`#/speaker-deck/<id>/<slide>`):
@@ -38,7 +38,8 @@ export function DeckSpeakerView({
   slide: number;
 }) {
   const t = useT();
-  const layouts = useDeckLayouts(client, id);
+  // The deck window's layouts, not ones for this window's shape.
+  const layouts = useDeckLayouts(client, id, useAudienceShape(deckSyncId(id)));
   const { deck, sources, results } = layouts;
 
   useEffect(() => {
@@ -101,7 +102,7 @@ function Ready({
   const nextCaption = next ? next.scene?.caption || next.diagram.title : t('speaker.deckEnd');
   const whole = next && { x: 0, y: 0, width: next.diagram.width, height: next.diagram.height };
   return (
-    <div className="fd-speaker">
+    <div className="fd-speaker" data-shape={now.diagram.shape}>
       <SpeakerTop title={where} count={t('deck.slideOf', { slide: index + 1, count })} />
       <div className="fd-speaker-body">
         <NowSection

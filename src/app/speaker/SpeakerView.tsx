@@ -18,7 +18,7 @@ import {
   SpeakerTop,
   useSpeakerKeys,
 } from './parts.tsx';
-import { useStepSync } from './useStepSync.ts';
+import { useAudienceShape, useStepSync } from './useStepSync.ts';
 
 /**
  * The presenter's second window (`#/speaker/<id>/<flow>/<step>`): the current
@@ -39,7 +39,8 @@ export function SpeakerView({
 }) {
   const t = useT();
   const source = DIAGRAMS.find((d) => d.id === id);
-  const { diagram, phase, error, retry } = useLayout(client, source);
+  // The layout the audience sees, not one for this window's shape.
+  const { diagram, phase, error, retry } = useLayout(client, source, [], useAudienceShape(id));
   const flow = diagram?.flows.find((f) => f.id === flowId);
   const timeline = useMemo(
     () => (diagram && flow ? buildTimeline(diagram, flow) : null),
@@ -82,7 +83,7 @@ export function SpeakerView({
   const next = timeline.steps[step + 1];
 
   return (
-    <div className="fd-speaker">
+    <div className="fd-speaker" data-shape={diagram.shape}>
       <SpeakerTop
         title={`${diagram.title} · ${timeline.title}`}
         count={t('player.stepOf', { step: step + 1, count })}

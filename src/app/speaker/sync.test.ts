@@ -52,6 +52,23 @@ describe('openStepSync', () => {
     expect(main.steps).toEqual([]);
   });
 
+  it("carries the audience's screen shape to the windows that listen for it", () => {
+    const join = bus();
+    const main = listener(join(), 'main');
+    const shapes: unknown[] = [];
+    openStepSync({
+      channel: join(),
+      id: 'speaker',
+      onStep: () => {},
+      onHello: () => {},
+      onShape: (m) => shapes.push(m),
+    });
+    main.sync.postShape('kubectl-apply', '4:3');
+    expect(shapes).toEqual([
+      { type: 'shape', diagram: 'kubectl-apply', shape: '4:3', from: 'main' },
+    ]);
+  });
+
   it('ignores its own messages, even when a channel echoes them', () => {
     const echo: ChannelLike = {
       onmessage: null,
@@ -87,6 +104,12 @@ describe('readMessage', () => {
       step: 2,
       from: 'x',
     });
+    expect(readMessage({ type: 'shape', diagram: 'd', shape: '3:4', from: 'x' })).toEqual({
+      type: 'shape',
+      diagram: 'd',
+      shape: '3:4',
+      from: 'x',
+    });
     for (const bad of [
       null,
       'step',
@@ -95,6 +118,8 @@ describe('readMessage', () => {
       { type: 'step', diagram: 'd', flow: 'f', step: 1.5, from: 'x' },
       { type: 'step', diagram: 'd', step: 2, from: 'x' },
       { type: 'other', from: 'x' },
+      { type: 'shape', diagram: 'd', shape: '16:10', from: 'x' },
+      { type: 'shape', shape: '4:3', from: 'x' },
     ]) {
       expect(readMessage(bad)).toBeNull();
     }

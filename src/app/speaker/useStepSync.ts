@@ -1,5 +1,7 @@
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ScreenShape } from '../../core/model/screenShape.ts';
 import { speakerDeckHref, speakerHref } from '../route.ts';
+import { useScreenShape } from '../useScreenShape.ts';
 import { openStepSync, type StepSync } from './sync.ts';
 
 /**
@@ -10,21 +12,24 @@ import { openStepSync, type StepSync } from './sync.ts';
  * was told is not posted back, so two windows pressing at once cannot set off
  * an endless back and forth. `step` and `go` count from 0, like the player;
  * no `flowId` or no `go` turns it off (a deck's slides use `deckSyncId` and
- * the flow `''`).
+ * the flow `''`). The audience's window passes its screen `shape`, said
+ * whenever it changes and to every new window (`useAudienceShape`).
  */
 export function useStepSync(
   diagramId: string,
   flowId: string | undefined,
   step: number,
   go: ((step: number) => void) | undefined,
+  shape?: ScreenShape,
 ) {
-  const latest = useRef({ step, go, seen: step, following: null as number | null });
+  const latest = useRef({ step, go, shape, seen: step, following: null as number | null });
   const sync = useRef<StepSync | null>(null);
   const on = flowId !== undefined && go !== undefined;
 
   useEffect(() => {
     latest.current.step = step;
     latest.current.go = go;
+    latest.current.shape = shape;
   });
 
   useEffect(() => {
@@ -38,7 +43,10 @@ export function useStepSync(
         now.following = target;
         now.go?.(target);
       },
-      onHello: () => channel.post(diagramId, flowId, latest.current.step + 1),
+      onHello: () => {
+        channel.post(diagramId, flowId, latest.current.step + 1);
+        if (latest.current.shape) channel.postShape(diagramId, latest.current.shape);
+      },
     });
     sync.current = channel;
     channel.hello();
@@ -56,6 +64,34 @@ export function useStepSync(
     now.following = null;
     if (!followed && flowId !== undefined) sync.current?.post(diagramId, flowId, step + 1);
   }, [diagramId, flowId, step]);
+
+  useEffect(() => {
+    if (on && shape) sync.current?.postShape(diagramId, shape);
+  }, [on, diagramId, shape]);
+}
+
+/**
+ * The screen shape the audience's window lays `diagramId` out for (the
+ * diagram view or deck this speaker view follows), so the speaker view draws
+ * the same layout; undefined until that window has said it. It asks at once,
+ * rather than after its own first layout, so that one is already the
+ * audience's.
+ */
+export function useAudienceShape(diagramId: string): ScreenShape | undefined {
+  const [shape, setShape] = useState<ScreenShape | undefined>(undefined);
+  useEffect(() => {
+    if (typeof BroadcastChannel === 'undefined') return;
+    const channel = openStepSync({
+      onStep: () => {},
+      onHello: () => {},
+      onShape: (message) => {
+        if (message.diagram === diagramId) setShape(message.shape);
+      },
+    });
+    channel.hello();
+    return () => channel.close();
+  }, [diagramId]);
+  return shape;
 }
 
 /** The name a deck's slides go by on the channel (no diagram id has a colon). */
@@ -105,7 +141,7 @@ export function useSpeaker(
 ) {
   const flowId = player?.timeline.flowId;
   const step = player?.step ?? 0;
-  useStepSync(diagramId, flowId, step, player?.go);
+  useStepSync(diagramId, flowId, step, player?.go, useScreenShape());
   const open = useCallback(() => {
     if (flowId) openSpeakerWindow(diagramId, flowId, step);
   }, [diagramId, flowId, step]);
@@ -117,7 +153,7 @@ export function useSpeaker(
  * `s` opening the speaker window on it.
  */
 export function useDeckSpeaker(deckId: string, index: number, go: (index: number) => void) {
-  useStepSync(deckSyncId(deckId), '', index, go);
+  useStepSync(deckSyncId(deckId), '', index, go, useScreenShape());
   const open = useCallback(() => openDeckSpeakerWindow(deckId, index), [deckId, index]);
   useOpenKey(open);
 }

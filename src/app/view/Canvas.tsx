@@ -352,6 +352,7 @@ function CanvasInner({ diagram, selected, onSelect, states, focus, children }: C
       ref={root}
       className="fd-canvas"
       data-diagram-id={diagram.id}
+      data-shape={diagram.shape}
       data-morphing={morphing || undefined}
       onKeyDown={onKeyDown}
       onFocus={(event) => {

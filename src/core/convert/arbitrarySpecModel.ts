@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { arbitraryModel } from '../layout/arbitraryModel.ts';
+import { SCREEN_SHAPES } from '../model/screenShape.ts';
 import {
   ARROW_HEADS,
   type FlowStep,
@@ -65,6 +66,7 @@ function extras(counts: { nodes: number; edges: number }) {
   return fc.record({
     title: text,
     description: optional(text),
+    aspect: optional(fc.constantFrom(...SCREEN_SHAPES, 'none' as const)),
     ids: each(optional(ID), counts.nodes),
     nodes: each(
       fc.record({
@@ -210,6 +212,7 @@ function decorate(base: Model, extra: Extras): Model {
     ...base,
     title: extra.title,
     ...(extra.description === undefined ? {} : { description: extra.description }),
+    ...(extra.aspect === undefined ? {} : { aspect: extra.aspect }),
     nodes,
     edges: uniqueEdges,
     flows,

@@ -191,6 +191,7 @@ flows:
     const spec = `title: CRI 호출 체인
 description: kubelet이 컨테이너를 만들기까지
 direction: right
+aspect: 4:3
 
 classes:
   hot: { fill: "#fee2e2", stroke: "#dc2626" }

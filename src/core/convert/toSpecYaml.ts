@@ -39,6 +39,7 @@ export function toSpecYaml(model: Model): string {
   add(top, 'title', prose(fitted.title));
   if (fitted.description !== undefined) add(top, 'description', prose(fitted.description));
   if (fitted.direction !== 'down') add(top, 'direction', scalar(fitted.direction));
+  if (fitted.aspect !== undefined) add(top, 'aspect', scalar(fitted.aspect));
   if (Object.keys(fitted.classDefs).length > 0) {
     const classes = new YAMLMap<Node, Node>();
     for (const [name, style] of Object.entries(fitted.classDefs))

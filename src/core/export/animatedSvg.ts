@@ -126,6 +126,7 @@ export function animatedSvg(
     height,
     title: `${diagram.title || diagram.id}: ${timeline.title}`,
     description: describe(diagram, steps.map((s, k) => `${k + 1}. ${s.caption}`).join(' ')),
+    shape: diagram.shape,
     fonts: options.fonts ?? [],
     css: css.text(),
     body: `${markers}<g class="stage">${stage}</g>`,

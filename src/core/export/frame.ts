@@ -1,6 +1,7 @@
 import type { LaidOutDiagram } from '../layout/types.ts';
 import { FONT_STACK } from '../measure/fonts.ts';
 import { measureText } from '../measure/measureText.ts';
+import type { ScreenShape } from '../model/screenShape.ts';
 import { CENTRAL } from './draw.ts';
 import type { Palette } from './palette.ts';
 import type { EmbeddedFont, SvgOptions } from './types.ts';
@@ -17,7 +18,11 @@ export function prefixFor(diagram: LaidOutDiagram, options: SvgOptions): string 
   return idPrefix(options.idPrefix ?? `fd-${diagram.id}`);
 }
 
-/** The outside of every exported file: size, title, description, fonts, background. */
+/**
+ * The outside of every exported file: size, title, description, fonts,
+ * background, and in `data-shape` the screen shape the layout was made for
+ * (none: laid out as written).
+ */
 export function svgDocument(parts: {
   p: string;
   palette: Palette;
@@ -25,6 +30,7 @@ export function svgDocument(parts: {
   height: number;
   title: string;
   description: string;
+  shape: ScreenShape | undefined;
   fonts: readonly EmbeddedFont[];
   /** Extra rules for the `<style>` element (animation). */
   css?: string;
@@ -49,6 +55,7 @@ export function svgDocument(parts: {
       viewBox: `0 0 ${round(width)} ${round(height)}`,
       role: 'img',
       'aria-labelledby': `${p}-title ${p}-desc`,
+      'data-shape': parts.shape,
       'font-family': family,
       style: 'font-kerning:none;font-variant-ligatures:none;font-synthesis:none',
     })}>` +

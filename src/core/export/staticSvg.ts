@@ -51,6 +51,7 @@ export function staticSvg(diagram: LaidOutDiagram, options: StaticSvgOptions = {
     height,
     title: diagram.title || diagram.id,
     description: describe(diagram, scene?.caption),
+    shape: diagram.shape,
     fonts: options.fonts ?? [],
     body,
   });

@@ -25,7 +25,7 @@ describe('structure errors', () => {
   it('lists the known keys when nothing is close', () => {
     expect(report('titel: x\nzzzzzz: 1\nnodes: { a: A }')).toEqual([
       'diagrams/spec.yaml:1:1: error: unknown key `titel` (did you mean `title`?) [titel]',
-      'diagrams/spec.yaml:2:1: error: unknown key `zzzzzz` (known keys: title, description, direction, classes, nodes, edges, flows, mermaid) [zzzzzz]',
+      'diagrams/spec.yaml:2:1: error: unknown key `zzzzzz` (known keys: title, description, direction, aspect, classes, nodes, edges, flows, mermaid) [zzzzzz]',
     ]);
   });
 
@@ -35,6 +35,20 @@ describe('structure errors', () => {
     ).toEqual([
       'diagrams/spec.yaml:1:12: error: `downn` is not a valid direction (did you mean `down`?) [direction]',
       'diagrams/spec.yaml:5:22: error: `cylindr` is not a valid shape (did you mean `cylinder`?) [nodes.cluster.nodes.etcd.shape]',
+    ]);
+  });
+
+  it('points a wrong aspect at the value, with the closest shape, and keeps the rest', () => {
+    const text = 'aspect: 16/9\nnodes: { a: A }';
+    expect(report(text)).toEqual([
+      'diagrams/spec.yaml:1:9: error: `16/9` is not a valid aspect (did you mean `16:9`?) [aspect]',
+    ]);
+    expect(parse(text).model).not.toHaveProperty('aspect');
+    expect(report('aspect: wide\nnodes: { a: A }')).toEqual([
+      'diagrams/spec.yaml:1:9: error: `wide` is not a valid aspect; use one of: 16:9, 4:3, 1:1, 3:4, 9:16, none [aspect]',
+    ]);
+    expect(report('aspect: 1.78\nnodes: { a: A }')).toEqual([
+      'diagrams/spec.yaml:1:9: error: expected a valid aspect (16:9, 4:3, 1:1, 3:4, 9:16, none), got the number 1.78 [aspect]',
     ]);
   });
 

@@ -53,6 +53,13 @@ describe('top level', () => {
     }
   });
 
+  it('reads aspect, unquoted shapes included; without it the model pins none', () => {
+    expect(clean('aspect: 4:3\nnodes: { a: A }').aspect).toBe('4:3');
+    expect(clean("aspect: '9:16'\nnodes: { a: A }").aspect).toBe('9:16');
+    expect(clean('aspect: none\nnodes: { a: A }').aspect).toBe('none');
+    expect(clean('nodes: { a: A }')).not.toHaveProperty('aspect');
+  });
+
   it('reads classes as classDefs', () => {
     const model = clean(`
 classes:

@@ -7,7 +7,7 @@ import { readNodes } from './readNodes.ts';
 import { field, isRawMap, pick, type RawMap, text } from './readValue.ts';
 import { readYaml, type YamlSource } from './readYaml.ts';
 import { describeValue, formatPath, type Locate, type SpecIssue } from './specIssue.ts';
-import { DirectionSchema, SpecSchema, toDirection } from './specSchema.ts';
+import { AspectSchema, DirectionSchema, SpecSchema, toDirection } from './specSchema.ts';
 import { translateIssues } from './translateIssues.ts';
 import { unusedClassWarnings } from './unusedClassWarnings.ts';
 
@@ -98,6 +98,7 @@ function buildModel(spec: RawMap, base: Model | null, options: ParseOptions, loc
     locate,
   });
   const direction = pick(DirectionSchema, field(spec, 'direction'));
+  const aspect = pick(AspectSchema, field(spec, 'aspect'));
   const description = text(field(spec, 'description')) ?? base?.description;
   const model: Model = {
     ...base,
@@ -105,6 +106,7 @@ function buildModel(spec: RawMap, base: Model | null, options: ParseOptions, loc
     title: text(field(spec, 'title')) ?? base?.title ?? options.id,
     ...(description === undefined ? {} : { description }),
     direction: direction ? toDirection(direction) : (base?.direction ?? 'down'),
+    ...(aspect === undefined ? {} : { aspect }),
     nodes: nodes.nodes,
     edges: edges.edges,
     flows: [...(base?.flows ?? []), ...flows.flows],

@@ -52,6 +52,7 @@ describe('public/schema/flowdeck.schema.json', () => {
     const example = parse(readFileSync(new URL('diagrams/pod-lifecycle.yaml', root), 'utf8'));
     expect(check.safeParse(example).success).toBe(true);
     const concise = {
+      aspect: '4:3',
       nodes: { a: 'A', b: null, g: { nodes: { c: 'C' } } },
       edges: [
         'a -> b',
@@ -75,6 +76,7 @@ describe('public/schema/flowdeck.schema.json', () => {
       { edges: [{ from: 'a' }] },
       { flows: [{ steps: [] }] },
       { direction: 'sideways' },
+      { aspect: '16/9' },
     ]) {
       expect(check.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
     }

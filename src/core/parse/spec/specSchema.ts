@@ -5,6 +5,7 @@
  * Cross-references (does this id exist?) are checked after it, in the readers.
  */
 import { z } from 'zod';
+import { SCREEN_SHAPES } from '../../model/screenShape.ts';
 import { ARROW_HEADS, LINE_STYLES, SHAPES } from '../../model/types.ts';
 import { EDGE_EXPRESSION_SOURCE, ID_PATTERN } from './edgeExpression.ts';
 
@@ -31,6 +32,13 @@ const edgeExpression = z
 export const DirectionSchema = z
   .enum(DIRECTIONS)
   .describe('Layout direction: down, right, up or left (Mermaid TB/TD, LR, BT, RL also work).');
+
+/** `aspect` of the diagram: the screen shape it is laid out for, or `none` for as written. */
+export const AspectSchema = z
+  .enum([...SCREEN_SHAPES, 'none'])
+  .describe(
+    'The screen shape to lay the diagram out for (16:9, 4:3, 1:1, 3:4, 9:16), on every screen; none keeps the layout as written. Without it, the shape of the screen it is shown on.',
+  );
 
 /** A node `shape`: one of the model's SHAPES. */
 export const ShapeSchema = z.enum(SHAPES).describe('How the node is drawn.');
@@ -211,6 +219,7 @@ export const SpecSchema = z
     title: z.string().describe('Diagram title. Defaults to the file name.').optional(),
     description: z.string().describe('What the diagram shows.').optional(),
     direction: DirectionSchema.optional(),
+    aspect: AspectSchema.optional(),
     classes: z
       .record(idKey.describe('Class name.'), StyleSchema)
       .describe('Named styles for nodes and edges to use with `class` / `classes`.')
