@@ -11,16 +11,21 @@
  *   in the same Chromium (bench/mermaidSideBySide.ts);
  * - `frames`: frame times while a flow plays (bench/frames.ts);
  * - `drawBig`: main-thread long tasks while a 1282- and a 3844-node diagram
- *   are drawn (bench/drawBig.ts).
+ *   are drawn (bench/drawBig.ts);
+ * - `legibility`: every flow step and deck slide in presenter mode at
+ *   1024×768 and 1920×1080: label sizes, nodes out of frame or covered, cut
+ *   group titles (bench/legibility.ts).
  *
  * BENCH_<PART>=0 skips a part (BENCH_LAYOUT, BENCH_SHAPES, BENCH_BROWSER, BENCH_WORKER,
- * BENCH_MERMAID, BENCH_FRAMES, BENCH_DRAW). A benchmark, not a test: these machines are
- * shared, so read medians and ratios, not single runs.
+ * BENCH_MERMAID, BENCH_FRAMES, BENCH_DRAW, BENCH_LEGIBILITY). A benchmark,
+ * not a test: these machines are shared, so read medians and ratios, not
+ * single runs.
  */
 import { browserRuns, runBrowserBench } from './browser.ts';
 import { runDrawBigBench } from './drawBig.ts';
 import { runFrameBench } from './frames.ts';
 import { formatLayout, runLayoutBench } from './layout.ts';
+import { runLegibilityBench } from './legibility.ts';
 import { runMermaidSideBySide } from './mermaidSideBySide.ts';
 import { RESULTS_FILE, writeResults } from './results.ts';
 import { formatShapes, runShapesBench } from './shapes.ts';
@@ -44,5 +49,6 @@ if (on('WORKER')) writeResults({ workerLayout: await runWorkerLayoutBench() });
 if (on('MERMAID')) writeResults({ sideBySide: await runMermaidSideBySide() });
 if (on('FRAMES')) writeResults({ frames: await runFrameBench() });
 if (on('DRAW')) writeResults({ drawBig: await runDrawBigBench() });
+if (on('LEGIBILITY')) writeResults({ legibility: await runLegibilityBench() });
 console.log(`\nwrote ${RESULTS_FILE}\n`);
 console.log(targets());

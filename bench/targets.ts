@@ -1,13 +1,15 @@
 /**
- * The performance issue's targets, read from bench/results.json: each with
+ * The performance issue's targets (and the legibility targets of issue 17), read from bench/results.json: each with
  * its figure and whether it is met. `npx tsx bench/targets.ts` prints them
  * for the last run; `npm run bench` prints them at its end.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
+import { TARGETS } from '../tests/e2e/rehearsal/legibility.ts';
 import type { BrowserResults } from './browser.ts';
 import type { FrameResults } from './frames.ts';
 import type { LayoutResults } from './layout.ts';
+import type { LegibilityResults } from './legibility.ts';
 import type { SideBySideResults } from './mermaidSideBySide.ts';
 import { RESULTS_FILE } from './results.ts';
 import type { WorkerLayoutResults } from './workerLayout.ts';
@@ -18,6 +20,7 @@ interface Results {
   workerLayout?: WorkerLayoutResults;
   sideBySide?: SideBySideResults;
   frames?: FrameResults;
+  legibility?: LegibilityResults;
 }
 
 interface Target {
@@ -103,6 +106,41 @@ export function checkTargets(r: Results): Target[] {
       `${elk ? 'no elkjs on the main thread' : 'elkjs on the main thread'}${others ? `; also there: ${others}` : ''}`,
       elk,
     );
+  }
+  if (r.legibility) {
+    const at = (size: string) => r.legibility?.sizes.find((s) => s.size === size);
+    const px = (v: number | null) => (v === null ? '–' : `${v.toFixed(1)} px`);
+    const projector = at('1024×768');
+    if (projector) {
+      const bad = projector.notWhole.length + projector.covered.length;
+      add(
+        '1024×768 presenter mode: active and failed nodes whole and uncovered on every screen',
+        `${projector.notWhole.length} not whole, ${projector.covered.length} covered, of ${projector.subjects} over ${projector.screens} screens`,
+        bad === 0,
+      );
+      add(
+        '  no title of a group around them cut',
+        `${projector.cutTitles.length} cut (${projector.titlesOff.length} more out of frame)`,
+        projector.cutTitles.length === 0,
+      );
+      add(
+        `  smallest active label per screen: median ≥ ${TARGETS.projectorMedianPx} px`,
+        `median ${px(projector.medianPx)}, smallest ${px(projector.smallestPx)}`,
+        (projector.medianPx ?? 0) >= TARGETS.projectorMedianPx,
+      );
+      add(
+        `  ≥ ${TARGETS.projectorFloorPx} px on ≥ ${TARGETS.projectorShare * 100}% of screens`,
+        `${projector.atLeast12} of ${projector.labelled} (${(100 * (projector.share12 ?? 0)).toFixed(0)}%); under 11.5 px on ${projector.under11_5}`,
+        (projector.share12 ?? 0) >= TARGETS.projectorShare,
+      );
+    }
+    const wide = at('1920×1080');
+    if (wide)
+      add(
+        `1920×1080 presenter mode: smallest active label ≥ ${TARGETS.wideFloorPx} px on every screen`,
+        `smallest ${px(wide.smallestPx)}`,
+        (wide.smallestPx ?? 0) >= TARGETS.wideFloorPx,
+      );
   }
   if (r.sideBySide)
     add(
