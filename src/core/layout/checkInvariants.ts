@@ -1,3 +1,4 @@
+import { crowdedEnds } from './edgeEnds.ts';
 import { COLLAPSED_BADGE_WIDTH } from './nodeSize.ts';
 import { shapeOutline } from './shapeOutline.ts';
 import type { Box, LaidOutDiagram, LaidOutNode, Point } from './types.ts';
@@ -7,9 +8,11 @@ const EPSILON = 0.5;
 /**
  * Every way a laid-out diagram breaks the layout's promises, as readable
  * sentences (empty when it keeps them all): siblings don't overlap, children
- * sit inside their parents, edge labels stay off nodes, and edges start and
- * end on their nodes' outlines. A collapsed group holds nothing, counts as a
- * node for edge labels, and keeps its title out of its badge strip.
+ * sit inside their parents, edge labels stay off nodes and off each other,
+ * edges start and end on their nodes' outlines, and the ends on one node
+ * leave room for their arrowheads (`crowdedEnds()`). A collapsed group holds
+ * nothing, counts as a node for edge labels, and keeps its title out of its
+ * badge strip.
  */
 export function checkInvariants(diagram: LaidOutDiagram): string[] {
   const problems: string[] = [];
@@ -43,12 +46,18 @@ export function checkInvariants(diagram: LaidOutDiagram): string[] {
   }
   // A collapsed group is drawn as a leaf box, so edge labels keep off it too.
   const leaves = diagram.nodes.filter((n) => n.kind === 'node' || n.collapsed);
+  const labelled: { id: string; box: Box }[] = [];
   for (const edge of diagram.edges) {
     if (edge.labelBox) {
       for (const leaf of leaves) {
         if (overlap(edge.labelBox, leaf))
           problems.push(`the label of edge ${edge.id} overlaps ${leaf.id}`);
       }
+      for (const other of labelled) {
+        if (overlap(edge.labelBox, other.box))
+          problems.push(`the labels of edges ${other.id} and ${edge.id} overlap`);
+      }
+      labelled.push({ id: edge.id, box: edge.labelBox });
     }
     const first = edge.points[0];
     const last = edge.points[edge.points.length - 1];
@@ -63,6 +72,7 @@ export function checkInvariants(diagram: LaidOutDiagram): string[] {
     if (distanceToOutline(last, target) > 1)
       problems.push(`edge ${edge.id} does not end on ${target.id}`);
   }
+  problems.push(...crowdedEnds(diagram));
   return problems;
 }
 

@@ -38,11 +38,16 @@ export function fromElk(
     const font = node.kind === 'group' ? settings.groupFont : settings.nodeFont;
     const pad = settings.groupPadding;
     // A group's title is centred at the top; a leaf's label (and a collapsed
-    // group's title) sits where nodeSize / collapsedGroupSize put it.
+    // group's title) sits where nodeSize / collapsedGroupSize put it, moved
+    // by half of what ELK grew the box by to fit its edges' ends (edgeEnds.ts).
+    const box = label?.box;
     const inner =
-      node.kind === 'group' && !label?.box
+      node.kind === 'group' && !box
         ? { x: x + (width - text.width) / 2, y: y + pad }
-        : { x: x + (label?.box?.labelX ?? 0), y: y + (label?.box?.labelY ?? 0) };
+        : {
+            x: x + (box?.labelX ?? 0) + (width - (box?.width ?? width)) / 2,
+            y: y + (box?.labelY ?? 0) + (height - (box?.height ?? height)) / 2,
+          };
     return {
       ...node,
       x,

@@ -2,6 +2,7 @@ import type { ElkExtendedEdge, ElkLabel, ElkNode, LayoutOptions } from 'elkjs/li
 import type { MeasuredText, MeasureTextOptions } from '../measure/types.ts';
 import type { Direction, Model, ModelNode } from '../model/types.ts';
 import { addPieces, liftEdge, planRuns, planTurns } from './bottomUp.ts';
+import { countEnds, END_SPACING, leafOptions, portEveryEnd } from './edgeEnds.ts';
 import { collapsedGroupSize, type NodeBox, nodeSize, round } from './nodeSize.ts';
 
 export type MeasureFn = (text: string, options: MeasureTextOptions) => MeasuredText;
@@ -42,6 +43,7 @@ const SHARED_OPTIONS: LayoutOptions = {
   'elk.layered.spacing.edgeEdgeBetweenLayers': '10',
   'elk.spacing.edgeLabel': '4',
   'elk.spacing.componentComponent': '36',
+  ...END_SPACING,
 };
 
 /** What every layout run reads from the node whose children it lays out. */
@@ -93,6 +95,12 @@ export function toElk(
   }
   // Turning every group through runs of its own leaves none pinned.
   const pinned = options.turnAll ? new Set<string>() : pinnedGroups(model, byId);
+  const ends = countEnds(model.edges);
+  const leaf = (id: string, box: { width: number; height: number }, direction: Direction) => ({
+    id,
+    ...box,
+    layoutOptions: leafOptions(box, { ends: ends.get(id) ?? 0, direction }),
+  });
   const separated = new Set<string>();
   const elkNodes = new Map<string | null, ElkNode>();
   const root: ElkNode = {
@@ -117,7 +125,11 @@ export function toElk(
     const label = measured.labels.get(node.id);
     // A leaf, or a collapsed group: measureModel gave it a box of its own.
     if (node.kind !== 'group' || label?.box) {
-      return { id: node.id, width: label?.box?.width ?? 0, height: label?.box?.height ?? 0 };
+      return leaf(
+        node.id,
+        { width: label?.box?.width ?? 0, height: label?.box?.height ?? 0 },
+        inherited,
+      );
     }
     const turns = !!node.direction && node.direction !== inherited && !pinned.has(node.id);
     if (turns) separated.add(node.id);
@@ -128,7 +140,8 @@ export function toElk(
     const minWidth = round((title?.width ?? 0) + 2 * pad);
     const kids = children.get(node.id) ?? [];
     // ELK sizes a childless compound like a leaf, so an empty group gets its size outright.
-    if (kids.length === 0) return { id: node.id, width: minWidth, height: round(top + pad) };
+    if (kids.length === 0)
+      return leaf(node.id, { width: minWidth, height: round(top + pad) }, inherited);
     // Split into runs (planRuns): a separate group lays its children out as
     // boxes; a run root lays its whole subtree out, as the root does when
     // the diagram is small.
@@ -194,6 +207,7 @@ export function toElk(
     if (labels) elkEdge.labels = labels;
     (elkNodes.get(container) ?? root).edges?.push(elkEdge);
   }
+  if (plan) portEveryEnd(root);
   return { graph: root, separated, pieces };
 }
 
