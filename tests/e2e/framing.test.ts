@@ -18,6 +18,8 @@ interface Measured {
   /** Each with the titles of the groups around it. */
   nodes: { id: string; seen: Seen; labelPx: number; around: string[] }[];
   titles: { text: string; seen: Seen }[];
+  /** The labels of the step's edges. */
+  labels: { edge: string; seen: Seen }[];
   overview: boolean;
 }
 
@@ -86,9 +88,38 @@ function measure(page: Page): Promise<Measured> {
         '.fd-canvas .fd-group:not([data-state="hidden"]):not([data-collapsed]) .fd-group-label',
       ),
     ].map((el) => ({ text: el.textContent ?? '', seen: seen(el.getBoundingClientRect(), 6, 2) }));
+    // Edges are drawn under the nodes, where the pane may take the pointer:
+    // a label's point shows when React Flow, not one of its panels, is on top.
+    const flow = document.querySelector('.fd-canvas .react-flow');
+    const labels = [
+      ...document.querySelectorAll<SVGGElement>(
+        '.fd-canvas .fd-edge[data-state="active"] .fd-edge-label rect',
+      ),
+    ].map((el) => {
+      const box = el.getBoundingClientRect();
+      let shown = 0;
+      const points = [0.1, 0.5, 0.9].flatMap((fx) =>
+        [0.2, 0.8].map((fy) => [box.left + box.width * fx, box.top + box.height * fy] as const),
+      );
+      for (const [x, y] of points) {
+        const hit = document.elementFromPoint(x, y);
+        const onCanvas = x > canvas.left && x < canvas.right && y > canvas.top && y < canvas.bottom;
+        if (
+          onCanvas &&
+          !underFixed(x, y) &&
+          hit &&
+          flow?.contains(hit) &&
+          !hit.closest('.react-flow__panel')
+        )
+          shown++;
+      }
+      const seen: 'whole' | 'out' | 'part' =
+        shown === points.length ? 'whole' : shown === 0 ? 'out' : 'part';
+      return { edge: el.closest<SVGGElement>('.fd-edge')?.dataset.edgeId ?? '', seen };
+    });
     const inset = document.querySelector('.fd-canvas .react-flow__minimap');
     const overview = inset !== null && inset.getBoundingClientRect().width > 0;
-    return { nodes, titles, overview };
+    return { nodes, titles, labels, overview };
   });
 }
 
@@ -122,8 +153,8 @@ async function open(page: Page, hash: string, presenting: boolean) {
 }
 
 /**
- * Every subject whole or out of sight (with the overview), every title whole
- * or out of sight; with `namesAround`, the groups around each subject in
+ * Every subject whole or out of sight (with the overview), every title and
+ * the step's edge labels whole or out of sight; with `namesAround`, the groups around each subject in
  * sight show their whole titles.
  */
 function expectFramedForReading(measured: Measured, readablePx: number, namesAround = false) {
@@ -137,6 +168,7 @@ function expectFramedForReading(measured: Measured, readablePx: number, namesAro
     else expect(n.labelPx, `label of ${n.id}`).toBeGreaterThanOrEqual(readablePx - 0.01);
   }
   for (const t of titles) expect(t.seen, `group title ${t.text}`).not.toBe('part');
+  for (const l of measured.labels) expect(l.seen, `label of ${l.edge}`).not.toBe('part');
   if (!namesAround) return;
   for (const n of nodes.filter((node) => node.seen === 'whole')) {
     for (const text of n.around) {

@@ -67,6 +67,9 @@ describe('framing every step of diagrams/', () => {
             for (const n of shown) expect(isWhole(n, view, screen), `${where} ${n.id}`).toBe(true);
             for (const n of subjects.filter((s) => s.kind === 'node'))
               expect(isCut(n, view, screen), `${where} ${n.id} cut`).toBe(false);
+            for (const e of diagram.edges.filter((d) => scene.edges[d.id] === 'active'))
+              if (e.labelBox)
+                expect(isCut(e.labelBox, view, screen), `${where} ${e.id}`).toBe(false);
             for (const t of titles)
               expect(isCut(t, view, screen), `${where} title ${t.lines}`).toBe(false);
             if (subjects.length > 0) expect(shown.length, where).toBeGreaterThan(0);

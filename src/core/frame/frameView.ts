@@ -1,7 +1,7 @@
 import { boundingBox } from '../animate/pointAlong.ts';
 import type { StepScene } from '../animate/timeline.ts';
 import { ancestors, nodeTree } from '../animate/visibility.ts';
-import type { Box, LaidOutDiagram, LaidOutNode } from '../layout/types.ts';
+import type { Box, LaidOutDiagram, LaidOutEdge, LaidOutNode } from '../layout/types.ts';
 import { freeRects, type Screen } from './freeRects.ts';
 import { type FitLimits, isWhole, placeBox, type View } from './placeBox.ts';
 
@@ -23,6 +23,8 @@ export interface Framing {
   left: string[];
 }
 
+/** A group's name around the subjects is worth this much of the zoom, no more. */
+const CONTEXT_ZOOM = 0.85;
 /** Expanding the box by the titles it cuts: a few rounds settle it. */
 const MAX_ROUNDS = 8;
 
@@ -36,9 +38,9 @@ const MAX_ROUNDS = 8;
  *   the groups around them; a subject that would bring the labels under
  *   `readablePx` stays out (`left`), as does one too big to read alone
  *   (when none reads alone, the first is framed as large as it fits);
- * - no group title, and no subject left out, is cut by the screen's edge
- *   or a cover: the camera moves so it is wholly in or wholly out, or frames
- *   it too.
+ * - no group title, and no subject left out (or label of its edges), is
+ *   cut by the screen's edge or a cover: the camera moves so it is wholly in
+ *   or wholly out, or frames it too.
  *
  * @example
  * const { view, left } = frameView(diagram, scene, { width: 1024, height: 686, covered: [] },
@@ -74,20 +76,32 @@ export function frameView(
   const activeEdges = diagram.edges.filter((e) => scene.edges[e.id] === 'active');
   const frameOf = (chosen: readonly LaidOutNode[]) => {
     const ids = new Set(chosen.map((n) => n.id));
-    const labels = activeEdges.flatMap((e) =>
-      e.labelBox && ids.has(e.source) && ids.has(e.target) ? [e.labelBox] : [],
-    );
-    const boxes = [...chosen, ...labels];
-    // A group left out keeps its title whole (with every title); its box may be cut.
-    const keepWhole = [...titles, ...subjects.filter((n) => !ids.has(n.id) && n.kind === 'node')];
+    const framedEdge = (e: LaidOutEdge) => ids.has(e.source) && ids.has(e.target);
+    const labels = activeEdges.flatMap((e) => (e.labelBox && framedEdge(e) ? [e.labelBox] : []));
+    const boxes: Box[] = [...chosen, ...labels];
+    // What is left out is wholly out (or in): leaves, the labels of their
+    // edges, the titles of groups (a group's box may be cut).
+    const keepWhole = [
+      ...titles,
+      ...subjects.filter((n) => !ids.has(n.id) && n.kind === 'node'),
+      ...activeEdges.flatMap((e) => (e.labelBox && !framedEdge(e) ? [e.labelBox] : [])),
+    ];
+    // The names of the groups around them, innermost first, each where it
+    // costs little zoom and no readability.
     const context = [...new Set(chosen.flatMap((n) => ancestors(tree, n.id)))]
       .flatMap((id) => tree.byId.get(id) ?? [])
+      .sort((a, b) => b.depth - a.depth)
       .map(titleOf);
     const readable = Math.min(options.maxZoom, options.readablePx / fontOf(chosen));
     const bare = fit(boxes, keepWhole);
-    const framed = context.length > 0 ? fit([...boxes, ...context], keepWhole) : bare;
-    // The groups' names, where they cost no readability.
-    const view = framed.zoom >= Math.min(readable, bare.zoom) - 1e-6 ? framed : bare;
+    const least = Math.max(Math.min(readable, bare.zoom), bare.zoom * CONTEXT_ZOOM) - 1e-6;
+    let view = bare;
+    for (const title of context) {
+      const named = fit([...boxes, title], keepWhole);
+      if (named.zoom < least) continue;
+      boxes.push(title);
+      view = named;
+    }
     return { view, readable: view.zoom >= readable - 1e-6 };
   };
 
