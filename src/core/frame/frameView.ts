@@ -3,7 +3,7 @@ import type { StepScene } from '../animate/timeline.ts';
 import { ancestors, nodeTree } from '../animate/visibility.ts';
 import type { Box, LaidOutDiagram, LaidOutEdge, LaidOutNode } from '../layout/types.ts';
 import { freeRects, type Screen } from './freeRects.ts';
-import { type FitLimits, isWhole, placeBox, type View } from './placeBox.ts';
+import { type FitLimits, isWhole, placeBox, type View, zoomToFit } from './placeBox.ts';
 
 export type { Screen } from './freeRects.ts';
 export type { View } from './placeBox.ts';
@@ -111,7 +111,12 @@ export function frameView(
   let chosen: LaidOutNode[] = [];
   let framed: { view: View; readable: boolean } | null = null;
   for (const subject of subjects) {
-    const trial = frameOf([...chosen, subject]);
+    // Titles only ever zoom out: a box too big to read bare is not tried further.
+    const nodes = [...chosen, subject];
+    const bare = boundingBox(nodes) as Box;
+    const best = Math.max(...rects.map((rect) => zoomToFit(bare, rect, options)));
+    if (best < Math.min(options.maxZoom, options.readablePx / fontOf(nodes)) - 1e-6) continue;
+    const trial = frameOf(nodes);
     if (!trial.readable) continue;
     chosen = [...chosen, subject];
     framed = trial;

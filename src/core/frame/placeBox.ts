@@ -100,9 +100,8 @@ function placeIn(
   limits: FitLimits,
   keepWhole: readonly Box[],
 ): Placed {
-  const along = (axis: 'x' | 'y') => {
+  const room = (axis: 'x' | 'y') => {
     const size = axis === 'x' ? 'width' : 'height';
-    const extent = axis === 'x' ? screen.width : screen.height;
     const drawn = box[size] * zoom;
     const margin = Math.min(limits.margin, Math.max(0, (rect[size] - drawn) / 2));
     let lo = rect[axis] + margin;
@@ -111,27 +110,10 @@ function placeIn(
       lo = rect[axis] + (rect[size] - drawn) / 2;
       hi = lo;
     }
-    const centre = (lo + hi) / 2;
-    const lines = [0, extent, ...screen.covered.flatMap((c) => [c[axis], c[axis] + c[size]])];
-    // Where an edge of a box to keep whole meets the screen's or a cover's edge.
-    const meets = keepWhole.flatMap((k) => {
-      const start = (k[axis] - box[axis]) * zoom;
-      const end = start + k[size] * zoom;
-      return lines.flatMap((line) => [line - start, line - end]);
-    });
-    const positions = [centre, lo, hi, ...meets.filter((p) => p >= lo && p <= hi)]
-      .sort((a, b) => Math.abs(a - centre) - Math.abs(b - centre))
-      .filter((p, i, all) => i === 0 || Math.abs(p - (all[i - 1] as number)) > 0.5)
-      .slice(0, MAX_POSITIONS);
-    return { positions, centre, lo, hi };
+    return { lo, hi, centre: (lo + hi) / 2 };
   };
-  const x = along('x');
-  const y = along('y');
-  const viewAt = (sx: number, sy: number): View => ({
-    x: sx - box.x * zoom,
-    y: sy - box.y * zoom,
-    zoom,
-  });
+  const x = room('x');
+  const y = room('y');
   // Only what some place in the room could show can be cut.
   const near = keepWhole.filter((k) => {
     const left = (k.x - box.x) * zoom;
@@ -143,8 +125,34 @@ function placeIn(
       y.hi + top + k.height * zoom > 0
     );
   });
-  const pairs = x.positions
-    .flatMap((sx) => y.positions.map((sy) => ({ sx, sy })))
+  /** The places to try along an axis: the centre, the ends of the room, and where an edge of a box to keep whole meets the screen's or a cover's edge. */
+  const positions = (
+    axis: 'x' | 'y',
+    { lo, hi, centre }: { lo: number; hi: number; centre: number },
+  ) => {
+    const size = axis === 'x' ? 'width' : 'height';
+    const extent = axis === 'x' ? screen.width : screen.height;
+    const lines = [0, extent, ...screen.covered.flatMap((c) => [c[axis], c[axis] + c[size]])];
+    const meets = near.flatMap((k) => {
+      const start = (k[axis] - box[axis]) * zoom;
+      const end = start + k[size] * zoom;
+      return lines.flatMap((line) => [line - start, line - end]);
+    });
+    return [centre, lo, hi, ...meets.filter((p) => p >= lo && p <= hi)]
+      .sort((a, b) => Math.abs(a - centre) - Math.abs(b - centre))
+      .filter((p, i, all) => i === 0 || Math.abs(p - (all[i - 1] as number)) > 0.5)
+      .slice(0, MAX_POSITIONS);
+  };
+  const viewAt = (sx: number, sy: number): View => ({
+    x: sx - box.x * zoom,
+    y: sy - box.y * zoom,
+    zoom,
+  });
+  if (near.length === 0) return { view: viewAt(x.centre, y.centre), cut: [] };
+  const xs = positions('x', x);
+  const ys = positions('y', y);
+  const pairs = xs
+    .flatMap((sx) => ys.map((sy) => ({ sx, sy })))
     .sort(
       (a, b) =>
         Math.abs(a.sx - x.centre) +
