@@ -127,7 +127,7 @@ function Routes({ client, limitsProblem, hash }: AppProps & { hash: string }) {
           )}
         </main>
         <a
-          className="fd-embed-open"
+          className="fd-embed-open fd-chrome"
           href={diagramHref(route.id, route.flow, route.step)}
           target="_blank"
           rel="noopener"
@@ -140,7 +140,7 @@ function Routes({ client, limitsProblem, hash }: AppProps & { hash: string }) {
 
   return (
     <div className="fd-app">
-      <header className="fd-header">
+      <header className="fd-header fd-chrome">
         <a href="#/" className="fd-brand">
           Flowdeck
         </a>

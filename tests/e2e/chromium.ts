@@ -1,6 +1,12 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import {
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  chromium,
+  type Page,
+} from 'playwright-core';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 
 /** Where Chromium is: $CHROME_PATH, else Debian's /usr/bin/chromium. Throws a how-to when missing. */
@@ -44,11 +50,15 @@ export function artifactPath(name: string): string {
 
 /**
  * One Chromium for the test file and a fresh English page, 1280×800 unless
- * `viewport` says otherwise (in its own context: no storage carried over),
+ * `viewport` says otherwise (in its own context, with any more `options`: no
+ * storage carried over),
  * for each test. Read `browser` and `page` inside tests, after the hooks have
  * run.
  */
-export function freshPagePerTest(viewport = { width: 1280, height: 800 }): {
+export function freshPagePerTest(
+  viewport = { width: 1280, height: 800 },
+  options: Omit<BrowserContextOptions, 'viewport'> = {},
+): {
   readonly browser: Browser;
   readonly page: Page;
 } {
@@ -64,7 +74,7 @@ export function freshPagePerTest(viewport = { width: 1280, height: 800 }): {
   beforeEach(async () => {
     await context?.close();
     if (!browser) throw new Error('Chromium did not start');
-    context = await browser.newContext({ viewport, locale: 'en-US' });
+    context = await browser.newContext({ viewport, locale: 'en-US', ...options });
     page = await context.newPage();
   });
   const ready = <T>(value: T | undefined): T => {

@@ -51,7 +51,7 @@ export function DeckBar({
   const parts = lessonParts(slides);
   const part = parts.findLastIndex((p) => p.first <= index);
   return (
-    <section className="fd-flowbar fd-deckbar" aria-label={t('deck.label')}>
+    <section className="fd-flowbar fd-deckbar fd-chrome" aria-label={t('deck.label')}>
       <div className="fd-progress-track" aria-hidden="true">
         <div className="fd-progress-fill" style={{ width: `${((index + 1) / count) * 100}%` }} />
         {parts.slice(1).map((p) => (

@@ -125,13 +125,7 @@ function Stage({
       <div className="fd-stage">
         {/* Not keyed by diagram: the canvas stays and morphs to the next one. */}
         <ErrorBoundary part="diagram" compact resetKey={diagram}>
-          <Canvas
-            diagram={diagram}
-            selected={selected}
-            onSelect={setSelected}
-            states={scene}
-            focus={scene?.focus}
-          >
+          <Canvas diagram={diagram} selected={selected} onSelect={setSelected} scene={scene}>
             <ErrorBoundary part="presenter" compact>
               <Presenter diagram={diagram} player={null} stepper={stepper} />
             </ErrorBoundary>

@@ -80,7 +80,7 @@ function Shared({
   const steps = useMemo<StepHref>(() => (f, s) => shareHref(payload, f, s), [payload]);
   return (
     <div className="fd-editor-diagram fd-shared">
-      <div className="fd-share-bar">
+      <div className="fd-share-bar fd-chrome">
         <span>{t('share.readOnly')}</span>
         <button type="button" className="fd-button" onClick={() => void openNewDraft(text)}>
           {t('editor.editCopy')}

@@ -74,7 +74,7 @@ export function ExportMenu({
     });
 
   return (
-    <details className="fd-export" ref={menu}>
+    <details className="fd-export fd-chrome" ref={menu}>
       <summary className="fd-icon-button">{t('export.button')}</summary>
       <div className="fd-export-menu">
         <button type="button" disabled={busy} onClick={() => saveSvg({ kind: 'view' })}>

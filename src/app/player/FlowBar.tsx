@@ -33,7 +33,7 @@ export function FlowBar({ diagram, player }: { diagram: LaidOutDiagram; player: 
   const flowIds = diagram.flows.map((f) => f.id);
 
   return (
-    <section className="fd-flowbar" aria-label={t('player.label')}>
+    <section className="fd-flowbar fd-chrome" aria-label={t('player.label')}>
       <div className="fd-progress-track" aria-hidden="true">
         <div className="fd-progress-fill" style={{ width: `${((step + 1) / count) * 100}%` }} />
       </div>

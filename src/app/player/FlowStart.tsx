@@ -28,7 +28,7 @@ export function FlowStart({ diagram }: { diagram: LaidOutDiagram }) {
   }, [stepHref, first]);
   if (!first) return null;
   return (
-    <nav className="fd-flowstart" aria-label={t('player.flows')}>
+    <nav className="fd-flowstart fd-chrome" aria-label={t('player.flows')}>
       {diagram.flows.map((f) => (
         <a key={f.id} className="fd-button fd-play-link" href={stepHref(f.id, 1)}>
           ▶ {f.title}{' '}

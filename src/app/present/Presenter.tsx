@@ -264,7 +264,7 @@ function Hint() {
     return () => clearTimeout(timer);
   }, []);
   return shown ? (
-    <p className="fd-present-hint" role="status">
+    <p className="fd-present-hint fd-chrome" role="status">
       {t('present.hint')}
     </p>
   ) : null;

@@ -1,16 +1,14 @@
 import {
   ControlButton,
   Controls,
-  getViewportForBounds,
   MiniMap,
   ReactFlow,
   ReactFlowProvider,
   useStoreApi,
 } from '@xyflow/react';
 import { type KeyboardEvent, type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
-import { boundingBox } from '../../core/animate/pointAlong.ts';
-import type { ElementState } from '../../core/animate/timeline.ts';
-import type { Box, LaidOutDiagram } from '../../core/layout/types.ts';
+import type { StepScene } from '../../core/animate/timeline.ts';
+import type { LaidOutDiagram } from '../../core/layout/types.ts';
 import { GroupNode } from '../flow/GroupNode.tsx';
 import { RoutedEdge } from '../flow/RoutedEdge.tsx';
 import { ShapeNode } from '../flow/ShapeNode.tsx';
@@ -20,38 +18,42 @@ import { useT } from '../i18n/useT.ts';
 import { usePresenter } from '../present/usePresenter.ts';
 import { useTheme } from '../theme/useTheme.ts';
 import { createCamera } from './camera.ts';
-import { centredView } from './cameraPath.ts';
+import { CHROME } from './chrome.ts';
 import { type Direction, nearestInDirection, neighbourhood } from './graph.ts';
 import { useInParts } from './inParts.ts';
 import { CameraContext } from './useCamera.ts';
+import {
+  MIN_ZOOM,
+  reducedMotion,
+  STEP_GLIDE_MS,
+  useFraming,
+  WHOLE_MAX_ZOOM,
+} from './useFraming.ts';
 
 const nodeTypes = { shape: ShapeNode, container: GroupNode };
 const edgeTypes = { routed: RoutedEdge };
-const FIT = { padding: { x: '4%', y: '4%' }, maxZoom: 1.5 } as const;
-const MIN_ZOOM = 0.02;
+const FIT = { padding: { x: '4%', y: '4%' }, maxZoom: WHOLE_MAX_ZOOM } as const;
+/** React Flow's fit-view icon, for the button that frames as `f` does. */
+const FIT_ICON =
+  'M3.692 4.63c0-.53.4-.938.939-.938h5.215V0H4.708C2.13 0 0 2.054 0 4.63v5.216h3.692V4.631zM27.354 0h-5.2v3.692h5.17c.53 0 .984.4.984.939v5.215H32V4.631A4.624 4.624 0 0027.354 0zm.954 24.83c0 .532-.4.94-.939.94h-5.215v3.768h5.215c2.577 0 4.631-2.13 4.631-4.707v-5.139h-3.692v5.139zm-23.677.94c-.531 0-.939-.4-.939-.94v-5.138H0v5.139c0 2.577 2.13 4.707 4.708 4.707h5.138V25.77H4.631z';
 const ARROWS: Record<string, Direction> = {
   ArrowUp: 'up',
   ArrowDown: 'down',
   ArrowLeft: 'left',
   ArrowRight: 'right',
 };
-/** Room around a flow step's focus, as a share of its size on each side. */
-const FOCUS_PADDING = 0.2;
-/** The camera never zooms a step's focus in further than this. */
-const FOCUS_MAX_ZOOM = 1.25;
 /** How long a collapse or expand glides (the CSS transitions use the same). */
 const MORPH_MS = 450;
-/** How long the camera flies to a flow step's focus. */
-const STEP_GLIDE_MS = 700;
 
 export interface CanvasProps {
   diagram: LaidOutDiagram;
   selected: string | null;
   onSelect: (id: string | null) => void;
-  /** A flow step's states; everything is `idle` without. */
-  states?: { nodes: Record<string, ElementState>; edges: Record<string, ElementState> } | undefined;
-  /** What the camera frames (a flow step's focus); the whole diagram without. */
-  focus?: Box | undefined;
+  /**
+   * A flow step: its states (everything is `idle` without) and what the
+   * camera frames (its subjects; the whole diagram without).
+   */
+  scene?: StepScene | undefined;
   /** Drawn inside React Flow, e.g. a step's tokens. */
   children?: ReactNode;
 }
@@ -90,12 +92,8 @@ function leavingOf(before: FlowElements, after: FlowElements): Leaving | null {
   return nodes.length === 0 && edges.length === 0 ? null : { nodes, edges };
 }
 
-/** The theme store resolves the reader's choice against the system and marks the root. */
-function reducedMotion(): boolean {
-  return document.documentElement.dataset.motion === 'reduce';
-}
-
-function CanvasInner({ diagram, selected, onSelect, states, focus, children }: CanvasProps) {
+function CanvasInner({ diagram, selected, onSelect, scene, children }: CanvasProps) {
+  const states = scene;
   const t = useT();
   const { colorMode } = useTheme();
   const { on: presenting } = usePresenter();
@@ -103,46 +101,18 @@ function CanvasInner({ diagram, selected, onSelect, states, focus, children }: C
   const store = useStoreApi();
   const [camera] = useState(() => createCamera({ store }));
   useEffect(() => () => camera.destroy(), [camera]);
-  // "Fit" frames the flow step's focus when there is one, else the diagram.
-  // A small focus (one node) is not blown up past FOCUS_MAX_ZOOM.
-  const frame = useRef<(duration: number) => void>(() => {});
-  frame.current = (duration) => {
-    const element = root.current;
-    const size = camera.size();
-    // Not laid out yet (a first render, an embed's iframe): a camera flight
-    // into a 0×0 box gives NaN viewports. The resize observer frames it once
-    // it has a size.
-    if (!element || element.clientWidth === 0 || element.clientHeight === 0) return;
-    if (size.width === 0 || size.height === 0) return;
-    if (!focus) {
-      // React Flow's fitView, over the boxes ELK gave the nodes.
-      const bounds = boundingBox(diagram.nodes);
-      if (!bounds) return;
-      const { width, height } = size;
-      camera.glide(
-        getViewportForBounds(bounds, width, height, MIN_ZOOM, FIT.maxZoom, FIT.padding),
-        duration,
-      );
-      return;
-    }
-    const room = 1 + 2 * FOCUS_PADDING;
-    const zoom = Math.min(
-      FOCUS_MAX_ZOOM,
-      element.clientWidth / Math.max(focus.width * room, 1),
-      element.clientHeight / Math.max(focus.height * room, 1),
-    );
-    const centre = { x: focus.x + focus.width / 2, y: focus.y + focus.height / 2 };
-    camera.glide(centredView(centre, Math.max(zoom, MIN_ZOOM), size), duration);
-  };
   const root = useRef<HTMLDivElement>(null);
+  // While the reader has not moved the view, the camera keeps it framed.
+  const fitted = useRef(true);
+  const { frame, overview } = useFraming({ root, camera, diagram, scene, presenting, fitted });
+  const refit = (duration: number) => {
+    fitted.current = true;
+    frame.current(reducedMotion() ? 0 : duration);
+  };
   const [minimap, setMinimap] = useState(false);
   // The minimap draws the camera from the store: in flight, it follows only if the store does.
   useEffect(() => camera.update({ followStore: minimap }), [camera, minimap]);
   const ariaLabelConfig = useMemo(() => flowAriaLabels(t), [t]);
-
-  // While the reader has not moved the view, it stays fitted: when the panel
-  // opens or closes, the window resizes or the phone turns.
-  const fitted = useRef(true);
 
   // A new layout (a group folded or unfolded, or the next diagram of a deck)
   // glides from the old one: nodes with the same id keep their elements and
@@ -180,22 +150,12 @@ function CanvasInner({ diagram, selected, onSelect, states, focus, children }: C
     return () => clearTimeout(done);
   }, [diagram]);
 
+  // The camera follows a flow: each step glides to its subjects.
   useEffect(() => {
-    const element = root.current;
-    if (!element) return;
-    const observer = new ResizeObserver(() => {
-      if (fitted.current) frame.current(0);
-    });
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, []);
-
-  // The camera follows a flow: each step glides to its focus.
-  useEffect(() => {
-    if (!focus) return;
+    if (!scene) return;
     fitted.current = true;
     frame.current(reducedMotion() ? 0 : STEP_GLIDE_MS);
-  }, [focus]);
+  }, [scene, frame]);
 
   // A node or edge object is made again only when what it shows changed
   // (its state, selection or entrance), so a flow step re-renders the handful
@@ -331,14 +291,15 @@ function CanvasInner({ diagram, selected, onSelect, states, focus, children }: C
   };
 
   // f and m work wherever the focus is on the page (but not while typing).
+  const refitKey = useRef(refit);
+  refitKey.current = refit;
   useEffect(() => {
     const onKey = (event: globalThis.KeyboardEvent) => {
       if (event.altKey || event.ctrlKey || event.metaKey || event.defaultPrevented) return;
       const target = event.target as HTMLElement | null;
       if (target?.closest('input, textarea, select, [contenteditable]')) return;
       if (event.key === 'f') {
-        fitted.current = true;
-        frame.current(reducedMotion() ? 0 : 300);
+        refitKey.current(300);
       } else if (event.key === 'm') {
         setMinimap((on) => !on);
       }
@@ -354,6 +315,7 @@ function CanvasInner({ diagram, selected, onSelect, states, focus, children }: C
       data-diagram-id={diagram.id}
       data-shape={diagram.shape}
       data-morphing={morphing || undefined}
+      data-overview={overview || undefined}
       onKeyDown={onKeyDown}
       onFocus={(event) => {
         const id = (event.target as HTMLElement).closest<HTMLElement>('.react-flow__node')?.dataset
@@ -387,13 +349,17 @@ function CanvasInner({ diagram, selected, onSelect, states, focus, children }: C
         onNodeMouseLeave={() => light(null)}
         proOptions={{ hideAttribution: true }}
       >
-        <Controls
-          showInteractive={false}
-          fitViewOptions={FIT}
-          onFitView={() => {
-            fitted.current = true;
-          }}
-        >
+        <Controls className={CHROME} showInteractive={false} showFitView={false}>
+          <ControlButton
+            className="react-flow__controls-fitview"
+            onClick={() => refit(300)}
+            aria-label={t('flow.fitView')}
+            title={`${t('flow.fitView')} (f)`}
+          >
+            <svg viewBox="0 0 32 30" aria-hidden="true">
+              <path d={FIT_ICON} />
+            </svg>
+          </ControlButton>
           <ControlButton
             onClick={() => setMinimap((on) => !on)}
             aria-label={t('flow.minimap')}
@@ -414,7 +380,17 @@ function CanvasInner({ diagram, selected, onSelect, states, focus, children }: C
             </svg>
           </ControlButton>
         </Controls>
-        {minimap ? <MiniMap pannable zoomable ariaLabel={t('flow.minimap')} /> : null}
+        {minimap || overview ? (
+          // Shown by itself (presenting too) when the frame leaves subjects out:
+          // where they are, and where the frame is (its mask).
+          <MiniMap
+            className={overview ? `${CHROME} fd-inset` : CHROME}
+            pannable
+            zoomable
+            ariaLabel={t('flow.minimap')}
+            nodeClassName={(node) => `fd-mini-${node.data.state ?? 'idle'}`}
+          />
+        ) : null}
         <CameraContext value={camera}>{children}</CameraContext>
       </ReactFlow>
     </div>

@@ -160,8 +160,7 @@ export function DiagramPane({
             diagram={diagram}
             selected={selected}
             onSelect={setSelected}
-            states={player?.scene}
-            focus={player?.scene.focus}
+            scene={player?.scene}
           >
             {player && !reducedMotion ? (
               <ErrorBoundary part="player" fallback={() => null}>

@@ -279,6 +279,20 @@ describe('buildTimeline', () => {
     expect(sceneAt(t, 2).focus).toEqual({ x: 0, y: 0, width: 400, height: 260 });
   });
 
+  it('lists what a step is about in the order a camera needs it', () => {
+    const t = play(
+      { nodes: ['c', 'b'], edges: ['d->a', 'a->b'], focus: ['G'] },
+      { fail: ['b'] },
+      { nodes: ['a'], fail: ['d'], hide: ['c'] },
+    );
+    // The focus, where the tokens go (d->a travels back to d), the nodes as
+    // written, the other edge ends; never a hidden node.
+    expect(sceneAt(t, 0).subjects).toEqual(['G', 'd', 'b', 'c', 'a']);
+    expect(sceneAt(t, 1).subjects).toEqual(['b']);
+    // A new failure before the nodes, one that stays failed last.
+    expect(sceneAt(t, 2).subjects).toEqual(['d', 'a', 'b']);
+  });
+
   it('times steps by their duration, defaulting to DEFAULT_STEP_SECONDS', () => {
     const t = play({ duration: 2 }, {});
     expect(t.steps.map((s) => s.duration)).toEqual([2, DEFAULT_STEP_SECONDS]);

@@ -43,6 +43,13 @@ export interface StepScene {
   tokens: Token[];
   /** What the camera frames, in absolute diagram coordinates, without padding. */
   focus: Box;
+  /**
+   * Node ids the step is about, in sight, in the order a reader needs them:
+   * its `focus`, where its tokens go, what fails now, its `nodes` as written,
+   * the ends of its edges, then what stays failed. A camera that cannot show
+   * them all readably keeps the first ones (`frameView()` in core/frame).
+   */
+  subjects: string[];
   /** Seconds before auto-advance. */
   duration: number;
   /** Node ids that come into sight at this step (hidden before it). */
@@ -101,6 +108,9 @@ interface StepSets {
  *   head only at its start travels target to source.
  * - **Focus**: the box around the step's `focus` nodes in sight; else around
  *   its active nodes and edges (points and labels); else the whole diagram.
+ * - **Subjects**: the nodes the camera must show, most needed first (focus,
+ *   token destinations, new failures, nodes as written, edge ends, failures
+ *   that stay).
  *
  * Ids the diagram lacks (a collapsed group's contents, say) are ignored.
  *
@@ -203,12 +213,40 @@ function scene(
     edges,
     tokens: diagram.edges.filter((e) => sets.activeEdges.has(e.id)).flatMap(tokensOf),
     focus: focusOf(diagram, tree, step, sets),
+    subjects: subjectsOf(diagram, step, sets, previous),
     duration: step.duration ?? DEFAULT_STEP_SECONDS,
     entered: newly(previous.outOfSight, sets.outOfSight),
     left: newly(sets.outOfSight, previous.outOfSight),
     failed: newly(sets.failed, previous.failed),
     healed: newly(previous.failed, sets.failed),
   };
+}
+
+function subjectsOf(
+  diagram: LaidOutDiagram,
+  step: FlowStep,
+  sets: StepSets,
+  previous: StepSets,
+): string[] {
+  const inSight = (id: string) => !sets.outOfSight.has(id);
+  const byId = new Map(diagram.edges.map((e) => [e.id, e]));
+  const edges = step.edges
+    .filter((id) => sets.activeEdges.has(id))
+    .flatMap((id) => byId.get(id) ?? []);
+  const tokenEnds = edges.flatMap((e) =>
+    tokensOf(e).map((t) => (t.direction === 'forward' ? e.target : e.source)),
+  );
+  const failed = diagram.nodes.map((n) => n.id).filter((id) => sets.failed.has(id));
+  const ordered = [
+    ...(step.focus ?? []),
+    ...tokenEnds,
+    ...failed.filter((id) => !previous.failed.has(id)),
+    ...step.nodes.filter((id) => sets.activeNodes.has(id)),
+    ...edges.flatMap((e) => [e.source, e.target]),
+    ...failed,
+  ];
+  const ids = new Set(diagram.nodes.map((n) => n.id));
+  return [...new Set(ordered)].filter((id) => ids.has(id) && inSight(id));
 }
 
 function tokensOf(edge: LaidOutEdge): Token[] {
