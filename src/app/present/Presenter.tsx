@@ -264,7 +264,9 @@ function Hint() {
     return () => clearTimeout(timer);
   }, []);
   return shown ? (
-    <p className="fd-present-hint fd-chrome" role="status">
+    // Not chrome the camera frames around: it goes in a few seconds, and
+    // the frame would keep the hole it left.
+    <p className="fd-present-hint" role="status">
       {t('present.hint')}
     </p>
   ) : null;

@@ -16,10 +16,22 @@ const FRAME_MARGIN = 0.04;
 /**
  * The label size a step is framed at, at least (labels' font px × zoom):
  * from the back of a room while presenting, at a desk otherwise. What would
- * make them smaller is left to the overview inset.
+ * make them smaller is left to the overview inset. On a small projector
+ * canvas, 14 px and not 16: a step whose subjects all fit at 15 px (a
+ * cluster's two halves at 1024×768) reads better whole than with one half
+ * left to the inset; a large screen has the room for 16.
  */
 const PROJECTOR_LABEL_PX = 16;
+const SMALL_PROJECTOR_LABEL_PX = 14;
+const SMALL_PROJECTOR_WIDTH = 1280;
 const DESK_LABEL_PX = 12;
+/** Where the overview inset comes (React Flow's MiniMap, bottom right: 200×150 and its margin). */
+function insetPlace(size: { width: number; height: number }): Box {
+  const width = 200 + 2 * 15;
+  const height = 150 + 2 * 15;
+  return { x: size.width - width, y: size.height - height, width, height };
+}
+
 /** How long the camera flies to a flow step. */
 export const STEP_GLIDE_MS = 700;
 /** How long the camera takes to make room when chrome comes over the canvas. */
@@ -63,17 +75,27 @@ export function useFraming({ root, camera, diagram, scene, presenting, fitted }:
     if (size.width === 0 || size.height === 0) return;
     const covered = coveredParts(element);
     framedAround.current = covered;
-    const framing = frameView(
-      diagram,
-      scene ?? null,
-      { ...size, covered },
-      {
-        minZoom: MIN_ZOOM,
-        maxZoom: scene ? FOCUS_MAX_ZOOM : WHOLE_MAX_ZOOM,
-        margin: Math.round(FRAME_MARGIN * Math.min(size.width, size.height)),
-        readablePx: presenting ? PROJECTOR_LABEL_PX : DESK_LABEL_PX,
-      },
-    );
+    const frameAround = (parts: Box[]) =>
+      frameView(
+        diagram,
+        scene ?? null,
+        { ...size, covered: parts },
+        {
+          minZoom: MIN_ZOOM,
+          maxZoom: scene ? FOCUS_MAX_ZOOM : WHOLE_MAX_ZOOM,
+          margin: Math.round(FRAME_MARGIN * Math.min(size.width, size.height)),
+          readablePx: !presenting
+            ? DESK_LABEL_PX
+            : size.width < SMALL_PROJECTOR_WIDTH
+              ? SMALL_PROJECTOR_LABEL_PX
+              : PROJECTOR_LABEL_PX,
+        },
+      );
+    let framing = frameAround(covered);
+    // Leaving subjects out brings the overview inset up: frame around the
+    // place it will take, so it never covers what the frame shows.
+    if (framing.left.length > 0 && !element.querySelector('.fd-inset'))
+      framing = frameAround([...covered, insetPlace(size)]);
     setOverview(framing.left.length > 0);
     camera.glide(framing.view, duration);
   };

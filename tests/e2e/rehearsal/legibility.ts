@@ -1,4 +1,4 @@
-import type { Rect, ScreenFigures } from './measure.ts';
+import type { Rect, ScreenFigures, SubjectFigure } from './measure.ts';
 import type { ScreenResult, ScreenSize } from './rehearse.ts';
 
 // A rehearsal's figures, summed up per screen size: what the rehearsal test
@@ -14,6 +14,11 @@ export const TARGETS = {
   projectorFloorPx: 12,
   /** At 1920×1080: every screen's smallest active label, px. */
   wideFloorPx: 16,
+  /**
+   * … where the active node is a group, its title: set 2 px smaller than a
+   * node's label (14 px against 16), it is held to its own size, never shrunk.
+   */
+  wideTitleFloorPx: 14,
 } as const;
 
 /** One thing wrong on one screen, said so a person can find it. */
@@ -56,6 +61,8 @@ export interface SizeSummary {
   cutTitles: Problem[];
   /** Titles of groups around the step's subjects wholly out of frame (counted, not a target). */
   titlesOff: Problem[];
+  /** Subjects out of frame while the overview inset shows them (not problems; counted). */
+  inset: Problem[];
   /** Every screen, worst first: smallest label, then most problems. */
   lines: ScreenLine[];
 }
@@ -73,9 +80,23 @@ export function median(values: readonly number[]): number | null {
     : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
-/** The smallest label among a screen's active and failed nodes, px; null when none has one. */
+/**
+ * A subject the camera left to the overview inset: while the inset shows,
+ * one wholly out of frame, or a group too big to read whole, partly in
+ * frame under its own title, shown whole.
+ */
+export const inInset = (figures: ScreenFigures, s: SubjectFigure) =>
+  figures.overview &&
+  (s.off || (s.group && figures.titles.some((t) => t.group === s.id && t.status === 'whole')));
+
+/**
+ * The smallest label among a screen's active and failed nodes in frame, px;
+ * null when none has one. Those left to the overview inset are counted apart.
+ */
 export function smallestLabel(figures: ScreenFigures): number | null {
-  const sizes = figures.subjects.flatMap((s) => (s.labelPx === null ? [] : [s.labelPx]));
+  const sizes = figures.subjects.flatMap((s) =>
+    s.labelPx === null || inInset(figures, s) ? [] : [s.labelPx],
+  );
   return sizes.length ? Math.min(...sizes) : null;
 }
 
@@ -84,6 +105,7 @@ export function summarise(size: ScreenSize, results: readonly ScreenResult[]): S
   const covered: Problem[] = [];
   const cutTitles: Problem[] = [];
   const titlesOff: Problem[] = [];
+  const inset: Problem[] = [];
   const lines: ScreenLine[] = [];
   const smallest: number[] = [];
   const edges: number[] = [];
@@ -91,7 +113,12 @@ export function summarise(size: ScreenSize, results: readonly ScreenResult[]): S
     const problems: string[] = [];
     const canvas = at(figures.canvas);
     for (const s of figures.subjects) {
-      if (!s.whole) {
+      if (inInset(figures, s)) {
+        inset.push({
+          screen: screen.name,
+          what: `${s.state} node "${s.id}" shown in the overview inset`,
+        });
+      } else if (!s.whole) {
         const what = `${s.state} node "${s.id}" ${at(s.box)} not wholly inside the canvas ${canvas}`;
         notWhole.push({ screen: screen.name, what });
         problems.push(what);
@@ -141,6 +168,7 @@ export function summarise(size: ScreenSize, results: readonly ScreenResult[]): S
     covered,
     cutTitles,
     titlesOff,
+    inset,
     lines,
   };
 }
@@ -151,6 +179,26 @@ export function screensUnder(summary: SizeSummary, floor: number): string[] {
     .filter((l) => l.smallestPx !== null && l.smallestPx < floor)
     .sort((a, b) => (a.smallestPx as number) - (b.smallestPx as number))
     .map((l) => `${l.screen} ${px(l.smallestPx as number)}`);
+}
+
+/**
+ * Active labels under their floor, as "screen: node 15.2 px": a node's
+ * label under `nodeFloor`, a group's title under `titleFloor`. Those left
+ * to the overview inset are not drawn in the frame, so not counted.
+ */
+export function labelsUnder(
+  results: readonly ScreenResult[],
+  nodeFloor: number,
+  titleFloor: number,
+): string[] {
+  return results.flatMap(({ screen, figures }) =>
+    figures.subjects
+      .filter((s) => s.labelPx !== null && !inInset(figures, s))
+      .filter((s) => (s.labelPx as number) < (s.group ? titleFloor : nodeFloor))
+      .map(
+        (s) => `${screen.name}: ${s.group ? 'group' : 'node'} "${s.id}" ${px(s.labelPx as number)}`,
+      ),
+  );
 }
 
 export const listProblems = (problems: readonly Problem[], indent = '  ') =>
@@ -167,6 +215,7 @@ export function formatSummary(s: SizeSummary, worst = 10): string {
     `  smallest active edge label per screen: median ${opt(s.edgeLabels.medianPx)}, smallest ${opt(s.edgeLabels.smallestPx)}`,
     `  nodes not wholly in the canvas: ${s.notWhole.length}; covered by chrome: ${s.covered.length}; ` +
       `cut group titles: ${s.cutTitles.length} (and ${s.titlesOff.length} out of frame)`,
+    `  nodes left to the overview inset (out of frame, the inset up): ${s.inset.length} on ${new Set(s.inset.map((p) => p.screen)).size} screens`,
     `  worst ${Math.min(worst, s.lines.length)} screens by label:`,
   ];
   for (const line of s.lines.slice(0, worst)) {

@@ -15,10 +15,14 @@ export interface Rect {
 export interface SubjectFigure {
   id: string;
   state: 'active' | 'failed';
+  /** A group (its box may be larger than anything readable on the screen). */
+  group: boolean;
   /** Its box on screen (the React Flow node's element), CSS px. */
   box: Rect;
   /** Wholly inside the visible canvas. */
   whole: boolean;
+  /** Wholly outside it: not in frame at all (allowed only while the overview inset shows it). */
+  off: boolean;
   /** What is drawn over it at one of its sample points, outside the diagram (`tag.class`); null when nothing. */
   coveredBy: string | null;
   /** Its label as drawn: font px × the viewport's zoom; null for a node without a label. */
@@ -45,6 +49,12 @@ export interface ScreenFigures {
   canvas: Rect;
   /** React Flow's viewport scale. */
   zoom: number;
+  /**
+   * The overview inset is up (`data-overview` on the canvas, the minimap
+   * drawn): the camera left subjects it could not show at a readable size
+   * out of frame, and the inset shows where they are.
+   */
+  overview: boolean;
   subjects: SubjectFigure[];
   titles: TitleFigure[];
   /** The smallest active edge label, font px × zoom; null without one. */
@@ -176,8 +186,10 @@ export function measureInPage(transient: readonly string[]): ScreenFigures {
     const subjects: SubjectFigure[] = subjectNodes.map((n) => ({
       id: n.id,
       state: n.state as 'active' | 'failed',
+      group: n.group,
       box: n.box,
       whole: inside(n.box),
+      off: !meets(n.box),
       coveredBy: coverOf(grid(n.box, 5, 3)),
       labelPx: labelPx(n.element.querySelector(':scope > svg > text')),
     }));
@@ -202,9 +214,12 @@ export function measureInPage(transient: readonly string[]): ScreenFigures {
       const px = labelPx(text);
       return px === null ? [] : [px];
     });
+    const minimap = document.querySelector('.react-flow__minimap');
     return {
       canvas,
       zoom: round(zoom),
+      overview:
+        document.querySelector('[data-overview]') !== null && minimap !== null && seen(minimap),
       subjects,
       titles,
       edgeLabelPx: edgeLabels.length ? Math.min(...edgeLabels) : null,
