@@ -57,8 +57,12 @@ describe('every flow in diagrams/', () => {
   it('has flows to play', () => {
     expect(flows.length).toBeGreaterThan(0);
   });
+  // Stepping back shows the scene before (a scene depends only on its
+  // index); every flow is walked forwards, and the longest back too.
+  const longest = [...flows].sort((a, b) => b.timeline.steps.length - a.timeline.steps.length)[0];
   for (const { diagram, timeline } of flows) {
-    it(`${diagram} / ${timeline.flowId}: → through every step and ← back, states and captions as the timeline says`, async () => {
+    const back = timeline === longest?.timeline;
+    it(`${diagram} / ${timeline.flowId}: → through every step${back ? ' and ← back' : ''}, states and captions as the timeline says`, async () => {
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));
       await page.goto(`${base()}#/d/${diagram}/${timeline.flowId}/1`);
@@ -72,7 +76,7 @@ describe('every flow in diagrams/', () => {
       }
       await page.waitForTimeout(600);
       await page.screenshot({ path: artifactPath(`flow-${diagram}-${timeline.flowId}-last.png`) });
-      for (let i = last - 1; i >= 0; i--) {
+      for (let i = last - 1; back && i >= 0; i--) {
         await page.keyboard.press('ArrowLeft');
         await expectStep(timeline, i, diagram);
       }

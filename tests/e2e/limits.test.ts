@@ -108,7 +108,9 @@ describe('a diagram near the limits', () => {
     await expect.poll(drawnNodes, { timeout: 60_000 }).toBe(total);
     expect(await page.locator('.fd-canvas .react-flow__edge').count()).toBeGreaterThan(total);
     // Framed whole once complete, not on the first part: the diagram's
-    // middle is the canvas's (too tall to fit even at the least zoom).
+    // middle is the canvas's (too tall to fit even at the least zoom), give
+    // or take the buttons the frame keeps clear of. Framed on the first
+    // part, it would be off by hundreds of pixels.
     const offCentre = () =>
       page.evaluate(() => {
         const canvas = document.querySelector('.fd-canvas')?.getBoundingClientRect();
@@ -131,7 +133,7 @@ describe('a diagram near the limits', () => {
           Math.abs(y - (canvas.top + canvas.bottom) / 2),
         );
       });
-    await expect.poll(offCentre).toBeLessThan(10);
+    await expect.poll(offCentre).toBeLessThan(50);
   });
 });
 
