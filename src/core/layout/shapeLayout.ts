@@ -94,7 +94,7 @@ function longestGroups(model: Model, laidOut: LaidOutDiagram, wide: boolean): st
  * A model where `id` stacks its children across the way it flowed, and each
  * child group keeps the direction it had, so its own chain reads as before.
  */
-export function fold(model: Model, id: string, wide: boolean): Model {
+function fold(model: Model, id: string, wide: boolean): Model {
   const byId = new Map(model.nodes.map((n) => [n.id, n]));
   const group = byId.get(id);
   if (!group) return model;
