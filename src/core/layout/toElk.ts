@@ -223,8 +223,8 @@ export interface ToElkOptions {
   /**
    * Wrap the root's layers into rows (or columns, going down) towards this
    * width over height, keeping the direction: a long chain folds like a
-   * line of text. ELK 0.12 wraps the one hierarchical run only, and fully
-   * only when the diagram has no groups.
+   * line of text. ELK 0.12 wraps a diagram laid out in one run (between
+   * groups too), not a root laid out over boxes (`turnAll`, bottom-up).
    */
   wrap?: number;
 }
