@@ -2,8 +2,6 @@ import { parseArgs } from 'node:util';
 import { type AspectSetting, SCREEN_SHAPES } from '../core/model/screenShape.ts';
 import { suggest } from '../core/model/suggest.ts';
 import { DEFAULT_LIMITS, readLimits } from '../core/parse/limits.ts';
-import { check } from './check.ts';
-import { layout } from './layout.ts';
 
 const HELP: Record<string, string> = {
   main: `flowdeck — animated, auto-laid-out diagrams from YAML specs and Mermaid flowcharts
@@ -122,10 +120,13 @@ export async function main(argv: string[]): Promise<number> {
   try {
     if (command === 'check') {
       if (rest.length === 0) return usage(err, 'check needs at least one file or folder');
+      // Each command loads what it needs, so `--help` starts at once.
+      const { check } = await import('./check.ts');
       return await check(rest, out, limits);
     }
     if (command === 'layout') {
       if (rest.length !== 1 || !rest[0]) return usage(err, 'layout needs exactly one file');
+      const { layout } = await import('./layout.ts');
       return await layout(rest[0], { json: values.json ?? false, limits, aspect }, out, err);
     }
     if (command === 'export') {
