@@ -8,8 +8,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { createDefaultLayoutEngine } from '../src/core/layout/createDefaultLayoutEngine.ts';
+import { shownScale } from '../src/core/layout/shapeLayout.ts';
 import type { LaidOutDiagram } from '../src/core/layout/types.ts';
-import { type ScreenShape, shapeRatio } from '../src/core/model/screenShape.ts';
+import type { ScreenShape } from '../src/core/model/screenShape.ts';
 import type { Model } from '../src/core/model/types.ts';
 import { parseDiagram } from '../src/core/parse/parseDiagram.ts';
 import { isDeck } from './browser.ts';
@@ -60,15 +61,12 @@ export async function runShapesBench(): Promise<ShapeResult[]> {
     for (const { name, model } of models) {
       const [writtenMs, written] = await time(model);
       const [shapedMs, shaped] = await time(model, shape);
-      // The canvas is a little wider than the screen (shapeLayout's CANVAS_STRETCH).
-      const r = shapeRatio(shape) * 1.15;
-      const fit = (d: LaidOutDiagram) => Math.min(r / d.width, 1 / d.height);
       results.push({
         name,
         shape,
         written: size(written),
         shaped: size(shaped),
-        gain: Math.round((fit(shaped) / fit(written)) * 100) / 100,
+        gain: Math.round((shownScale(shaped, shape) / shownScale(written, shape)) * 100) / 100,
         writtenMs: Math.round(writtenMs),
         shapedMs: Math.round(shapedMs),
       });

@@ -1,6 +1,6 @@
 import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api.js';
 import type { Direction, Model, ModelEdge, ModelNode } from '../model/types.ts';
-import { ancestors, edgeContainer } from './toElk.ts';
+import { ancestors, edgeContainer, effectiveDirection } from './toElk.ts';
 
 /** One end of a piece: a node, or a port on a group's border. */
 interface End {
@@ -73,7 +73,7 @@ export function planTurns(model: Model, byId: Map<string, ModelNode>): RunPlan |
   const separate = new Set<string>();
   const inherited = (node: ModelNode): Direction => {
     const parent = node.parent === null ? undefined : byId.get(node.parent);
-    return parent ? (parent.direction ?? inherited(parent)) : model.direction;
+    return parent ? effectiveDirection(parent, byId, model.direction) : model.direction;
   };
   for (const node of model.nodes) {
     if (node.kind !== 'group' || !node.direction || node.direction === inherited(node)) continue;

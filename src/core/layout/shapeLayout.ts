@@ -1,7 +1,7 @@
 import { type ScreenShape, shapeRatio } from '../model/screenShape.ts';
 import type { Direction, Model, ModelNode } from '../model/types.ts';
 import { checkInvariants } from './checkInvariants.ts';
-import type { ToElkOptions } from './toElk.ts';
+import { effectiveDirection, type ToElkOptions } from './toElk.ts';
 import type { LaidOutDiagram } from './types.ts';
 
 /** Lays a model out with the given ELK options (the engine's pipeline). */
@@ -16,6 +16,19 @@ const CANVAS_STRETCH = 1.15;
 const WORTH_IT = 1.25;
 /** How many of the longest groups to try folding. */
 const FOLD_TRIES = 3;
+
+/** Width over height of the canvas on a screen of this shape. */
+function canvasRatio(shape: ScreenShape): number {
+  return shapeRatio(shape) * CANVAS_STRETCH;
+}
+
+/**
+ * How large a whole diagram shows on the canvas of a screen of this shape,
+ * in canvas heights per diagram unit: only ratios of it mean anything.
+ */
+export function shownScale(diagram: LaidOutDiagram, shape: ScreenShape): number {
+  return Math.min(canvasRatio(shape) / diagram.width, 1 / diagram.height);
+}
 
 /**
  * A layout shaped for a screen: of the layout as written and a few
@@ -37,12 +50,12 @@ export async function shapeLayout(
   layOut: LayOut,
 ): Promise<LaidOutDiagram> {
   const written = await layOut(model, {});
-  const target = shapeRatio(shape) * CANVAS_STRETCH;
+  const target = canvasRatio(shape);
   // Laid out at the screen's shape, the same area would show sqrt(aspect /
   // target) times larger; short of WORTH_IT, no variant is worth trying.
   const mismatch = Math.abs(Math.log(written.width / written.height / target));
   if (mismatch < 2 * Math.log(WORTH_IT)) return written;
-  const scale = (d: LaidOutDiagram) => Math.min(target / d.width, 1 / d.height);
+  const scale = (d: LaidOutDiagram) => shownScale(d, shape);
   let best = { diagram: written, scale: scale(written) * WORTH_IT };
   const consider = async (variant: Model, options: ToElkOptions) => {
     const diagram = await layOut(variant, options);
@@ -106,16 +119,6 @@ function fold(model: Model, id: string, wide: boolean): Model {
     return n;
   });
   return { ...model, nodes };
-}
-
-function effectiveDirection(
-  node: ModelNode,
-  byId: Map<string, ModelNode>,
-  root: Direction,
-): Direction {
-  for (let n: ModelNode | undefined = node; n; n = n.parent ? byId.get(n.parent) : undefined)
-    if (n.direction) return n.direction;
-  return root;
 }
 
 function horizontal(direction: Direction): boolean {

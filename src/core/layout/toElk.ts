@@ -281,6 +281,17 @@ export function edgeContainer(
   return null;
 }
 
+/** The direction a node's children flow in: its own, or the nearest one above it, or the diagram's. */
+export function effectiveDirection(
+  node: ModelNode,
+  byId: Map<string, ModelNode>,
+  root: Direction,
+): Direction {
+  for (let n: ModelNode | undefined = node; n; n = n.parent ? byId.get(n.parent) : undefined)
+    if (n.direction) return n.direction;
+  return root;
+}
+
 /** Proper ancestors of a node, nearest first. */
 export function ancestors(id: string, byId: Map<string, ModelNode>): string[] {
   const chain: string[] = [];
