@@ -93,7 +93,6 @@ function leavingOf(before: FlowElements, after: FlowElements): Leaving | null {
 }
 
 function CanvasInner({ diagram, selected, onSelect, scene, children }: CanvasProps) {
-  const states = scene;
   const t = useT();
   const { colorMode } = useTheme();
   const { on: presenting } = usePresenter();
@@ -169,7 +168,7 @@ function CanvasInner({ diagram, selected, onSelect, scene, children }: CanvasPro
   const shownNodes = useMemo(
     () =>
       base.nodes.map((node) => {
-        const state = states?.nodes[node.id];
+        const state = scene?.nodes[node.id];
         const isSelected = node.id === selected;
         const isEntering = entering.has(node.id);
         const key = `${state ?? ''}|${isSelected}|${isEntering}`;
@@ -189,12 +188,12 @@ function CanvasInner({ diagram, selected, onSelect, scene, children }: CanvasPro
         made.current.nodes.set(node.id, { key, value });
         return value;
       }),
-    [base, selected, entering, states],
+    [base, selected, entering, scene],
   );
   const shownEdges = useMemo(
     () =>
       base.edges.map((edge) => {
-        const state = states?.edges[edge.id];
+        const state = scene?.edges[edge.id];
         const cached = made.current.edges.get(edge.id) as
           | { key: string; value: typeof edge }
           | undefined;
@@ -203,7 +202,7 @@ function CanvasInner({ diagram, selected, onSelect, scene, children }: CanvasPro
         made.current.edges.set(edge.id, { key: state ?? '', value });
         return value;
       }),
-    [base, states],
+    [base, scene],
   );
   const nodes = useMemo(
     () => (leaving ? [...shownNodes, ...leaving.nodes] : shownNodes),
@@ -225,7 +224,7 @@ function CanvasInner({ diagram, selected, onSelect, scene, children }: CanvasPro
   // spotlight sweep across nodes), and while a flow plays it only rings the
   // node pointed at, so the step's subjects keep their emphasis.
   const hovered = useRef<string | null>(null);
-  const hover = presenting ? 'none' : states ? 'hint' : 'full';
+  const hover = presenting ? 'none' : scene ? 'hint' : 'full';
   const light = (id: string | null) => {
     hovered.current = id;
     const element = root.current;
@@ -273,7 +272,7 @@ function CanvasInner({ diagram, selected, onSelect, scene, children }: CanvasPro
     const current = focusedId(event);
     // During a flow, ← and → belong to the player; ↑ and ↓ still move between nodes.
     const direction =
-      states && (event.key === 'ArrowLeft' || event.key === 'ArrowRight')
+      scene && (event.key === 'ArrowLeft' || event.key === 'ArrowRight')
         ? undefined
         : ARROWS[event.key];
     if (direction) {
