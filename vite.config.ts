@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { flowdeckDiagrams } from './src/build/diagramsPlugin.ts';
 
 /**
  * The built app's Content-Security-Policy, as a <meta> so any static host
@@ -44,7 +45,7 @@ export default defineConfig({
   // as Vite asks; the build rewrites those relative to the page or the CSS
   // file. The dev server serves at '/' either way.
   base: './',
-  plugins: [react(), contentSecurityPolicy()],
+  plugins: [react(), contentSecurityPolicy(), flowdeckDiagrams()],
   worker: { format: 'es' },
   // The dev server's dependency scan does not follow `?worker&url` imports; a
   // worker's dependency found late makes the optimizer reload the page (the

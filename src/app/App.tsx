@@ -1,5 +1,5 @@
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
-import { DIAGRAMS } from './diagrams.ts';
+import { useDiagrams } from './diagrams.ts';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { Gallery } from './gallery/Gallery.tsx';
 import { LanguageMenu } from './i18n/LanguageMenu.tsx';
@@ -83,7 +83,8 @@ function Routes({ client, limitsProblem, hash }: AppProps & { hash: string }) {
     () => (embedId === null ? null : (flow, step) => embedHref(embedId, flow, step)),
     [embedId],
   );
-  const source = route.kind === 'diagram' ? DIAGRAMS.find((d) => d.id === route.id) : undefined;
+  const diagrams = useDiagrams();
+  const source = route.kind === 'diagram' ? diagrams.find((d) => d.id === route.id) : undefined;
   // The speaker view is a window of its own, with no header.
   if (route.kind === 'speaker-deck') {
     return (

@@ -173,9 +173,9 @@ describe('createLayoutClient timeout', () => {
 
   it('counts from when the worker starts a job, not while it waits behind another', async () => {
     const { client, workers } = timed(1000);
-    const worker = workers[0];
     const first = client.request({ text: 'a', file: 'a.mmd', channel: 'one' });
     const second = client.request({ text: 'b', file: 'b.mmd', channel: 'two' });
+    const worker = workers[0];
     worker?.begin(1);
     vi.advanceTimersByTime(900);
     worker?.layOut(worker.sent[0]);
@@ -251,8 +251,8 @@ describe('createLayoutClient with a layout store', () => {
     await kept(first.store, job);
 
     const second = page(idb);
-    // The worker still starts at once: the next diagram will need it.
-    expect(second.workers).toHaveLength(1);
+    // No worker until a job needs one.
+    expect(second.workers).toHaveLength(0);
     second.client.request({ text: 'other', file: 'x.mmd' }); // request 1 on this page
     const again = await second.client.request({ ...job, channel: 'thumb:ab' });
     expect(again).toEqual({ ...laidOut, requestId: 2 });
@@ -335,10 +335,10 @@ describe('createLayoutClient with a layout store', () => {
       store: slow,
       storeWaitMs: 5,
     });
+    const first = client.request({ text: 'a', file: 'a.mmd' });
+    await vi.waitFor(() => expect(workers[0]?.sent).toHaveLength(1));
     const worker = workers[0];
     if (!worker) throw new Error('no worker');
-    const first = client.request({ text: 'a', file: 'a.mmd' });
-    await vi.waitFor(() => expect(worker.sent).toHaveLength(1));
     reads[0]?.(layoutOf({ text: 'kept' }));
     expect(await first).toMatchObject({ requestId: 1, ok: true, diagram: { title: 'kept' } });
     worker.layOut(worker.sent[0]); // too late: ignored
@@ -367,16 +367,86 @@ describe('createLayoutClient with a layout store', () => {
         },
         store,
       });
-      const worker = workers[0];
-      if (!worker) throw new Error('no worker');
       for (const requestId of [1, 2]) {
         const answer = client.request(job);
-        await vi.waitFor(() => expect(worker.sent).toHaveLength(requestId));
+        await vi.waitFor(() => expect(workers[0]?.sent).toHaveLength(requestId));
+        const worker = workers[0] as FakeWorker;
         worker.layOut(worker.sent[requestId - 1]);
         expect(await answer).toMatchObject({ requestId, ok: true });
       }
       await tick();
       expect(await store.get(job)).toBeUndefined();
     }
+  });
+});
+
+describe('createLayoutClient with prebuilt layouts', () => {
+  /** A page whose `prebuilt` has layouts for the texts in `made`, answered when the test says. */
+  function built(made: string[]) {
+    const workers: FakeWorker[] = [];
+    const asked: string[] = [];
+    const answers: ((ready: boolean) => void)[] = [];
+    const client = createLayoutClient({
+      createWorker: () => {
+        workers.push(new FakeWorker());
+        return workers.at(-1) as unknown as Worker;
+      },
+      prebuilt: (job) => {
+        asked.push(job.text);
+        if (!made.includes(job.text)) return undefined;
+        return new Promise((resolve) =>
+          answers.push((ready) =>
+            resolve(ready ? { ok: true, ...layoutOf({ text: `built ${job.text}` }) } : undefined),
+          ),
+        );
+      },
+    });
+    return { client, workers, asked, answers };
+  }
+
+  it('paints a prebuilt layout without starting the worker', async () => {
+    const { client, workers, answers } = built(['a']);
+    const answer = client.request({ text: 'a', file: 'diagrams/a.mmd', screen: '16:9' });
+    answers[0]?.(true);
+    expect(await answer).toMatchObject({ requestId: 1, ok: true, diagram: { title: 'built a' } });
+    expect(workers).toHaveLength(0);
+  });
+
+  it('lays out in the worker what has no prebuilt layout, or whose fetch failed', async () => {
+    const { client, workers, answers } = built(['a']);
+    const missing = client.request({ text: 'b', file: 'diagrams/b.mmd', channel: 'one' });
+    const failed = client.request({ text: 'a', file: 'diagrams/a.mmd', channel: 'two' });
+    answers[0]?.(false);
+    await vi.waitFor(() => expect(workers[0]?.sent.map((r) => r.text)).toEqual(['b', 'a']));
+    workers[0]?.layOut(workers[0]?.sent[0]);
+    workers[0]?.layOut(workers[0]?.sent[1]);
+    expect(await missing).toMatchObject({ ok: true, diagram: { title: 'b' } });
+    expect(await failed).toMatchObject({ ok: true, diagram: { title: 'a' } });
+  });
+
+  it('does not paint a prebuilt layout that arrives after a newer job on its channel', async () => {
+    const { client, answers } = built(['a', 'b']);
+    const older = client.request({ text: 'a', file: 'diagrams/a.mmd' });
+    const newer = client.request({ text: 'b', file: 'diagrams/b.mmd' });
+    answers[0]?.(true);
+    answers[1]?.(true);
+    expect(await older).toMatchObject({ cancelled: true });
+    expect(await newer).toMatchObject({ ok: true, diagram: { title: 'built b' } });
+  });
+
+  it('never takes a prebuilt layout under other limits', async () => {
+    const workers: FakeWorker[] = [];
+    const prebuilt = vi.fn(() => Promise.resolve(undefined));
+    const client = createLayoutClient({
+      createWorker: () => {
+        workers.push(new FakeWorker());
+        return workers.at(-1) as unknown as Worker;
+      },
+      prebuilt,
+      limits: { maxNodes: 10 },
+    });
+    void client.request({ text: 'a', file: 'diagrams/a.mmd' });
+    expect(prebuilt).not.toHaveBeenCalled();
+    expect(workers[0]?.sent).toHaveLength(1);
   });
 });

@@ -1,3 +1,4 @@
+import type { LayoutAnswer } from '../core/layoutSource.ts';
 import type { ScreenShape } from '../core/model/screenShape.ts';
 import type { Limits } from '../core/parse/limits.ts';
 import layoutWorkerUrl from '../worker/layout.worker.ts?worker&url';
@@ -59,6 +60,12 @@ export const DEFAULT_LAYOUT_TIMEOUT_MS = 30_000;
 export interface LayoutClientOptions {
   /** Defaults to a module worker running `src/worker/layout.worker.ts`. */
   createWorker?: () => Worker;
+  /**
+   * A layout made ahead of time for a job (`prebuiltAnswer()`: the build's,
+   * or the dev server's), if there is one: taken in place of asking the store
+   * or the worker. One that resolves undefined falls back to them.
+   */
+  prebuilt?: (job: LayoutJob) => Promise<LayoutAnswer | undefined> | undefined;
   /** Finished layouts kept across visits (`openLayoutStore()`); none by default. */
   store?: LayoutStore | undefined;
   /**
@@ -116,6 +123,7 @@ interface Running {
 export function createLayoutClient(options: LayoutClientOptions = {}): LayoutClient {
   const {
     createWorker = () => new Worker(LAYOUT_WORKER_URL, { type: 'module' }),
+    prebuilt,
     store,
     storeWaitMs = 200,
     limits = {},
@@ -215,9 +223,27 @@ export function createLayoutClient(options: LayoutClientOptions = {}): LayoutCli
     running.worker.postMessage(entry.message);
   };
 
-  // Start at once: loading and compiling ELK is the slow part of a first
-  // layout, and a job the store answers is followed by one it does not.
-  running = start();
+  /** Asks the store, then the worker: a layout made here, now. */
+  const layOut = (entry: Pending) => {
+    const { requestId } = entry.message;
+    if (!store || !entry.source) {
+      send(entry);
+      return;
+    }
+    const timer = setTimeout(() => send(entry), storeWaitMs);
+    void store
+      .get(entry.source)
+      .catch(() => undefined)
+      .then((kept) => {
+        clearTimeout(timer);
+        if (kept && pending.get(requestId) === entry) {
+          settle(requestId, { requestId, ok: true, ...kept });
+        } else send(entry);
+      });
+  };
+
+  // The worker starts with the first job that needs it: loading and
+  // compiling ELK is what a prebuilt layout saves.
   return {
     limits,
     timeoutMs,
@@ -241,6 +267,8 @@ export function createLayoutClient(options: LayoutClientOptions = {}): LayoutCli
         store && job.persist !== false && !hasLimits
           ? { text: job.text, file: job.file, collapsed: job.collapsed, screen: job.screen }
           : null;
+      // Prebuilt layouts are the default limits' too.
+      const ready = hasLimits ? undefined : prebuilt?.(job);
       return new Promise((resolve) => {
         const entry: Pending = {
           channel,
@@ -252,20 +280,15 @@ export function createLayoutClient(options: LayoutClientOptions = {}): LayoutCli
           parts: [],
         };
         pending.set(requestId, entry);
-        if (!store || !source) {
-          send(entry);
+        if (!ready) {
+          layOut(entry);
           return;
         }
-        const timer = setTimeout(() => send(entry), storeWaitMs);
-        void store
-          .get(source)
-          .catch(() => undefined)
-          .then((kept) => {
-            clearTimeout(timer);
-            if (kept && pending.get(requestId) === entry) {
-              settle(requestId, { requestId, ok: true, ...kept });
-            } else send(entry);
-          });
+        void ready.then((answer) => {
+          if (pending.get(requestId) !== entry) return;
+          if (answer) settle(requestId, { requestId, ...answer });
+          else layOut(entry);
+        });
       });
     },
     destroy() {

@@ -1,3 +1,5 @@
+// First, so the opening page's layouts are on their way before React and the views run.
+import './prefetch.ts';
 import './fonts.css';
 import '@xyflow/react/dist/style.css';
 import './palette.css';
@@ -12,6 +14,7 @@ import { startKeyBuffer } from './keyBuffer.ts';
 import { createLayoutClient, LAYOUT_WORKER_URL } from './layoutClient.ts';
 import { openLayoutStore } from './layoutStore.ts';
 import { readLimitsSetting } from './limitsSetting.ts';
+import { prebuiltAnswer } from './prebuilt.ts';
 import { startTheme } from './theme/themeStore.ts';
 
 // Before the first render: data-theme, data-motion and lang are on <html> from the first paint.
@@ -25,14 +28,16 @@ startKeyBuffer();
 const setting = readLimitsSetting(window.location.search);
 if (setting.problem) console.warn(`Flowdeck: ?limits= ignored: ${setting.problem}`);
 
-// The layout worker starts loading now, in parallel with React's first
-// render: starting ELK is most of the time to a painted diagram, unless the
-// layout store kept this diagram from an earlier visit. The store keys its
-// layouts by the worker's URL, which a build names by the bundle's hash; the
-// dev server (`import.meta.hot`) keeps one URL while the code changes, so it
-// gets no store. (Not `import.meta.env.DEV`: a build made with NODE_ENV=test,
-// as the e2e tests make, is DEV too, and hashed all the same.)
+// Layouts come ready-made for the diagrams of diagrams/ (the build's files,
+// or the dev server's on demand: prebuilt.ts); the layout worker starts only
+// for the rest (the editor, a shared link, a collapsed group). Those it
+// lays out persist in the layout store, keyed by the worker's URL, which a
+// build names by the bundle's hash; the dev server (`import.meta.hot`) keeps
+// one URL while the code changes, so it gets no store. (Not
+// `import.meta.env.DEV`: a build made with NODE_ENV=test, as the e2e tests
+// make, is DEV too, and hashed all the same.)
 const client = createLayoutClient({
+  prebuilt: prebuiltAnswer,
   store: import.meta.hot ? undefined : openLayoutStore({ version: LAYOUT_WORKER_URL }),
   limits: setting.limits,
   timeoutMs: setting.timeoutMs,

@@ -14,7 +14,8 @@ let current: ScreenShape | undefined;
 let timer: ReturnType<typeof setTimeout> | undefined;
 const listeners = new Set<() => void>();
 
-function windowShape(): ScreenShape {
+/** This window's shape now (`useScreenShape()` follows it). */
+export function windowShape(): ScreenShape {
   return nearestShape(window.innerWidth, window.innerHeight);
 }
 

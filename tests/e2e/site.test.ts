@@ -8,6 +8,7 @@ import { buildTimeline } from '../../src/core/animate/timeline.ts';
 import { isDeckSource } from '../../src/core/deck/isDeckSource.ts';
 import { parseDeck } from '../../src/core/deck/parseDeck.ts';
 import { createDefaultLayoutEngine } from '../../src/core/layout/createDefaultLayoutEngine.ts';
+import type { LayoutManifest } from '../../src/core/layoutSource.ts';
 import { launchChromium } from './chromium.ts';
 import { diagramModels, settle } from './diagramFiles.ts';
 import { type StaticSite, serveStatic } from './staticServer.ts';
@@ -183,11 +184,16 @@ describe(`the built site under a sub-path (${PREFIX})`, () => {
   });
 });
 
-/** Installed before the app's scripts: lists the channel of each layout job a page sends its worker. */
+/** Installed before the app's scripts: lists the layout workers a page starts and the channel of each job it sends them. */
 const COUNT_LAYOUT_JOBS = `(() => {
   const Native = window.Worker;
   window.__layoutJobs = [];
+  window.__layoutWorkers = 0;
   window.Worker = class extends Native {
+    constructor(url, options) {
+      super(url, options);
+      if (/layout\\.worker/.test(String(url))) window.__layoutWorkers++;
+    }
     postMessage(message, ...rest) {
       if (message && typeof message.channel === 'string')
         window.__layoutJobs.push(message.channel);
@@ -196,57 +202,143 @@ const COUNT_LAYOUT_JOBS = `(() => {
   };
 })();`;
 
-describe('the layout store (production build only)', () => {
-  it('draws a diagram opened before without asking the worker to lay it out', async () => {
-    const [first, second] = models;
-    if (!first || !second) throw new Error('two diagrams needed');
-    const visitor = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+type Counted = { __layoutJobs?: string[]; __layoutWorkers?: number };
+
+/** How many layouts the page's IndexedDB store keeps (-1: none yet). */
+function keptLayouts(tab: Page): Promise<number> {
+  return tab.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const req = indexedDB.open('flowdeck-layouts');
+        // Not there yet: do not create it.
+        req.onupgradeneeded = () => req.transaction?.abort();
+        req.onerror = () => resolve(-1);
+        req.onsuccess = () => {
+          const db = req.result;
+          try {
+            const count = db.transaction('layouts').objectStore('layouts').count();
+            count.onsuccess = () => resolve(count.result);
+            count.onerror = () => resolve(-1);
+          } catch {
+            resolve(-1);
+          } finally {
+            db.close();
+          }
+        };
+      }),
+  );
+}
+
+/** What the build says it shipped: layouts/manifest.json. */
+function manifest(): LayoutManifest {
+  return JSON.parse(readFileSync(join(outDir, 'layouts', 'manifest.json'), 'utf8'));
+}
+
+describe('prebuilt layouts (production build only)', () => {
+  it('draws the gallery, every diagram and every deck without starting the layout worker', async () => {
+    const visitor = await browser.newContext({ viewport: { width: 1024, height: 768 } });
     try {
       await visitor.addInitScript({ content: COUNT_LAYOUT_JOBS });
       const tab = await visitor.newPage();
+      const workers = () => tab.evaluate(() => (window as Counted).__layoutWorkers);
+      await tab.goto(site.url);
+      await expect
+        .poll(() => tab.locator('.fd-card svg').count(), { timeout: 30_000 })
+        .toBe(models.length);
+      for (const model of models) {
+        await tab.goto(`${site.url}#/d/${encodeURIComponent(model.id)}`);
+        expect(await drawnNodes(tab), model.id).toEqual(model.nodes.map((n) => n.id).sort());
+      }
+      for (const deck of decks) {
+        await tab.goto(`${site.url}#/deck/${encodeURIComponent(deck.id)}/1`);
+        await tab.waitForSelector('.fd-deckbar', { timeout: 30_000 });
+        expect((await drawnNodes(tab)).length).toBeGreaterThan(0);
+      }
+      expect(await workers()).toBe(0);
+    } finally {
+      await visitor.close();
+    }
+  });
+
+  it('ships, for every diagram and screen shape, the very bytes the layout worker gives', async () => {
+    const shipped = manifest();
+    const worker = readdirSync(join(outDir, 'assets')).find((f) =>
+      /^layout\.worker-.*\.js$/.test(f),
+    );
+    if (!worker) throw new Error('no layout worker in the build');
+    await page.goto(site.url);
+    const jobs = Object.entries(shipped.diagrams).flatMap(([file, entry]) =>
+      Object.entries(entry.shapes).map(([screen, layout]) => ({
+        file,
+        screen,
+        layout,
+        text: readFileSync(file, 'utf8'),
+      })),
+    );
+    expect(jobs.length).toBe(models.length * 5);
+    const found = await page.evaluate(
+      async ({ jobs, workerUrl }) => {
+        const worker = new Worker(workerUrl, { type: 'module' });
+        const answers = new Map<number, unknown>();
+        const waiting = new Map<number, () => void>();
+        worker.onmessage = (event) => {
+          const { requestId, ...rest } = event.data;
+          if ('progress' in rest) return;
+          answers.set(requestId, 'part' in rest ? 'in parts' : rest);
+          waiting.get(requestId)?.();
+        };
+        const out: { file: string; screen: string; same: boolean }[] = [];
+        for (const [i, job] of jobs.entries()) {
+          const requestId = i + 1;
+          const done = new Promise<void>((resolve) => waiting.set(requestId, resolve));
+          worker.postMessage({ requestId, channel: 'check', ...job });
+          await done;
+          const built = await (await fetch(job.layout)).text();
+          out.push({
+            file: job.file,
+            screen: job.screen,
+            same: JSON.stringify(answers.get(requestId)) === built,
+          });
+        }
+        worker.terminate();
+        return out;
+      },
+      {
+        jobs: jobs.map(({ file, screen, layout, text }) => ({ file, screen, layout, text })),
+        workerUrl: `${site.url}assets/${worker}`,
+      },
+    );
+    expect(found.filter((f) => !f.same)).toEqual([]);
+    expect(found).toHaveLength(jobs.length);
+  }, 180_000);
+
+  it('starts the worker for a layout the build does not have (a collapsed group), and keeps it for the next visit', async () => {
+    const model = models.find((m) => m.nodes.some((n) => n.kind === 'group'));
+    const group = model?.nodes.find((n) => n.kind === 'group');
+    if (!model || !group) throw new Error('a diagram with a group is needed');
+    const visitor = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    try {
+      await visitor.addInitScript({ content: COUNT_LAYOUT_JOBS });
+      await visitor.addInitScript({
+        content: `sessionStorage.setItem(${JSON.stringify(`flowdeck.collapsed.${model.id}`)}, ${JSON.stringify(JSON.stringify([group.id]))});`,
+      });
+      const tab = await visitor.newPage();
       const failures: string[] = [];
       tab.on('pageerror', (e) => failures.push(e.message));
-      const jobs = () => tab.evaluate(() => (window as { __layoutJobs?: string[] }).__layoutJobs);
-      const opened = (model: typeof first) =>
-        tab.goto(`${site.url}#/d/${encodeURIComponent(model.id)}`);
-      const nodeIds = (model: typeof first) => model.nodes.map((n) => n.id).sort();
-
-      await opened(first);
-      expect(await drawnNodes(tab)).toEqual(nodeIds(first));
-      expect(await jobs()).toContain('view');
-      // The layout is written just after it is drawn.
-      const keptLayouts = () =>
-        tab.evaluate(
-          () =>
-            new Promise<number>((resolve) => {
-              const req = indexedDB.open('flowdeck-layouts');
-              // Not there yet: do not create it.
-              req.onupgradeneeded = () => req.transaction?.abort();
-              req.onerror = () => resolve(-1);
-              req.onsuccess = () => {
-                const db = req.result;
-                try {
-                  const count = db.transaction('layouts').objectStore('layouts').count();
-                  count.onsuccess = () => resolve(count.result);
-                  count.onerror = () => resolve(-1);
-                } catch {
-                  resolve(-1);
-                } finally {
-                  db.close();
-                }
-              };
-            }),
-        );
-      await expect.poll(keptLayouts, { timeout: 10_000 }).toBeGreaterThan(0);
-
+      const jobs = () => tab.evaluate(() => (window as Counted).__layoutJobs);
+      const shown = () =>
+        tab.locator(`.fd-canvas [data-node-id="${group.id}"]`).getAttribute('data-collapsed');
+      await tab.goto(`${site.url}#/d/${encodeURIComponent(model.id)}`);
+      await drawnNodes(tab);
+      await expect.poll(jobs).toEqual(['view']);
+      expect(await tab.evaluate(() => (window as Counted).__layoutWorkers)).toBe(1);
+      expect(await shown()).not.toBeNull();
+      // The layout is written to IndexedDB just after it is drawn.
+      await expect.poll(() => keptLayouts(tab), { timeout: 10_000 }).toBeGreaterThan(0);
       await tab.reload();
-      expect(await drawnNodes(tab)).toEqual(nodeIds(first));
+      await drawnNodes(tab);
+      expect(await shown()).not.toBeNull();
       expect(await jobs()).toEqual([]);
-
-      // A diagram not seen before still goes to the worker (and the count works).
-      await opened(second);
-      await expect.poll(jobs).toContain('view');
-      expect(await drawnNodes(tab)).toEqual(nodeIds(second));
       expect(failures).toEqual([]);
     } finally {
       await visitor.close();

@@ -5,7 +5,7 @@ import type { Deck } from '../../core/deck/types.ts';
 import type { LaidOutDiagram } from '../../core/layout/types.ts';
 import type { ScreenShape } from '../../core/model/screenShape.ts';
 import type { LayoutResult } from '../../worker/protocol.ts';
-import { DIAGRAMS, type DiagramSource } from '../diagrams.ts';
+import { type DiagramSource, useDiagrams } from '../diagrams.ts';
 import { useCatalog } from '../gallery/useCatalog.ts';
 import type { LayoutClient } from '../layoutClient.ts';
 import { useDecks } from './useDecks.ts';
@@ -22,10 +22,11 @@ export function laidOut(result: LayoutResult | undefined): LaidOutDiagram | null
 export function useDeckLayouts(client: LayoutClient | null, id: string, screen?: ScreenShape) {
   const { decks, retry: reload } = useDecks();
   const deck = Array.isArray(decks) ? decks.find((d) => d.id === id) : undefined;
+  const all = useDiagrams();
   const sources = useMemo(() => {
     const ids = new Set(deck?.entries.map((e) => e.diagram));
-    return DIAGRAMS.filter((s) => ids.has(s.id));
-  }, [deck]);
+    return all.filter((s) => ids.has(s.id));
+  }, [deck, all]);
   const { results, retry: relayout } = useCatalog(client, sources, screen);
   const retry = decks instanceof Error ? reload : relayout;
   return { decks, deck, sources, results, retry };

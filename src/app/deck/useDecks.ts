@@ -1,15 +1,16 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Deck } from '../../core/deck/types.ts';
-import { loadDecks } from '../diagrams.ts';
+import { loadDecks, useDeckVersion } from '../diagrams.ts';
 
 /**
- * The decks in diagrams/, once loaded: null until then, an Error if their
+ * The decks in diagrams/, once loaded (again when one is saved): null until then, an Error if their
  * code could not be loaded (`retry` asks again).
  */
 export function useDecks(): { decks: Deck[] | Error | null; retry: () => void } {
   const [decks, setDecks] = useState<Deck[] | Error | null>(null);
   const [attempt, setAttempt] = useState(0);
-  // Runs again on each retry (`attempt`).
+  const version = useDeckVersion();
+  // Runs again on each retry (`attempt`) and saved deck file (`version`).
   useEffect(() => {
     let live = true;
     loadDecks().then(
@@ -20,7 +21,7 @@ export function useDecks(): { decks: Deck[] | Error | null; retry: () => void } 
     return () => {
       live = false;
     };
-  }, [attempt]);
+  }, [attempt, version]);
   const retry = useCallback(() => {
     setDecks(null);
     setAttempt((n) => n + 1);

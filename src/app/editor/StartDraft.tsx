@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { DIAGRAMS } from '../diagrams.ts';
+import { currentDiagrams } from '../diagrams.ts';
 import { useLanguage, useT } from '../i18n/useT.ts';
 import { openNewDraft } from './newDraft.ts';
 import { STARTERS } from './starter.ts';
@@ -12,7 +12,7 @@ import { STARTERS } from './starter.ts';
 export function StartDraft({ copyOf }: { copyOf?: string }) {
   const t = useT();
   const { language } = useLanguage();
-  const source = copyOf === undefined ? undefined : DIAGRAMS.find((d) => d.id === copyOf);
+  const source = copyOf === undefined ? undefined : currentDiagrams().find((d) => d.id === copyOf);
   // Once per visit, even when React runs the effect twice (StrictMode).
   const started = useRef(false);
   useEffect(() => {

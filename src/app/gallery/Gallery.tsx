@@ -5,7 +5,7 @@ import type { Deck } from '../../core/deck/types.ts';
 import type { LaidOutDiagram } from '../../core/layout/types.ts';
 import type { LayoutResult } from '../../worker/protocol.ts';
 import { useDecks } from '../deck/useDecks.ts';
-import { DIAGRAMS, type DiagramSource } from '../diagrams.ts';
+import { type DiagramSource, useDiagrams } from '../diagrams.ts';
 import { ErrorBoundary } from '../ErrorBoundary.tsx';
 import { useT } from '../i18n/useT.ts';
 import type { LayoutClient } from '../layoutClient.ts';
@@ -71,7 +71,8 @@ export function Gallery({ client }: { client: LayoutClient | null }) {
   usePasteToOpen();
   const [query, setQuery] = useState('');
   const deferred = useDeferredValue(query);
-  const { results: layouts } = useCatalog(client, DIAGRAMS);
+  const diagrams = useDiagrams();
+  const { results: layouts } = useCatalog(client, diagrams);
   // Without its decks (their code failed to load) the gallery still lists every diagram.
   const { decks: loaded } = useDecks();
   const decks = loaded instanceof Error ? [] : loaded;
@@ -80,7 +81,7 @@ export function Gallery({ client }: { client: LayoutClient | null }) {
     return result && 'ok' in result && result.ok ? result.diagram : null;
   };
   // Numbered by place in the lesson, whatever the search leaves out.
-  const sections = gallerySections(decks ?? [], decks ? DIAGRAMS : [], t('gallery.more'))
+  const sections = gallerySections(decks ?? [], decks ? diagrams : [], t('gallery.more'))
     .map((s) => ({
       ...s,
       cards: s.sources

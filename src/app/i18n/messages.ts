@@ -74,6 +74,7 @@ export const en = {
   'view.retry': 'Try again',
   'view.slow': 'This is taking longer than usual.',
   'view.relayoutFailed': 'Could not update the layout: {message}',
+  'view.staleFile': 'The file has errors; this is its last version that worked.',
   'view.timedOut':
     'Laying out this diagram took longer than {seconds} s, so it was stopped. Try again, or make it smaller: fold or split big groups, or split it into several diagrams.',
   'player.label': 'Flow player',
@@ -286,6 +287,7 @@ export const ko: Messages<'ko'> = {
   'view.retry': '다시 시도',
   'view.slow': '평소보다 오래 걸리고 있습니다.',
   'view.relayoutFailed': '배치를 바꾸지 못했습니다: {message}',
+  'view.staleFile': '파일에 오류가 있어, 마지막으로 제대로 그려진 버전을 보여 줍니다.',
   'view.timedOut':
     '이 다이어그램을 배치하는 데 {seconds}초가 넘게 걸려 멈췄습니다. 다시 시도하거나, 큰 그룹을 접거나 나누고, 여러 다이어그램으로 나눠 크기를 줄이세요.',
   'player.label': '흐름 재생',

@@ -4,7 +4,7 @@ import './speaker.css';
 import { useCallback, useEffect, useMemo } from 'react';
 import { stripStepNumber } from '../../core/animate/stripStepNumber.ts';
 import { buildTimeline } from '../../core/animate/timeline.ts';
-import { DIAGRAMS } from '../diagrams.ts';
+import { useDiagrams } from '../diagrams.ts';
 import { useT } from '../i18n/useT.ts';
 import type { LayoutClient } from '../layoutClient.ts';
 import { navigate, parseRoute, speakerHref } from '../route.ts';
@@ -38,7 +38,7 @@ export function SpeakerView({
   step: number;
 }) {
   const t = useT();
-  const source = DIAGRAMS.find((d) => d.id === id);
+  const source = useDiagrams().find((d) => d.id === id);
   // The layout the audience sees, not one for this window's shape.
   const { diagram, phase, error, retry } = useLayout(client, source, [], useAudienceShape(id));
   const flow = diagram?.flows.find((f) => f.id === flowId);

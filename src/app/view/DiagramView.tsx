@@ -2,6 +2,7 @@ import './view.css';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import type { LaidOutDiagram } from '../../core/layout/types.ts';
 import { formatDiagnostic } from '../../core/model/formatDiagnostic.ts';
+import type { Diagnostic } from '../../core/model/types.ts';
 import type { DiagramSource } from '../diagrams.ts';
 import { ErrorBoundary } from '../ErrorBoundary.tsx';
 import { ExportMenu } from '../export/ExportMenu.tsx';
@@ -203,9 +204,16 @@ export function DiagramPane({
       ) : null}
       {phase ? <LayoutProgress phase={phase} compact /> : null}
       {error ? (
-        <p className="fd-toast" role="alert">
-          {t('view.relayoutFailed', { message: error.message })}
-        </p>
+        <div className="fd-toast" role="alert" data-stale="">
+          <p>
+            {error.reason === 'invalid'
+              ? t('view.staleFile')
+              : t('view.relayoutFailed', { message: error.message })}
+          </p>
+          {error.diagnostics.length > 0 ? (
+            <pre>{errorsFirst(error.diagnostics).map(formatDiagnostic).join('\n')}</pre>
+          ) : null}
+        </div>
       ) : null}
       {flow && !player ? (
         <p className="fd-toast" role="alert">
@@ -214,6 +222,12 @@ export function DiagramPane({
       ) : null}
     </div>
   );
+}
+
+/** A file's problems as an author fixes them: errors before warnings, at most `max`. */
+function errorsFirst(diagnostics: readonly Diagnostic[], max = 6): Diagnostic[] {
+  const rank = (d: Diagnostic) => (d.severity === 'error' ? 0 : 1);
+  return [...diagnostics].sort((a, b) => rank(a) - rank(b)).slice(0, max);
 }
 
 function ErrorCard({

@@ -1,0 +1,10 @@
+/** `src/build/diagramsPlugin.ts`: the diagrams folder, and where its layouts are. */
+declare module 'virtual:flowdeck/diagrams' {
+  import type { LayoutManifest } from '../core/layoutSource.ts';
+  /** Every diagram and deck of the folder, sorted by id (`diagrams/x.yaml`). */
+  export const files: { file: string; text: string }[];
+  /** In a build: each diagram's text hash and layout file per screen shape. Null in dev. */
+  export const layouts: LayoutManifest | null;
+  /** In dev: the server's on-demand layout URL. Null in a build. */
+  export const endpoint: string | null;
+}
