@@ -86,6 +86,24 @@ describe('a view that waits shows the skeleton at once', () => {
     await expectDiagramDrawn(page);
   });
 
+  it('does not shimmer under reduced motion, and says what it waits for at once', async () => {
+    const { page } = session;
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await holdRequests(page, '**/layouts/**');
+    await holdLayoutWorker(page);
+    await page.goto(`${base()}#/d/cri-chain`, { waitUntil: 'domcontentloaded' });
+    await expectSkeletonShown(page);
+    const shapes = skeleton(page).locator('.fd-skeleton-art g, .fd-skeleton-line');
+    expect(await shapes.count()).toBeGreaterThan(0);
+    const animations = await shapes.evaluateAll((all) =>
+      all.map((el) => getComputedStyle(el).animationName),
+    );
+    expect(new Set(animations)).toEqual(new Set(['none']));
+    const text = skeleton(page).locator('.fd-progress-text');
+    expect(await text.evaluate((el) => getComputedStyle(el).opacity)).toBe('1');
+    expect(await text.innerText()).toContain('Starting the layout engine');
+  });
+
   it('the gallery: each card until its thumbnail comes', async () => {
     const { page } = session;
     const releaseLayouts = await holdRequests(page, '**/layouts/**');
