@@ -9,6 +9,7 @@ import { presenterStore } from './present/presenterStore.ts';
 import { diagramHref, embedHref, parseRoute, type Route } from './route.ts';
 import { ThemeMenu } from './theme/ThemeMenu.tsx';
 import { DiagramView } from './view/DiagramView.tsx';
+import { Skeleton } from './view/Skeleton.tsx';
 import { type StepHref, StepHrefContext } from './view/StepHref.tsx';
 
 const DeckView = lazy(() => import('./deck/DeckView.tsx').then((m) => ({ default: m.DeckView })));
@@ -89,7 +90,7 @@ function Routes({ client, limitsProblem, hash }: AppProps & { hash: string }) {
   if (route.kind === 'speaker-deck') {
     return (
       <ErrorBoundary key={viewKey(route)} part="page">
-        <Suspense fallback={null}>
+        <Suspense fallback={<Skeleton />}>
           <DeckSpeakerView client={client} id={route.id} slide={route.slide} />
         </Suspense>
       </ErrorBoundary>
@@ -98,7 +99,7 @@ function Routes({ client, limitsProblem, hash }: AppProps & { hash: string }) {
   if (route.kind === 'speaker') {
     return (
       <ErrorBoundary key={viewKey(route)} part="page">
-        <Suspense fallback={null}>
+        <Suspense fallback={<Skeleton />}>
           <SpeakerView client={client} id={route.id} flow={route.flow} step={route.step} />
         </Suspense>
       </ErrorBoundary>
@@ -191,19 +192,19 @@ function Routes({ client, limitsProblem, hash }: AppProps & { hash: string }) {
           {...(route.kind === 'draft' ? { hint: 'crash.hintEditor' as const } : {})}
         >
           {route.kind === 'new' || route.kind === 'edit' ? (
-            <Suspense fallback={null}>
+            <Suspense fallback={<Skeleton />}>
               <StartDraft key={hash} {...(route.kind === 'edit' ? { copyOf: route.id } : {})} />
             </Suspense>
           ) : route.kind === 'drafts' ? (
-            <Suspense fallback={null}>
+            <Suspense fallback={<Skeleton />}>
               <DraftList />
             </Suspense>
           ) : route.kind === 'draft' ? (
-            <Suspense fallback={null}>
+            <Suspense fallback={<Skeleton />}>
               <EditorView client={client} id={route.id} flow={route.flow} step={route.step} />
             </Suspense>
           ) : route.kind === 'share' ? (
-            <Suspense fallback={null}>
+            <Suspense fallback={<Skeleton />}>
               <ShareView
                 client={client}
                 payload={route.payload}
@@ -212,7 +213,7 @@ function Routes({ client, limitsProblem, hash }: AppProps & { hash: string }) {
               />
             </Suspense>
           ) : route.kind === 'deck' ? (
-            <Suspense fallback={null}>
+            <Suspense fallback={<Skeleton />}>
               <DeckView
                 client={client}
                 id={route.id}

@@ -206,7 +206,7 @@ describe('the layout worker', () => {
       await route.continue();
     });
     await page.goto(`${base()}#/d/cri-chain`);
-    const status = page.locator('.fd-progress:not([hidden])');
+    const status = page.locator('.fd-progress');
     await status.waitFor({ timeout: 5000 });
     expect(await status.innerText()).toMatch(/layout engine|Laying out|Reading/);
     await page.waitForSelector('.fd-canvas .react-flow__node', { timeout: 30_000 });

@@ -1,6 +1,6 @@
 import type { Page, Route } from 'playwright-core';
 
-// What browser tests do to the page's requests: hold the worker back, swap a diagram's file.
+// What browser tests do to the page's requests: hold them back (the worker, a chunk), swap a diagram's file.
 
 /**
  * The layout worker's own script: `layout.worker.ts?worker_file` from the dev
@@ -15,10 +15,18 @@ export const LAYOUT_WORKER_SCRIPT = /layout\.worker[^/]*(\?worker_file|\.js$)/;
  * Open the page with `waitUntil: 'domcontentloaded'`: a held worker holds
  * its load event.
  */
-export async function holdLayoutWorker(page: Page): Promise<() => Promise<void>> {
+export function holdLayoutWorker(page: Page): Promise<() => Promise<void>> {
+  return holdRequests(page, LAYOUT_WORKER_SCRIPT);
+}
+
+/** Holds every request `url` matches (a script, a fetch) until `release()`, as a slow network would. */
+export async function holdRequests(
+  page: Page,
+  url: Parameters<Page['route']>[0],
+): Promise<() => Promise<void>> {
   const held: Route[] = [];
   let released = false;
-  await page.route(LAYOUT_WORKER_SCRIPT, async (route) => {
+  await page.route(url, async (route) => {
     if (released) await route.continue();
     else held.push(route);
   });

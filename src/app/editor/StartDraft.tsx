@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { currentDiagrams } from '../diagrams.ts';
 import { useLanguage, useT } from '../i18n/useT.ts';
+import { Skeleton } from '../view/Skeleton.tsx';
 import { openNewDraft } from './newDraft.ts';
 import { STARTERS } from './starter.ts';
 
@@ -30,5 +31,6 @@ export function StartDraft({ copyOf }: { copyOf?: string }) {
       </div>
     );
   }
-  return null;
+  // The draft is being made: the editor's place holds its skeleton meanwhile.
+  return <Skeleton />;
 }

@@ -11,6 +11,7 @@ import { useT } from '../i18n/useT.ts';
 import type { LayoutClient } from '../layoutClient.ts';
 import { presenterStore } from '../present/presenterStore.ts';
 import { deckHref, diagramHref, navigate } from '../route.ts';
+import { SkeletonArt } from '../view/Skeleton.tsx';
 import { Thumbnail } from './Thumbnail.tsx';
 import { useCatalog } from './useCatalog.ts';
 
@@ -193,7 +194,7 @@ function Card({
               </span>
             )}
           >
-            {diagram ? <Thumbnail diagram={diagram} /> : null}
+            {diagram ? <Thumbnail diagram={diagram} /> : error ? null : <SkeletonArt />}
           </ErrorBoundary>
           {error ? (
             <span className="fd-card-error">

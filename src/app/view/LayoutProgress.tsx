@@ -1,14 +1,17 @@
 import { useEffect, useState } from 'react';
 import type { LayoutPhase } from '../../worker/protocol.ts';
 import { useT } from '../i18n/useT.ts';
+import { Skeleton } from './Skeleton.tsx';
 
 /** After this long, a wait offers a way out: try again (the layout itself stops at its own timeout). */
 export const SLOW_WAIT_MS = 12_000;
 
 /**
- * Shown while the worker lays out: what it is doing and for how long. It
- * appears only after a moment, so a fast layout does not flash it; past
- * `SLOW_WAIT_MS` it says so and, with `onRetry`, offers to try again.
+ * Shown while the worker lays out: at once the skeleton in the diagram's
+ * place, and under it (after a moment, so a fast layout does not flash it)
+ * what the worker is doing and for how long. `compact`, it is a chip over
+ * a diagram already drawn. Past `SLOW_WAIT_MS` it says so and, with
+ * `onRetry`, offers to try again.
  */
 export function LayoutProgress({
   phase,
@@ -23,28 +26,18 @@ export function LayoutProgress({
   onRetry?: (() => void) | undefined;
 }) {
   const t = useT();
-  const [shown, setShown] = useState(false);
   const [since, setSince] = useState(() => performance.now());
   const [now, setNow] = useState(since);
   useEffect(() => {
-    const show = setTimeout(() => setShown(true), 150);
     const tick = setInterval(() => setNow(performance.now()), 500);
-    return () => {
-      clearTimeout(show);
-      clearInterval(tick);
-    };
+    return () => clearInterval(tick);
   }, []);
   const waited = now - since;
   const seconds = Math.floor(waited / 1000);
   const slow = waited >= SLOW_WAIT_MS;
   const message = text ?? t(`view.phase.${phase ?? 'starting'}`);
-  return (
-    <div
-      className={compact ? 'fd-progress fd-progress-compact' : 'fd-progress'}
-      role="status"
-      hidden={!shown}
-      data-slow={slow || undefined}
-    >
+  const status = (
+    <>
       <div className="fd-progress-bar" aria-hidden="true" />
       <p>
         {message}
@@ -65,6 +58,12 @@ export function LayoutProgress({
           </button>
         </p>
       ) : null}
+    </>
+  );
+  if (!compact) return <Skeleton slow={slow}>{status}</Skeleton>;
+  return (
+    <div className="fd-progress fd-progress-compact" role="status" data-slow={slow || undefined}>
+      {status}
     </div>
   );
 }
