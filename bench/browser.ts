@@ -4,7 +4,10 @@
  * zod reach the main thread, then serves the build with `vite preview` and
  * times, in headless Chromium, how long each diagram takes from opening its
  * URL to being painted. Cold: a new browser context per load (empty HTTP
- * cache). Warm: one context, loads after the first.
+ * cache). Warm: one context, loads after the first. Then the lesson path
+ * (bench/lessonPath.ts), a deck, the speaker views and the gallery opened by
+ * URL (bench/instant.ts), and the bytes of the layouts the build ships
+ * (bench/layoutFiles.ts).
  *
  * Run alone: `npm run bench:browser` (BENCH_BROWSER_RUNS=7 loads per
  * diagram and mode). `npm run bench` runs it after the Node bench.
@@ -18,8 +21,10 @@ import { preview } from 'vite';
 import { parseDiagram } from '../src/core/parse/parseDiagram.ts';
 import { launchChromium } from '../tests/e2e/chromium.ts';
 import { type BundleReport, buildApp, formatBundle, ROOT, table } from './bundle.ts';
+import { formatInstant, type InstantResults, measureInstant } from './instant.ts';
+import { formatLayoutFiles, type LayoutFilesReport, measureLayoutFiles } from './layoutFiles.ts';
 import { type LessonPath, measureLessonPath } from './lessonPath.ts';
-import { median, writeResults } from './results.ts';
+import { median, type Stats, stats, writeResults } from './results.ts';
 
 const VIEWPORT = { width: 1280, height: 800 };
 const TIMEOUT_MS = 30_000;
@@ -73,12 +78,6 @@ interface Probe {
   worker: number | null;
 }
 
-export interface Stats {
-  median: number;
-  min: number;
-  max: number;
-}
-
 export interface LoadTimes {
   /** ms from navigation start to painted, one per load */
   painted: number[];
@@ -108,11 +107,16 @@ export interface BrowserResults {
   overall: { cold: Milestones; warm: Milestones };
   /** Gallery → Start lesson, and a deck's diagram → Back (bench/lessonPath.ts). */
   lesson: LessonPath;
+  /** A deck, the speaker views and the gallery opened by URL (bench/instant.ts). */
+  instant: InstantResults;
+  /** The layouts the build ships (bench/layoutFiles.ts). */
+  layoutFiles: LayoutFilesReport;
 }
 
 export interface Milestones {
   fcp: number;
-  worker: number;
+  /** Null when no load fetched the worker's script (the layouts came ready-made). */
+  worker: number | null;
   nodes: number;
   painted: number;
 }
@@ -141,10 +145,6 @@ function diagrams(): Diagram[] {
 /** A lesson deck, not a diagram: a top-level `deck:` key (at column 0). */
 export function isDeck(text: string): boolean {
   return /^\uFEFF?(deck|"deck"|'deck')[ \t]*:/m.test(text);
-}
-
-export function stats(values: number[]): Stats {
-  return { median: median(values), min: Math.min(...values), max: Math.max(...values) };
 }
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -285,12 +285,15 @@ export async function runBrowserBench(runs: number): Promise<BrowserResults> {
     }
     process.stderr.write('\nlesson path\n');
     const lesson = await measureLessonPath(browser, base, runs);
+    process.stderr.write('deck, speaker views, gallery: ');
+    const instant = await measureInstant(browser, base, runs);
+    const layoutFiles = measureLayoutFiles(outDir);
 
     const milestones = (pick: (l: DiagramLoad) => LoadTimes): Milestones => {
       const all = (key: keyof LoadTimes) => median(loads.flatMap((l) => pick(l)[key]));
       return {
         fcp: all('fcp'),
-        worker: all('worker'),
+        worker: loads.some((l) => pick(l).worker.length) ? all('worker') : null,
         nodes: all('nodes'),
         painted: all('painted'),
       };
@@ -309,6 +312,8 @@ export async function runBrowserBench(runs: number): Promise<BrowserResults> {
       loads,
       overall: { cold: milestones((l) => l.cold), warm: milestones((l) => l.warm) },
       lesson,
+      instant,
+      layoutFiles,
     };
 
     const rows = [['diagram', 'nodes', 'cold ms median (min–max)', 'warm ms median (min–max)']];
@@ -338,7 +343,13 @@ export async function runBrowserBench(runs: number): Promise<BrowserResults> {
     ];
     for (const mode of ['cold', 'warm'] as const) {
       const m = results.overall[mode];
-      steps.push([mode, ms(m.fcp), ms(m.worker), ms(m.nodes), ms(m.painted)]);
+      steps.push([
+        mode,
+        ms(m.fcp),
+        m.worker === null ? 'not loaded' : ms(m.worker),
+        ms(m.nodes),
+        ms(m.painted),
+      ]);
     }
     console.log(table(steps));
     console.log(
@@ -346,6 +357,10 @@ export async function runBrowserBench(runs: number): Promise<BrowserResults> {
         `  gallery → Start lesson → first slide painted: ${range(stats(lesson.start))}\n` +
         `  deck → its diagram → Back → deck painted:    ${range(stats(lesson.back))}\n`,
     );
+    console.log('\nOpened by URL: a deck, the speaker views, the gallery\n');
+    console.log(formatInstant(instant, runs));
+    console.log('\nLayouts shipped with the build (dist/layouts)\n');
+    console.log(formatLayoutFiles(layoutFiles));
     return results;
   } finally {
     await browser?.close();

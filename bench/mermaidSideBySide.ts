@@ -27,9 +27,9 @@ import { build } from 'vite';
 import { parseDiagram } from '../src/core/parse/parseDiagram.ts';
 import { launchChromium } from '../tests/e2e/chromium.ts';
 import { seedCharts } from '../tests/oracle/diagramCharts.ts';
-import { openFilePage, type Stats, stats } from './browser.ts';
+import { openFilePage } from './browser.ts';
 import { ROOT, table } from './bundle.ts';
-import { median, writeResults } from './results.ts';
+import { median, type Stats, stats, writeResults } from './results.ts';
 
 const MERMAID = join(ROOT, 'node_modules/mermaid');
 const LAYOUT_ELK = join(ROOT, 'node_modules/@mermaid-js/layout-elk');

@@ -1,6 +1,6 @@
 /**
- * bench/results.json: `{ node, browser, frames }`, the last figures of `npm run bench`.
- * Each part is replaced by the run that measured it; the other is kept.
+ * bench/results.json: one part per benchmark (`layout`, `browser`, `cli`, …), the last figures of `npm run bench`.
+ * Each part is replaced by the run that measured it; the others are kept.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +11,16 @@ export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+}
+
+export interface Stats {
+  median: number;
+  min: number;
+  max: number;
+}
+
+export function stats(values: number[]): Stats {
+  return { median: median(values), min: Math.min(...values), max: Math.max(...values) };
 }
 
 /** Merges `parts` into bench/results.json and returns its path. */

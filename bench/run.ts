@@ -4,7 +4,10 @@
  *
  * - `layout`: parse, measure and layout in Node (bench/layout.ts);
  * - `shapes`: layouts shaped for 16:9 and 4:3 screens against as written (bench/shapes.ts);
- * - `browser`: opening a diagram URL to a painted diagram (bench/browser.ts);
+ * - `browser`: opening a diagram URL to a painted diagram (bench/browser.ts),
+ *   then a deck, the speaker views and the gallery (bench/instant.ts), and the
+ *   bytes of the layouts the build ships (bench/layoutFiles.ts);
+ * - `cli`: `flowdeck --help` and `flowdeck check` from spawn to exit (bench/cli.ts);
  * - `workerLayout`: synthetic 300/1000/3000-leaf diagrams in the app's
  *   worker, with main-thread long tasks (bench/workerLayout.ts);
  * - `sideBySide`: the seed flowcharts in Mermaid (ELK layout) and Flowdeck
@@ -16,12 +19,13 @@
  *   1024×768 and 1920×1080: label sizes, nodes out of frame or covered, cut
  *   group titles (bench/legibility.ts).
  *
- * BENCH_<PART>=0 skips a part (BENCH_LAYOUT, BENCH_SHAPES, BENCH_BROWSER, BENCH_WORKER,
+ * BENCH_<PART>=0 skips a part (BENCH_LAYOUT, BENCH_SHAPES, BENCH_BROWSER, BENCH_CLI, BENCH_WORKER,
  * BENCH_MERMAID, BENCH_FRAMES, BENCH_DRAW, BENCH_LEGIBILITY). A benchmark,
  * not a test: these machines are shared, so read medians and ratios, not
  * single runs.
  */
 import { browserRuns, runBrowserBench } from './browser.ts';
+import { cliRuns, formatCli, runCliBench } from './cli.ts';
 import { runDrawBigBench } from './drawBig.ts';
 import { runFrameBench } from './frames.ts';
 import { formatLayout, runLayoutBench } from './layout.ts';
@@ -45,6 +49,11 @@ if (on('SHAPES')) {
   writeResults({ shapes });
 }
 if (on('BROWSER')) writeResults({ browser: await runBrowserBench(browserRuns()) });
+if (on('CLI')) {
+  const cli = await runCliBench(cliRuns());
+  console.log(formatCli(cli));
+  writeResults({ cli });
+}
 if (on('WORKER')) writeResults({ workerLayout: await runWorkerLayoutBench() });
 if (on('MERMAID')) writeResults({ sideBySide: await runMermaidSideBySide() });
 if (on('FRAMES')) writeResults({ frames: await runFrameBench() });

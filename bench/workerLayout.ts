@@ -28,9 +28,9 @@ import { pathToFileURL } from 'node:url';
 import { parseDiagram } from '../src/core/parse/parseDiagram.ts';
 import { launchChromium } from '../tests/e2e/chromium.ts';
 import { seedCharts } from '../tests/oracle/diagramCharts.ts';
-import { openFilePage, type Stats, stats } from './browser.ts';
+import { openFilePage } from './browser.ts';
 import { buildApp, table } from './bundle.ts';
-import { median, writeResults } from './results.ts';
+import { median, type Stats, stats, writeResults } from './results.ts';
 import { syntheticFlowDiagram } from './synthetic.ts';
 
 const ORIGIN = 'http://worker-layout.bench';
