@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { Suspense, useEffect, useMemo, useState } from 'react';
 import { useDiagrams } from './diagrams.ts';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { Gallery } from './gallery/Gallery.tsx';
@@ -11,26 +11,15 @@ import { ThemeMenu } from './theme/ThemeMenu.tsx';
 import { DiagramView } from './view/DiagramView.tsx';
 import { Skeleton } from './view/Skeleton.tsx';
 import { type StepHref, StepHrefContext } from './view/StepHref.tsx';
-
-const DeckView = lazy(() => import('./deck/DeckView.tsx').then((m) => ({ default: m.DeckView })));
-const SpeakerView = lazy(() =>
-  import('./speaker/SpeakerView.tsx').then((m) => ({ default: m.SpeakerView })),
-);
-const EditorView = lazy(() =>
-  import('./editor/EditorView.tsx').then((m) => ({ default: m.EditorView })),
-);
-const StartDraft = lazy(() =>
-  import('./editor/StartDraft.tsx').then((m) => ({ default: m.StartDraft })),
-);
-const DraftList = lazy(() =>
-  import('./editor/DraftList.tsx').then((m) => ({ default: m.DraftList })),
-);
-const ShareView = lazy(() =>
-  import('./editor/ShareView.tsx').then((m) => ({ default: m.ShareView })),
-);
-const DeckSpeakerView = lazy(() =>
-  import('./speaker/DeckSpeakerView.tsx').then((m) => ({ default: m.DeckSpeakerView })),
-);
+import {
+  DeckSpeakerView,
+  DeckView,
+  DraftList,
+  EditorView,
+  ShareView,
+  SpeakerView,
+  StartDraft,
+} from './views.ts';
 
 /**
  * Which view a route shows, not where in it (a flow's step, a deck's

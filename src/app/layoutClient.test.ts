@@ -404,6 +404,14 @@ describe('createLayoutClient with prebuilt layouts', () => {
     return { client, workers, asked, answers };
   }
 
+  it('starts the worker when told a layout may come, and sends it nothing', () => {
+    const { client, workers } = built([]);
+    client.warm();
+    client.warm();
+    expect(workers).toHaveLength(1);
+    expect(workers[0]?.sent).toEqual([]);
+  });
+
   it('paints a prebuilt layout without starting the worker', async () => {
     const { client, workers, answers } = built(['a']);
     const answer = client.request({ text: 'a', file: 'diagrams/a.mmd', screen: '16:9' });

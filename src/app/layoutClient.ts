@@ -44,6 +44,12 @@ export interface LayoutClient {
    * not started it yet.
    */
   request(job: LayoutJob): Promise<LayoutResult>;
+  /**
+   * Starts the worker now, if it is not running, for a layout that may be
+   * asked for soon: loading and compiling ELK takes a second or two, which
+   * a first request would otherwise wait for.
+   */
+  warm(): void;
   destroy(): void;
   /** The limits every job is parsed with, over `DEFAULT_LIMITS` (`LayoutClientOptions.limits`). */
   readonly limits: Partial<Limits>;
@@ -290,6 +296,9 @@ export function createLayoutClient(options: LayoutClientOptions = {}): LayoutCli
           else layOut(entry);
         });
       });
+    },
+    warm() {
+      running ??= start();
     },
     destroy() {
       if (running) forget(running);

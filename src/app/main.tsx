@@ -1,5 +1,5 @@
 // First, so the opening page's layouts are on their way before React and the views run.
-import './prefetch.ts';
+import { openingCode } from './prefetch.ts';
 import './fonts.css';
 import '@xyflow/react/dist/style.css';
 import './palette.css';
@@ -43,11 +43,16 @@ const client = createLayoutClient({
   timeoutMs: setting.timeoutMs,
 });
 
+// The first render waits for the opening view's code, but not for long: a
+// page with nothing on it yet shows its skeleton soon all the same.
+const OPENING_CODE_WAIT_MS = 250;
 const root = document.getElementById('root');
-if (root) {
+const waited = new Promise((resolve) => setTimeout(resolve, OPENING_CODE_WAIT_MS));
+void Promise.race([openingCode, waited]).then(() => {
+  if (!root) return;
   createRoot(root).render(
     <StrictMode>
       <App client={client} limitsProblem={setting.problem} />
     </StrictMode>,
   );
-}
+});

@@ -2,6 +2,17 @@ import { nearestShape } from '../core/model/screenShape.ts';
 import { diagramId } from '../core/parse/files.ts';
 import { builtDeckFiles, layouts, prefetchLayout } from './prebuilt.ts';
 import { parseRoute } from './route.ts';
+import {
+  DeckSpeakerView,
+  DeckView,
+  DraftList,
+  EditorView,
+  FlowBar,
+  ShareView,
+  SpeakerView,
+  StartDraft,
+  Tokens,
+} from './views.ts';
 
 /**
  * The opening page's layouts and lazy code, asked for before React and the
@@ -12,7 +23,9 @@ import { parseRoute } from './route.ts';
  * (`prebuiltAnswer()` shares one fetch per file). Only built layouts: the
  * dev server's need the texts.
  */
-function prefetch(hash: string) {
+function prefetch(hash: string): Promise<unknown> {
+  const code: Promise<void>[] = [];
+  const load = (view: { preload(): Promise<void> }) => code.push(view.preload());
   const route = parseRoute(hash);
   const screen = nearestShape(window.innerWidth, window.innerHeight);
   const diagrams = Object.keys(layouts?.diagrams ?? {});
@@ -23,19 +36,44 @@ function prefetch(hash: string) {
     case 'diagram':
     case 'speaker':
       for (const file of diagrams) if (diagramId(file) === route.id) prefetchLayout(file, screen);
-      if (route.flow) {
-        void import('./player/FlowBar.tsx');
-        void import('./player/Tokens.tsx');
+      if (route.kind === 'speaker') load(SpeakerView);
+      else if (route.flow) {
+        // Not waited for: the canvas paints without them.
+        void FlowBar.preload();
+        void Tokens.preload();
       }
       break;
     case 'deck':
     case 'speaker-deck':
       for (const file of builtDeckFiles(route.id)) prefetchLayout(file, screen);
       void import('../core/deck/parseDeck.ts');
-      void import('./deck/DeckView.tsx');
+      if (route.kind === 'deck') {
+        load(DeckView);
+        load(Tokens);
+      } else load(DeckSpeakerView);
+      break;
+    case 'share':
+      load(ShareView);
+      break;
+    case 'new':
+    case 'edit':
+      load(StartDraft);
+      load(EditorView);
+      break;
+    case 'draft':
+      load(EditorView);
+      break;
+    case 'drafts':
+      load(DraftList);
       break;
     default:
   }
+  return Promise.all(code);
 }
 
-prefetch(window.location.hash);
+/**
+ * The opening view's code, loaded (or failed): React's first render waits
+ * for it a moment (main.tsx), since a lazy view whose code comes after that
+ * render is held back 300 ms more (views.ts).
+ */
+export const openingCode: Promise<unknown> = prefetch(window.location.hash);

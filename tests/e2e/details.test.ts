@@ -99,7 +99,10 @@ describe('details through groups', () => {
     expect(await panel().locator('.fd-through').count()).toBe(0);
 
     await panel().getByRole('button', { name: 'Collapse group' }).click();
-    await expect.poll(() => node(group).getAttribute('data-collapsed')).not.toBeNull();
+    // The first layout not made ahead of time starts the layout engine.
+    await expect
+      .poll(() => node(group).getAttribute('data-collapsed'), { timeout: 15_000 })
+      .not.toBeNull();
     await expect.poll(() => own('incoming').allInnerTexts()).toEqual(from.map((n) => `← ${n}`));
     expect(await own('outgoing').allInnerTexts()).toEqual(to.map((name) => `→ ${name}`));
   });

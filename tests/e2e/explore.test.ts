@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, inject, it } from 'vitest';
 import { parseDeck } from '../../src/core/deck/parseDeck.ts';
 import { artifactPath, freshPagePerTest } from './chromium.ts';
 import { attr, diagramModels, openDiagram, settle } from './diagramFiles.ts';
+import { withoutPrebuiltLayouts } from './pageRoutes.ts';
 
 const session = freshPagePerTest();
 let browser: Browser;
@@ -165,7 +166,8 @@ describe('a diagram view', () => {
     await openDiagram(page, base(), 'cluster-layout');
     const before = await node('Workers').boundingBox();
     await node('CP').locator('.fd-collapse').click();
-    await expect.poll(() => node('API').count()).toBe(0);
+    // The first layout not made ahead of time starts the layout engine.
+    await expect.poll(() => node('API').count(), { timeout: 15_000 }).toBe(0);
     expect(await node('CP').getAttribute('data-collapsed')).not.toBeNull();
     expect(await node('CP').locator('.fd-collapse').innerText()).toBe('+4');
     // The layout adapted: the worker nodes moved up into the freed space.
@@ -199,6 +201,9 @@ describe('the layout worker', () => {
   // (`layout.worker.ts?worker&url` in dev), which the app needs to start.
   const workerScript = (url: URL) =>
     url.pathname.includes('layout.worker') && !url.searchParams.has('url');
+
+  // A layout the build or the dev server has not made (a shared link, a collapsed group).
+  beforeEach(() => withoutPrebuiltLayouts(page));
 
   it('shows progress while it starts, then the diagram', async () => {
     await page.route(workerScript, async (route) => {

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, inject, it } from 'vitest';
 import { artifactPath, freshPagePerTest } from './chromium.ts';
 import { attr, diagramModels, openDiagram } from './diagramFiles.ts';
-import { replaceDiagram } from './pageRoutes.ts';
+import { replaceDiagrams } from './pageRoutes.ts';
 
 // Failures stay contained, and no typed word is lost. Faults are injected
 // from outside the app: the dev server's module for one component is
@@ -322,11 +322,13 @@ describe('the gallery with a broken file', () => {
 
   it('shows an error card for a file that does not read or is too deep; the others draw and open', async () => {
     await page.setViewportSize({ width: 1024, height: 768 });
-    await replaceDiagram(page, 'cri-chain.yaml', 'title: Broken\nnodes:\n  api: [unclosed\n');
     // Groups nested past what can be laid out: refused rather than drawn.
     const groups = Array.from({ length: 40 }, (_, i) => `subgraph g${i}`);
     const deep = ['flowchart TB', ...groups, 'a --> b', ...groups.map(() => 'end')].join('\n');
-    await replaceDiagram(page, 'apply-flow.mmd', deep);
+    await replaceDiagrams(page, {
+      'cri-chain.yaml': 'title: Broken\nnodes:\n  api: [unclosed\n',
+      'apply-flow.mmd': deep,
+    });
     await page.goto(baseUrl);
 
     const others = diagramModels().filter((m) => m.id !== 'cri-chain' && m.id !== 'apply-flow');
@@ -358,7 +360,7 @@ describe('the gallery with a broken file', () => {
     // Groups nested past the layout's recursion, let through by raising the depth limit.
     const groups = Array.from({ length: 4000 }, (_, i) => `subgraph g${i}`);
     const deep = ['flowchart TB', ...groups, 'a --> b', ...groups.map(() => 'end')].join('\n');
-    await replaceDiagram(page, 'apply-flow.mmd', deep);
+    await replaceDiagrams(page, { 'apply-flow.mmd': deep });
     await page.goto(`${baseUrl}?limits=depth=5000`);
     await expect
       .poll(() => card('apply-flow').getAttribute('data-broken'), { timeout: 60_000 })

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { artifactPath, launchChromium } from './chromium.ts';
 import { diagramModels } from './diagramFiles.ts';
-import { holdLayoutWorker, replaceDiagram } from './pageRoutes.ts';
+import { holdLayouts, replaceDiagrams } from './pageRoutes.ts';
 
 /**
  * The home page's cards keep one width per column from the first paint:
@@ -114,8 +114,8 @@ function expectEvenCards(cards: CardBox[], when: string) {
 async function openHeld(viewport: { width: number; height: number }, locale: string) {
   const context = await browser.newContext({ viewport, locale });
   const page = await context.newPage();
-  const release = await holdLayoutWorker(page);
-  for (const [file, text] of Object.entries(LONG_TITLES)) await replaceDiagram(page, file, text);
+  const release = await holdLayouts(page);
+  await replaceDiagrams(page, LONG_TITLES);
   // Diagrams over 12 nodes are refused: some cards end up broken, the rest drawn.
   await page.goto(`${inject('baseUrl')}?limits=nodes=12`);
   return { context, page, release };

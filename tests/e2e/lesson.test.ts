@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { artifactPath, freshPagePerTest } from './chromium.ts';
 import { attr, deckPlay, diagramModels, settle } from './diagramFiles.ts';
-import { holdLayoutWorker } from './pageRoutes.ts';
+import { holdLayouts } from './pageRoutes.ts';
 
 // The teacher's path (issue 16): from the gallery into a lesson and through
 // it, as the ways it broke were found.
@@ -236,7 +236,7 @@ describe('pointing while presenting', () => {
 describe('keys pressed while a view loads', () => {
   it('are applied to a deck once it is ready, in order', async () => {
     const { page } = session;
-    const release = await holdLayoutWorker(page);
+    const release = await holdLayouts(page);
     await page.goto(`${base()}#/deck/part1/1`, { waitUntil: 'domcontentloaded' });
     await page.waitForSelector('.fd-progress', { state: 'attached' });
     for (const key of ['ArrowRight', 'PageDown', 'ArrowRight', 'ArrowLeft', 'Space']) {
@@ -249,7 +249,7 @@ describe('keys pressed while a view loads', () => {
 
   it('are applied to a flow once it is ready, p for presenter mode too', async () => {
     const { page } = session;
-    const release = await holdLayoutWorker(page);
+    const release = await holdLayouts(page);
     await page.goto(`${base()}#/d/kubectl-apply/apply/1`, { waitUntil: 'domcontentloaded' });
     await page.waitForSelector('.fd-progress', { state: 'attached' });
     for (const key of ['p', 'ArrowRight', 'ArrowRight', 'PageDown']) await page.keyboard.press(key);
@@ -263,7 +263,7 @@ describe('keys pressed while a view loads', () => {
 
   it('are applied to the speaker view once it is ready', async () => {
     const { page } = session;
-    const release = await holdLayoutWorker(page);
+    const release = await holdLayouts(page);
     await page.goto(`${base()}#/speaker/kubectl-apply/apply/2`, { waitUntil: 'domcontentloaded' });
     await page.waitForSelector('.fd-progress', { state: 'attached' });
     for (const key of ['PageDown', 'PageDown', 'PageUp', 'PageDown']) {
@@ -277,7 +277,7 @@ describe('keys pressed while a view loads', () => {
 
   it('go to the view they were pressed on, not to the next one', async () => {
     const { page } = session;
-    const release = await holdLayoutWorker(page);
+    const release = await holdLayouts(page);
     await page.goto(`${base()}#/deck/part1/1`, { waitUntil: 'domcontentloaded' });
     await page.waitForSelector('.fd-progress', { state: 'attached' });
     await page.keyboard.press('ArrowRight');

@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, inject, it } from 'vitest';
 import { syntheticFlowDiagram } from '../../bench/synthetic.ts';
 import { freshPagePerTest } from './chromium.ts';
+import { withoutPrebuiltLayouts } from './pageRoutes.ts';
 
 const baseUrl = inject('baseUrl');
 const session = freshPagePerTest();
@@ -140,6 +141,7 @@ describe('a diagram near the limits', () => {
 describe('a layout that takes too long', () => {
   it('is stopped with a message and Try again, and the app keeps working', async () => {
     await hangLayoutsOf('cri-chain');
+    await withoutPrebuiltLayouts(page);
     await page.goto(`${baseUrl}?limits=timeout=3#/d/cri-chain`);
     await expect
       .poll(alertText, { timeout: 60_000 })

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { encodeShare } from '../../src/app/editor/share.ts';
 import { freshPagePerTest } from './chromium.ts';
-import { holdLayoutWorker, holdRequests } from './pageRoutes.ts';
+import { holdLayoutWorker, holdRequests, PREBUILT_LAYOUT } from './pageRoutes.ts';
 
 // Loading that shows it (issue 18): whatever a view waits for (its code, its
 // layout), its place shows the skeleton at once, keys pressed meanwhile are
@@ -75,7 +75,7 @@ describe('a view that waits shows the skeleton at once', () => {
 
   it('a diagram view: while its layout comes (a prebuilt file or the worker)', async () => {
     const { page } = session;
-    const releaseLayouts = await holdRequests(page, '**/layouts/**');
+    const releaseLayouts = await holdRequests(page, PREBUILT_LAYOUT);
     const releaseWorker = await holdLayoutWorker(page);
     await page.goto(`${base()}#/d/cri-chain`, { waitUntil: 'domcontentloaded' });
     await expectSkeletonShown(page);
@@ -89,7 +89,7 @@ describe('a view that waits shows the skeleton at once', () => {
   it('does not shimmer under reduced motion, and says what it waits for at once', async () => {
     const { page } = session;
     await page.emulateMedia({ reducedMotion: 'reduce' });
-    await holdRequests(page, '**/layouts/**');
+    await holdRequests(page, PREBUILT_LAYOUT);
     await holdLayoutWorker(page);
     await page.goto(`${base()}#/d/cri-chain`, { waitUntil: 'domcontentloaded' });
     await expectSkeletonShown(page);
@@ -106,7 +106,7 @@ describe('a view that waits shows the skeleton at once', () => {
 
   it('the gallery: each card until its thumbnail comes', async () => {
     const { page } = session;
-    const releaseLayouts = await holdRequests(page, '**/layouts/**');
+    const releaseLayouts = await holdRequests(page, PREBUILT_LAYOUT);
     const releaseWorker = await holdLayoutWorker(page);
     await page.goto(base(), { waitUntil: 'domcontentloaded' });
     await page.waitForSelector('.fd-card', { timeout: 30_000 });

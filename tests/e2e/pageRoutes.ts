@@ -37,16 +37,53 @@ export async function holdRequests(
 }
 
 /**
- * Serves `file` of diagrams/ to the dev server's page with other content, as
- * if it were on disk (the app imports each file as a `?raw` module).
+ * A layout made ahead of time (docs/instant.md): the dev server's answer
+ * (`/@flowdeck/layout?…`) or a built site's `layouts/<id>.<hash>.json`.
  */
-export async function replaceDiagram(page: Page, file: string, text: string): Promise<void> {
+export const PREBUILT_LAYOUT = (url: URL): boolean =>
+  url.pathname.startsWith('/@flowdeck/layout') || /\/layouts\/[^/]+\.json$/.test(url.pathname);
+
+/**
+ * Holds every layout a view can wait for, made ahead of time or by the
+ * worker, until `release()`: the view stays loading as long as a test needs.
+ */
+export async function holdLayouts(page: Page): Promise<() => Promise<void>> {
+  const prebuilt = await holdRequests(page, PREBUILT_LAYOUT);
+  const worker = await holdLayoutWorker(page);
+  return async () => {
+    await prebuilt();
+    await worker();
+  };
+}
+
+/** Leaves the page no layout made ahead of time: it lays every one out in its worker. */
+export async function withoutPrebuiltLayouts(page: Page): Promise<void> {
+  await page.route(PREBUILT_LAYOUT, (route) => route.fulfill({ status: 404 }));
+}
+
+/**
+ * Gives the dev server's page `file` of diagrams/ with other content, as if
+ * it were on disk: the app reads the folder from `virtual:flowdeck/diagrams`
+ * (src/build/diagramsPlugin.ts). Its layout then comes from the worker: the
+ * server answers 409 for a text that is not the file's. Call it once per
+ * page with every file to replace.
+ */
+export async function replaceDiagrams(page: Page, texts: Record<string, string>): Promise<void> {
   await page.route(
-    (url) => url.pathname === `/diagrams/${file}`,
-    (route) =>
-      route.fulfill({
-        contentType: 'text/javascript',
-        body: `export default ${JSON.stringify(text)};`,
-      }),
+    (url) => url.pathname.endsWith('virtual:flowdeck/diagrams'),
+    async (route) => {
+      const response = await route.fetch();
+      const body = (await response.text()).replace(
+        /^export const files = (.*);$/m,
+        (_, json: string) => {
+          const files = (JSON.parse(json) as { file: string; text: string }[]).map((f) => {
+            const name = f.file.split('/').pop() ?? '';
+            return name in texts ? { ...f, text: texts[name] } : f;
+          });
+          return `export const files = ${JSON.stringify(files)};`;
+        },
+      );
+      await route.fulfill({ response, body });
+    },
   );
 }

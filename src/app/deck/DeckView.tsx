@@ -1,7 +1,7 @@
 import '../view/view.css';
 import '../player/player.css';
 import './deck.css';
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { Suspense, useMemo, useState } from 'react';
 import { buildTimeline } from '../../core/animate/timeline.ts';
 import type { Slide } from '../../core/deck/slides.ts';
 import type { Deck } from '../../core/deck/types.ts';
@@ -18,11 +18,10 @@ import { useDeckSpeaker } from '../speaker/useStepSync.ts';
 import { useTheme } from '../theme/useTheme.ts';
 import { useDocumentTitle } from '../useDocumentTitle.ts';
 import { Canvas } from '../view/Canvas.tsx';
+import { Tokens } from '../views.ts';
 import { DeckBar } from './DeckBar.tsx';
 import { DeckMessage, DeckWait, deckWaitState } from './DeckWait.tsx';
 import { useDeckLayouts, useSlides } from './useDeck.ts';
-
-const Tokens = lazy(() => import('../player/Tokens.tsx').then((m) => ({ default: m.Tokens })));
 
 /**
  * A lesson deck played as slides (`#/deck/<id>/<slide>`, from 1): one slide

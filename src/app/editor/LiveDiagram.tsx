@@ -42,7 +42,7 @@ export function LiveDiagramPane({
   step: number | undefined;
 }) {
   const [selected, setSelected] = useState<string | null>(null);
-  const actions = useMemo(() => ({ toggleCollapsed }), [toggleCollapsed]);
+  const actions = useMemo(() => ({ toggleCollapsed, expectRelayout: () => {} }), [toggleCollapsed]);
   return (
     <StepHrefContext.Provider value={steps}>
       <ViewContext.Provider value={actions}>

@@ -10,7 +10,7 @@ import { userStyle } from './userStyle.ts';
 export function GroupNode({ data, selected }: NodeProps<GroupNodeType>) {
   const { node, style } = data;
   const t = useT();
-  const { toggleCollapsed } = useViewActions();
+  const { toggleCollapsed, expectRelayout } = useViewActions();
   const collapsed = node.collapsed === true;
   const name = node.label || node.id;
   return (
@@ -22,6 +22,8 @@ export function GroupNode({ data, selected }: NodeProps<GroupNodeType>) {
       data-collapsed={collapsed || undefined}
       data-selected={selected || undefined}
       style={userStyle(style)}
+      onPointerEnter={expectRelayout}
+      onFocus={expectRelayout}
     >
       <svg width={node.width} height={node.height} overflow="visible" aria-hidden="true">
         {/* Geometry as CSS, so a collapse or expand can transition the box's size. */}

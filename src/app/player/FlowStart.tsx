@@ -3,6 +3,7 @@ import type { LaidOutDiagram } from '../../core/layout/types.ts';
 import { useT } from '../i18n/useT.ts';
 import { navigate } from '../route.ts';
 import { useStepHref } from '../view/StepHref.tsx';
+import { FlowBar, Tokens } from '../views.ts';
 
 /** In a diagram with flows but none playing: the way in (→ does the same). */
 export function FlowStart({ diagram }: { diagram: LaidOutDiagram }) {
@@ -12,8 +13,8 @@ export function FlowStart({ diagram }: { diagram: LaidOutDiagram }) {
   useEffect(() => {
     if (!first) return;
     // Fetch the player while the reader looks, so → starts it at once.
-    void import('./FlowBar.tsx');
-    void import('./Tokens.tsx');
+    void FlowBar.preload();
+    void Tokens.preload();
     const onKey = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.key !== 'ArrowRight') return;
       if (

@@ -1,5 +1,5 @@
 import './view.css';
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import type { LaidOutDiagram } from '../../core/layout/types.ts';
 import { formatDiagnostic } from '../../core/model/formatDiagnostic.ts';
 import type { Diagnostic } from '../../core/model/types.ts';
@@ -16,6 +16,7 @@ import { useSpeaker } from '../speaker/useStepSync.ts';
 import { useTheme } from '../theme/useTheme.ts';
 import { useDocumentTitle } from '../useDocumentTitle.ts';
 import { type LayoutState, useLayout } from '../useLayout.ts';
+import { FlowBar, Tokens } from '../views.ts';
 import { Canvas } from './Canvas.tsx';
 import { DetailsPanel } from './DetailsPanel.tsx';
 import { LayoutProgress } from './LayoutProgress.tsx';
@@ -23,8 +24,6 @@ import { ViewContext } from './ViewContext.tsx';
 
 // The player's parts (and framer-motion with them) load when a flow plays,
 // keeping them out of the first screen's JavaScript; FlowStart prefetches them.
-const FlowBar = lazy(() => import('../player/FlowBar.tsx').then((m) => ({ default: m.FlowBar })));
-const Tokens = lazy(() => import('../player/Tokens.tsx').then((m) => ({ default: m.Tokens })));
 
 /** Which groups the reader folded away, kept for this tab so a reload shows the same view. */
 function useCollapsed(id: string): [string[], (group: string) => void] {
@@ -74,7 +73,10 @@ export function DiagramView({
   // A flow plays on the whole diagram, laid out once for everything it shows.
   const { diagram, phase, error, retry } = useLayout(client, source, flow ? [] : collapsed);
   const [selected, setSelected] = useState<string | null>(null);
-  const actions = useMemo(() => ({ toggleCollapsed }), [toggleCollapsed]);
+  const actions = useMemo(
+    () => ({ toggleCollapsed, expectRelayout: () => client?.warm() }),
+    [toggleCollapsed, client],
+  );
   const node = diagram?.nodes.find((n) => n.id === selected) ?? null;
 
   useDocumentTitle(diagram?.title, onTitle);
