@@ -24,7 +24,7 @@ import { type BundleReport, buildApp, formatBundle, ROOT, table } from './bundle
 import { formatInstant, type InstantResults, measureInstant } from './instant.ts';
 import { formatLayoutFiles, type LayoutFilesReport, measureLayoutFiles } from './layoutFiles.ts';
 import { type LessonPath, measureLessonPath } from './lessonPath.ts';
-import { median, type Stats, stats, writeResults } from './results.ts';
+import { median, pageErrors, runsFromEnv, type Stats, stats, writeResults } from './results.ts';
 
 const VIEWPORT = { width: 1280, height: 800 };
 const TIMEOUT_MS = 30_000;
@@ -189,11 +189,7 @@ export async function openFilePage(
 async function load(context: BrowserContext, url: string, expected: number): Promise<Probe> {
   const page = await context.newPage();
   try {
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(`console: ${m.text()}`);
-    });
+    const errors = pageErrors(page);
     await page.addInitScript({ content: `(${PROBE})(${expected});` });
     await page.goto(url, { timeout: TIMEOUT_MS });
     const result = (await page.evaluate('window.__fdPainted')) as Probe | { error: string };
@@ -371,10 +367,7 @@ export async function runBrowserBench(runs: number): Promise<BrowserResults> {
 
 /** Loads per diagram and mode: $BENCH_BROWSER_RUNS, else 7. */
 export function browserRuns(): number {
-  const runs = Number(process.env.BENCH_BROWSER_RUNS ?? 7);
-  if (!Number.isInteger(runs) || runs < 1)
-    throw new Error('BENCH_BROWSER_RUNS must be a positive integer');
-  return runs;
+  return runsFromEnv('BENCH_BROWSER_RUNS', 7);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

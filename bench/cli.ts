@@ -13,7 +13,7 @@ import { cpus } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { buildCli } from '../scripts/buildCli.ts';
 import { ROOT, table } from './bundle.ts';
-import { median, type Stats, stats, writeResults } from './results.ts';
+import { median, runsFromEnv, type Stats, stats, writeResults } from './results.ts';
 
 const TIME = '/usr/bin/time';
 const RSS_RUNS = 3;
@@ -105,10 +105,7 @@ export function formatCli(r: CliResults): string {
 
 /** Runs per command: $BENCH_CLI_RUNS, else 15. */
 export function cliRuns(): number {
-  const runs = Number(process.env.BENCH_CLI_RUNS ?? 15);
-  if (!Number.isInteger(runs) || runs < 1)
-    throw new Error('BENCH_CLI_RUNS must be a positive integer');
-  return runs;
+  return runsFromEnv('BENCH_CLI_RUNS', 15);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

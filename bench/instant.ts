@@ -16,7 +16,7 @@ import { isDeckSource } from '../src/core/deck/isDeckSource.ts';
 import { parseDeck } from '../src/core/deck/parseDeck.ts';
 import { parseDiagram } from '../src/core/parse/parseDiagram.ts';
 import { ROOT, table } from './bundle.ts';
-import { type Stats, stats } from './results.ts';
+import { pageErrors, type Stats, stats } from './results.ts';
 
 const VIEWPORT = { width: 1280, height: 800 };
 /** Long enough for a view that falls back to the layout worker; a view that waits for ever stops its runs. */
@@ -246,11 +246,7 @@ export function instantViews(): View[] {
 async function load(context: BrowserContext, url: string, ready: string): Promise<Probe> {
   const page = await context.newPage();
   try {
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(`console: ${m.text()}`);
-    });
+    const errors = pageErrors(page);
     await page.addInitScript({
       content: `(${PROBE})(() => (${ready}), ${TIMEOUT_MS});`,
     });

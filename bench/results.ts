@@ -4,8 +4,26 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
 
 export const RESULTS_FILE = fileURLToPath(new URL('results.json', import.meta.url));
+
+/** What goes wrong in a page as it loads: its errors and console errors, as they come. */
+export function pageErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+  });
+  return errors;
+}
+
+/** A count from the environment (`BENCH_BROWSER_RUNS`…), `fallback` when unset. */
+export function runsFromEnv(name: string, fallback: number): number {
+  const runs = Number(process.env[name] ?? fallback);
+  if (!Number.isInteger(runs) || runs < 1) throw new Error(`${name} must be a positive integer`);
+  return runs;
+}
 
 export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);

@@ -1,13 +1,10 @@
 import { endpoint, files, layouts } from 'virtual:flowdeck/diagrams';
-
-export { layouts };
-
-const FOLDER = new Set(files.map((f) => f.file));
-
 import { hashString } from '../core/layout/hash.ts';
 import type { LayoutAnswer } from '../core/layoutSource.ts';
 import type { ScreenShape } from '../core/model/screenShape.ts';
 import type { LayoutJob } from './layoutClient.ts';
+
+const FOLDER = new Set(files.map((f) => f.file));
 
 /**
  * Where a layout made ahead of time for this job is (docs/instant.md): a
@@ -49,6 +46,11 @@ export function prebuiltAnswer(job: LayoutJob): Promise<LayoutAnswer | undefined
 export function prefetchLayout(file: string, screen: ScreenShape) {
   const url = layouts?.diagrams[file]?.shapes[screen];
   if (url) void fetchLayout(url);
+}
+
+/** The diagram files the build laid out; none in dev. */
+export function builtFiles(): readonly string[] {
+  return Object.keys(layouts?.diagrams ?? {});
 }
 
 /** The diagram files a built deck shows; none in dev or for an unknown deck. */

@@ -1,6 +1,6 @@
 import { nearestShape } from '../core/model/screenShape.ts';
 import { diagramId } from '../core/parse/files.ts';
-import { builtDeckFiles, layouts, prefetchLayout } from './prebuilt.ts';
+import { builtDeckFiles, builtFiles, prefetchLayout } from './prebuilt.ts';
 import { parseRoute } from './route.ts';
 import {
   DeckSpeakerView,
@@ -18,8 +18,8 @@ import {
  * The opening page's layouts and lazy code, asked for before React and the
  * views have run (main.tsx imports this first; docs/instant.md): the
  * diagram's layout, every card's in the gallery, a deck's diagrams' (from
- * the build's manifest, before the deck's YAML is read), and the player's
- * code for a flow. The views' own requests find them on their way
+ * the build's manifest, before the deck's YAML is read), and the code of
+ * the route's view. The views' own requests find them on their way
  * (`prebuiltAnswer()` shares one fetch per file). Only built layouts: the
  * dev server's need the texts.
  */
@@ -28,7 +28,7 @@ function prefetch(hash: string): Promise<unknown> {
   const load = (view: { preload(): Promise<void> }) => code.push(view.preload());
   const route = parseRoute(hash);
   const screen = nearestShape(window.innerWidth, window.innerHeight);
-  const diagrams = Object.keys(layouts?.diagrams ?? {});
+  const diagrams = builtFiles();
   switch (route.kind) {
     case 'home':
       for (const file of diagrams) prefetchLayout(file, screen);
@@ -55,16 +55,17 @@ function prefetch(hash: string): Promise<unknown> {
     case 'share':
       load(ShareView);
       break;
+    // Big code (CodeMirror): not waited for, the skeleton shows meanwhile.
     case 'new':
     case 'edit':
-      load(StartDraft);
-      load(EditorView);
+      void StartDraft.preload();
+      void EditorView.preload();
       break;
     case 'draft':
-      load(EditorView);
+      void EditorView.preload();
       break;
     case 'drafts':
-      load(DraftList);
+      void DraftList.preload();
       break;
     default:
   }
