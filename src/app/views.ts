@@ -12,7 +12,7 @@ export type LazyView<P> = LazyExoticComponent<ComponentType<P>> & { preload(): P
  */
 function lazyView<P>(load: () => Promise<ComponentType<P>>): LazyView<P> {
   let loaded: { default: ComponentType<P> } | undefined;
-  const fetch = () =>
+  const loadNow = () =>
     load().then((component) => {
       loaded = { default: component };
       return loaded;
@@ -21,10 +21,10 @@ function lazyView<P>(load: () => Promise<ComponentType<P>>): LazyView<P> {
     const ready = loaded;
     // A thenable that resolves at once: React takes the component in this render.
     if (ready) return { then: (resolve: (m: typeof ready) => void) => resolve(ready) } as never;
-    return fetch();
+    return loadNow();
   });
   const preload = () =>
-    fetch().then(
+    loadNow().then(
       () => undefined,
       () => undefined,
     );

@@ -42,16 +42,25 @@ beforeAll(async () => {
     env: { ...process.env, FLOWDECK_DIAGRAMS: folder },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  await new Promise<void>((resolve, reject) => {
-    let said = '';
-    const listen = (chunk: Buffer) => {
-      said += chunk.toString();
-      if (said.includes(`:${port}/`)) resolve();
-    };
-    server.stdout?.on('data', listen);
-    server.stderr?.on('data', listen);
-    server.once('exit', (code) => reject(new Error(`vite exited (${code}): ${said}`)));
+  let said = '';
+  server.stdout?.on('data', (chunk: Buffer) => {
+    said += chunk.toString();
   });
+  server.stderr?.on('data', (chunk: Buffer) => {
+    said += chunk.toString();
+  });
+  const url = `http://127.0.0.1:${port}/`;
+  // Served when it answers (its console output is coloured under CI=true, so not parsed).
+  for (let tries = 0; ; tries++) {
+    if (server.exitCode !== null) throw new Error(`vite exited (${server.exitCode}): ${said}`);
+    const answered = await fetch(url).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (answered) break;
+    if (tries > 100) throw new Error(`vite did not serve ${url}: ${said}`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
   base = `http://127.0.0.1:${port}/`;
 }, 60_000);
 
