@@ -2,31 +2,43 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
 import { isDeckSource } from '../core/deck/isDeckSource.ts';
+import { createDefaultLayoutEngine } from '../core/layout/createDefaultLayoutEngine.ts';
 import { hashString } from '../core/layout/hash.ts';
 import { SCREEN_SHAPES, type ScreenShape } from '../core/model/screenShape.ts';
 import { diagramId, isDiagramFile } from '../core/parse/files.ts';
-import { buildEngine, prebuildLayouts, prebuildOne, type SourceFile } from './layouts.ts';
+import { prebuildLayouts, prebuildOne, type SourceFile } from './layouts.ts';
 
 const VIRTUAL = 'virtual:flowdeck/diagrams';
 const RESOLVED = `\0${VIRTUAL}`;
 /** Where the dev server answers layouts on demand. */
-export const LAYOUT_ENDPOINT = '/@flowdeck/layout';
-/** The message the dev server sends when a file of the folder is saved. */
-export const FILE_EVENT = 'flowdeck:file';
+const LAYOUT_ENDPOINT = '/@flowdeck/layout';
+/** The message the dev server sends when a file of the folder is saved (`src/app/diagrams.ts` hears it). */
+const FILE_EVENT = 'flowdeck:file';
 /** Answers the dev server keeps. */
 const KEPT = 200;
 /** The shape the dev server lays the folder out for as it starts: most screens'. */
 const WARM_SHAPE: ScreenShape = '16:9';
 
-/** The folder's diagrams and decks, sorted by id, named from the project root (`diagrams/x.yaml`). */
+/** A file's name as the app knows it: from the project root, with `/` (`diagrams/x.yaml`). */
+function named(root: string, path: string): string {
+  return relative(root, path).split(sep).join('/');
+}
+
+/** The folder's diagrams and decks, sorted by id. */
 function readFolder(root: string, dir: string): SourceFile[] {
   return readdirSync(dir)
     .filter(isDiagramFile)
     .map((name) => ({
-      file: relative(root, join(dir, name)).split(sep).join('/'),
+      file: named(root, join(dir, name)),
       text: readFileSync(join(dir, name), 'utf8'),
     }))
     .sort((a, b) => diagramId(a.file).localeCompare(diagramId(b.file)));
+}
+
+/** One file of the folder, by the name the app knows it by; undefined if the folder has none. */
+function readOne(root: string, dir: string, file: string): SourceFile | undefined {
+  const name = readdirSync(dir).find((n) => isDiagramFile(n) && named(root, join(dir, n)) === file);
+  return name === undefined ? undefined : { file, text: readFileSync(join(dir, name), 'utf8') };
 }
 
 /**
@@ -75,7 +87,7 @@ export function flowdeckDiagrams(folder = process.env.FLOWDECK_DIAGRAMS || 'diag
       ].join('\n');
     },
     configureServer(server) {
-      const engine = buildEngine();
+      const engine = createDefaultLayoutEngine();
       const answers = new Map<string, Promise<string>>();
       const answer = (source: SourceFile, shape: ScreenShape) => {
         const key = `${source.file}\n${shape}\n${source.text}`;
@@ -94,7 +106,7 @@ export function flowdeckDiagrams(folder = process.env.FLOWDECK_DIAGRAMS || 'diag
       server.middlewares.use(LAYOUT_ENDPOINT, (req, res) => {
         const query = new URL(req.url ?? '', 'http://x').searchParams;
         const shape = query.get('shape') as ScreenShape;
-        const found = readFolder(root, dir).find((f) => f.file === query.get('file'));
+        const found = readOne(root, dir, query.get('file') ?? '');
         res.setHeader('Cache-Control', 'no-store');
         if (!found || isDeckSource(found.text) || !SCREEN_SHAPES.includes(shape)) {
           res.statusCode = 404;
@@ -144,7 +156,7 @@ function watchFolder(server: ViteDevServer, root: string, dir: string) {
   server.watcher.on('change', (path) => {
     if (!inFolder(path)) return;
     invalidate();
-    const file = relative(root, path).split(sep).join('/');
+    const file = named(root, path);
     const send = (text: string) => server.environments.client.hot.send(FILE_EVENT, { file, text });
     const text = readFileSync(path, 'utf8');
     // Some editors empty the file before writing it: an empty read gets a second look.

@@ -1,10 +1,9 @@
 import { isDeckSource } from '../core/deck/isDeckSource.ts';
 import { parseDeck } from '../core/deck/parseDeck.ts';
-import { createLayoutEngine, type LayoutEngine } from '../core/layout/createLayoutEngine.ts';
+import { createDefaultLayoutEngine } from '../core/layout/createDefaultLayoutEngine.ts';
+import type { LayoutEngine } from '../core/layout/createLayoutEngine.ts';
 import { hashString } from '../core/layout/hash.ts';
-import { DEFAULT_LAYOUT_SETTINGS } from '../core/layout/settings.ts';
 import { type LayoutManifest, layoutSource } from '../core/layoutSource.ts';
-import { measureText } from '../core/measure/measureText.ts';
 import { SCREEN_SHAPES, type ScreenShape } from '../core/model/screenShape.ts';
 import { diagramId } from '../core/parse/files.ts';
 
@@ -16,13 +15,8 @@ export interface SourceFile {
 
 export interface PrebuiltLayouts {
   manifest: LayoutManifest;
-  /** Files to ship, named by their content (shapes with the same layout share one). */
+  /** Files to ship, named by their content, so a host may cache them for ever. */
   files: { fileName: string; source: string }[];
-}
-
-/** The layout engine the build uses: the worker's, with the worker's settings. */
-export function buildEngine(): LayoutEngine {
-  return createLayoutEngine({ measure: measureText, settings: DEFAULT_LAYOUT_SETTINGS });
 }
 
 /**
@@ -45,7 +39,7 @@ export async function prebuildOne(
  */
 export async function prebuildLayouts(
   files: readonly SourceFile[],
-  engine: LayoutEngine = buildEngine(),
+  engine: LayoutEngine = createDefaultLayoutEngine(),
 ): Promise<PrebuiltLayouts> {
   const manifest: LayoutManifest = { diagrams: {}, decks: {} };
   const sources = files.filter((f) => !isDeckSource(f.text));

@@ -1,8 +1,6 @@
 /// <reference lib="webworker" />
-import { createLayoutEngine } from '../core/layout/createLayoutEngine.ts';
-import { DEFAULT_LAYOUT_SETTINGS } from '../core/layout/settings.ts';
+import { createDefaultLayoutEngine } from '../core/layout/createDefaultLayoutEngine.ts';
 import { layoutSource } from '../core/layoutSource.ts';
-import { measureText } from '../core/measure/measureText.ts';
 import { inParts } from './parts.ts';
 import type { LayoutRequest, LayoutResponse } from './protocol.ts';
 import { createLayoutQueue } from './queue.ts';
@@ -13,7 +11,7 @@ declare const self: DedicatedWorkerGlobalScope;
 // we run ELK in-process here, so take the handler back.
 self.onmessage = null;
 
-const engine = createLayoutEngine({ measure: measureText, settings: DEFAULT_LAYOUT_SETTINGS });
+const engine = createDefaultLayoutEngine();
 const reply = (response: LayoutResponse) => {
   for (const message of inParts(response)) self.postMessage(message);
 };
