@@ -1,4 +1,5 @@
-import type { LaidOutDiagram, LaidOutEdge, LaidOutNode } from '../core/layout/types.ts';
+import type { LaidOutEdge, LaidOutNode } from '../core/layout/types.ts';
+import type { LayoutAnswer } from '../core/layoutSource.ts';
 import type { ScreenShape } from '../core/model/screenShape.ts';
 import type { Diagnostic } from '../core/model/types.ts';
 import type { Limits } from '../core/parse/limits.ts';
@@ -31,17 +32,16 @@ export type LayoutResponse =
   | { requestId: number; progress: LayoutPhase }
   | { requestId: number; part: DiagramPart }
   | { requestId: number; cancelled: true }
-  | { requestId: number; ok: true; diagram: LaidOutDiagram; diagnostics: Diagnostic[] }
+  /** The worker's answer (`layoutSource()`), or the client's own `timeout`. */
+  | ({ requestId: number } & LayoutAnswer)
   | {
       requestId: number;
       ok: false;
       /**
-       * `invalid`: the source has errors (see diagnostics), limits passed
-       * included; `crashed`: parse or layout threw; `timeout`: it ran longer
-       * than the client allows (`LayoutClientOptions.timeoutMs`), so the
-       * client stopped the worker (never sent by the worker itself).
+       * It ran longer than the client allows (`LayoutClientOptions.timeoutMs`),
+       * so the client stopped the worker (never sent by the worker itself).
        */
-      reason: 'invalid' | 'crashed' | 'timeout';
+      reason: 'timeout';
       diagnostics: Diagnostic[];
       message: string;
     };
