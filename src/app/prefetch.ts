@@ -1,7 +1,7 @@
-import { nearestShape } from '../core/model/screenShape.ts';
 import { diagramId } from '../core/parse/files.ts';
 import { builtDeckFiles, builtFiles, prefetchLayout } from './prebuilt.ts';
 import { parseRoute } from './route.ts';
+import { windowShape } from './useScreenShape.ts';
 import {
   DeckSpeakerView,
   DeckView,
@@ -27,7 +27,7 @@ function prefetch(hash: string): Promise<unknown> {
   const code: Promise<void>[] = [];
   const load = (view: { preload(): Promise<void> }) => code.push(view.preload());
   const route = parseRoute(hash);
-  const screen = nearestShape(window.innerWidth, window.innerHeight);
+  const screen = windowShape();
   const diagrams = builtFiles();
   switch (route.kind) {
     case 'home':

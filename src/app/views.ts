@@ -47,5 +47,7 @@ export const StartDraft = lazyView(() =>
 );
 export const DraftList = lazyView(() => import('./editor/DraftList.tsx').then((m) => m.DraftList));
 export const ShareView = lazyView(() => import('./editor/ShareView.tsx').then((m) => m.ShareView));
+// The player's parts (and framer-motion with them) load when a flow plays,
+// keeping them out of the first screen's JavaScript; FlowStart prefetches them.
 export const FlowBar = lazyView(() => import('./player/FlowBar.tsx').then((m) => m.FlowBar));
 export const Tokens = lazyView(() => import('./player/Tokens.tsx').then((m) => m.Tokens));

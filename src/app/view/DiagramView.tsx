@@ -22,9 +22,6 @@ import { DetailsPanel } from './DetailsPanel.tsx';
 import { LayoutProgress } from './LayoutProgress.tsx';
 import { ViewContext } from './ViewContext.tsx';
 
-// The player's parts (and framer-motion with them) load when a flow plays,
-// keeping them out of the first screen's JavaScript; FlowStart prefetches them.
-
 /** Which groups the reader folded away, kept for this tab so a reload shows the same view. */
 function useCollapsed(id: string): [string[], (group: string) => void] {
   const key = `flowdeck.collapsed.${id}`;
