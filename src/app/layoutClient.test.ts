@@ -414,17 +414,32 @@ describe('createLayoutClient with prebuilt layouts', () => {
 
   it('paints a prebuilt layout without starting the worker', async () => {
     const { client, workers, answers } = built(['a']);
-    const answer = client.request({ text: 'a', file: 'diagrams/a.mmd', screen: '16:9' });
+    const phases: string[] = [];
+    const answer = client.request({
+      text: 'a',
+      file: 'diagrams/a.mmd',
+      screen: '16:9',
+      onProgress: (phase) => phases.push(phase),
+    });
     answers[0]?.(true);
     expect(await answer).toMatchObject({ requestId: 1, ok: true, diagram: { title: 'built a' } });
     expect(workers).toHaveLength(0);
+    // The view says it is loading the diagram, not starting an engine it never starts.
+    expect(phases).toEqual(['loading']);
   });
 
   it('lays out in the worker what has no prebuilt layout, or whose fetch failed', async () => {
     const { client, workers, answers } = built(['a']);
+    const phases: string[] = [];
     const missing = client.request({ text: 'b', file: 'diagrams/b.mmd', channel: 'one' });
-    const failed = client.request({ text: 'a', file: 'diagrams/a.mmd', channel: 'two' });
+    const failed = client.request({
+      text: 'a',
+      file: 'diagrams/a.mmd',
+      channel: 'two',
+      onProgress: (phase) => phases.push(phase),
+    });
     answers[0]?.(false);
+    await vi.waitFor(() => expect(phases).toEqual(['loading', 'starting']));
     await vi.waitFor(() => expect(workers[0]?.sent.map((r) => r.text)).toEqual(['b', 'a']));
     workers[0]?.layOut(workers[0]?.sent[0]);
     workers[0]?.layOut(workers[0]?.sent[1]);

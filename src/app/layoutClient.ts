@@ -19,6 +19,12 @@ import type { LayoutSource, LayoutStore } from './layoutStore.ts';
  */
 export const LAYOUT_WORKER_URL: string = layoutWorkerUrl;
 
+/**
+ * Where a job is: `loading` a layout made ahead of time, `starting` the
+ * worker for one that is not, then the worker's own phases.
+ */
+export type JobPhase = 'loading' | 'starting' | LayoutPhase;
+
 export interface LayoutJob {
   text: string;
   file: string;
@@ -33,7 +39,7 @@ export interface LayoutJob {
    * typing, and would push out the layouts worth keeping.
    */
   persist?: boolean;
-  onProgress?: (phase: LayoutPhase) => void;
+  onProgress?: (phase: JobPhase) => void;
 }
 
 export interface LayoutClient {
@@ -97,7 +103,7 @@ interface Pending {
   /** What the worker is sent, again if its worker is stopped before it ran. */
   message: LayoutRequest;
   resolve: (result: LayoutResult) => void;
-  onProgress: ((phase: LayoutPhase) => void) | undefined;
+  onProgress: ((phase: JobPhase) => void) | undefined;
   /** The worker the job was sent to; null while the store is asked first. */
   sentTo: Worker | null;
   /** Where the answer is kept, when it is. */
@@ -290,10 +296,15 @@ export function createLayoutClient(options: LayoutClientOptions = {}): LayoutCli
           layOut(entry);
           return;
         }
+        job.onProgress?.('loading');
         void ready.then((answer) => {
           if (pending.get(requestId) !== entry) return;
-          if (answer) settle(requestId, { requestId, ...answer });
-          else layOut(entry);
+          if (answer) {
+            settle(requestId, { requestId, ...answer });
+            return;
+          }
+          job.onProgress?.('starting');
+          layOut(entry);
         });
       });
     },

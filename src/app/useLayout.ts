@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
 import type { LaidOutDiagram } from '../core/layout/types.ts';
 import type { ScreenShape } from '../core/model/screenShape.ts';
-import type { LayoutPhase, LayoutResult } from '../worker/protocol.ts';
+import type { LayoutResult } from '../worker/protocol.ts';
 import type { DiagramSource } from './diagrams.ts';
 import { cached, remember, subscribeLayouts } from './layoutCache.ts';
-import type { LayoutClient } from './layoutClient.ts';
+import type { JobPhase, LayoutClient } from './layoutClient.ts';
 import { useScreenShape } from './useScreenShape.ts';
 import { useWalkthroughTitle } from './useWalkthroughTitle.ts';
 
@@ -14,7 +14,7 @@ type Failure = Extract<LayoutResult, { ok: false }>;
 export interface LayoutState {
   diagram: LaidOutDiagram | null;
   /** Set while the worker works on this view. */
-  phase: LayoutPhase | 'starting' | null;
+  phase: JobPhase | null;
   error: Failure | null;
 }
 

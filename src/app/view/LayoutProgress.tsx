@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { LayoutPhase } from '../../worker/protocol.ts';
 import { useT } from '../i18n/useT.ts';
+import type { JobPhase } from '../layoutClient.ts';
 import { Skeleton } from './Skeleton.tsx';
 
 /** After this long, a wait offers a way out: try again (the layout itself stops at its own timeout). */
@@ -19,7 +19,7 @@ export function LayoutProgress({
   compact = false,
   onRetry,
 }: {
-  phase: LayoutPhase | 'starting' | null;
+  phase: JobPhase | null;
   /** What is being waited for, when it is more than the phase (a deck's count). */
   text?: string | undefined;
   compact?: boolean;
