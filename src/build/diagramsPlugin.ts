@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
 import { isDeckSource } from '../core/deck/isDeckSource.ts';
@@ -64,6 +64,10 @@ export function flowdeckDiagrams(folder = process.env.FLOWDECK_DIAGRAMS || 'diag
       root = config.root;
       dir = resolve(root, folder);
       building = config.command === 'build';
+      if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+        const from = process.env.FLOWDECK_DIAGRAMS ? ' (FLOWDECK_DIAGRAMS)' : '';
+        throw new Error(`Flowdeck: the diagrams folder ${dir}${from} is not a folder`);
+      }
     },
     resolveId: (id) => (id === VIRTUAL ? RESOLVED : undefined),
     async load(id) {
