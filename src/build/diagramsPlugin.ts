@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
+import { elkThreads } from '../cli/elkThreads.ts';
 import { isDeckSource } from '../core/deck/isDeckSource.ts';
 import { createDefaultLayoutEngine } from '../core/layout/createDefaultLayoutEngine.ts';
 import { hashString } from '../core/layout/hash.ts';
@@ -91,7 +92,7 @@ export function flowdeckDiagrams(folder = process.env.FLOWDECK_DIAGRAMS || 'diag
       ].join('\n');
     },
     configureServer(server) {
-      const engine = createDefaultLayoutEngine();
+      const engine = createDefaultLayoutEngine(elkThreads());
       const answers = new Map<string, Promise<string>>();
       const answer = (source: SourceFile, shape: ScreenShape) => {
         const key = `${source.file}\n${shape}\n${source.text}`;

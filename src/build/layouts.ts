@@ -1,3 +1,4 @@
+import { elkThreads } from '../cli/elkThreads.ts';
 import { isDeckSource } from '../core/deck/isDeckSource.ts';
 import { parseDeck } from '../core/deck/parseDeck.ts';
 import { createDefaultLayoutEngine } from '../core/layout/createDefaultLayoutEngine.ts';
@@ -39,7 +40,7 @@ export async function prebuildOne(
  */
 export async function prebuildLayouts(
   files: readonly SourceFile[],
-  engine: LayoutEngine = createDefaultLayoutEngine(),
+  engine: LayoutEngine = createDefaultLayoutEngine(elkThreads()),
 ): Promise<PrebuiltLayouts> {
   const manifest: LayoutManifest = { diagrams: {}, decks: {} };
   const sources = files.filter((f) => !isDeckSource(f.text));

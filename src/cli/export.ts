@@ -15,6 +15,7 @@ import type { Flow } from '../core/model/types.ts';
 import type { Limits } from '../core/parse/limits.ts';
 import { parseDiagram } from '../core/parse/parseDiagram.ts';
 import { isDeckFile } from './deckFiles.ts';
+import { elkThreads } from './elkThreads.ts';
 import { collectDiagramFiles } from './files.ts';
 import { createFontSubsetter, drawsOutsidePretendard, type FontSubsetter } from './fonts.ts';
 import { svgToPng } from './png.ts';
@@ -120,7 +121,7 @@ export async function exportDiagrams(
   out: Print,
   err: Print,
 ): Promise<number> {
-  const engine = createDefaultLayoutEngine();
+  const engine = createDefaultLayoutEngine(elkThreads());
   const exporter: Exporter = { engine, fonts: createFontSubsetter(), options, out, err };
   const info = await stat(input);
   return info.isDirectory() ? exportFolder(input, exporter) : exportFile(input, exporter);

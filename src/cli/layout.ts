@@ -8,6 +8,7 @@ import type { AspectSetting } from '../core/model/screenShape.ts';
 import type { Limits } from '../core/parse/limits.ts';
 import { parseDiagram } from '../core/parse/parseDiagram.ts';
 import { isDeckFile } from './deckFiles.ts';
+import { elkThreads } from './elkThreads.ts';
 import { readDiagramText } from './readText.ts';
 
 export interface LayoutCommandOptions {
@@ -42,7 +43,11 @@ export async function layout(
   const { model, diagnostics } = parseDiagram(text, { file, limits: options.limits });
   for (const d of diagnostics) err(formatDiagnostic(d));
   if (!model || diagnostics.some((d) => d.severity === 'error')) return 1;
-  const engine = createLayoutEngine({ measure: measureText, settings: DEFAULT_LAYOUT_SETTINGS });
+  const engine = createLayoutEngine({
+    measure: measureText,
+    settings: DEFAULT_LAYOUT_SETTINGS,
+    elk: elkThreads(),
+  });
   let diagram: LaidOutDiagram;
   try {
     diagram = await engine.layout(options.aspect ? { ...model, aspect: options.aspect } : model);

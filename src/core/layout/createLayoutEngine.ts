@@ -1,19 +1,14 @@
 import ELK from 'elkjs/lib/elk.bundled.js';
-import type { ElkNode } from 'elkjs/lib/elk-api.js';
 import { effectiveShape, type ScreenShape } from '../model/screenShape.ts';
 import type { Model } from '../model/types.ts';
 import { clipEndpoints } from './clipEndpoints.ts';
 import { fromElk } from './fromElk.ts';
 import { hashString } from './hash.ts';
+import { createRunCache, type ElkPort, layoutRuns } from './layoutRuns.ts';
 import { restoreOrder } from './restoreOrder.ts';
 import { type LayOut, shapeLayout } from './shapeLayout.ts';
 import { type LayoutSettings, type MeasureFn, measureModel, toElk } from './toElk.ts';
 import type { LaidOutDiagram } from './types.ts';
-
-/** Anything that lays out an ELK graph: elkjs in-process, or elkjs behind a worker. */
-export interface ElkPort {
-  layout(graph: ElkNode): Promise<ElkNode>;
-}
 
 /** The layout port: Node runs it in-process, the browser runs it inside a Web Worker. */
 export interface LayoutEngine {
@@ -31,7 +26,10 @@ export interface LayoutOptions {
 export interface CreateLayoutEngineParams {
   measure: MeasureFn;
   settings: LayoutSettings;
-  /** Defaults to elkjs running in this thread. */
+  /**
+   * Defaults to elkjs running in this thread. A pool (`elkPool`) lays out
+   * the runs of a bottom-up layout in parallel.
+   */
   elk?: ElkPort;
   /** How many laid-out diagrams to keep, keyed by content hash. Default 32. */
   cacheSize?: number;
@@ -63,6 +61,8 @@ export function createLayoutEngine(params: CreateLayoutEngineParams): LayoutEngi
   const cacheSize = params.cacheSize ?? 32;
   const maxRun = params.maxRun ?? MAX_RUN;
   const cache = new Map<string, Promise<LaidOutDiagram>>();
+  // Runs of bottom-up layouts, so an edit lays out only the runs it touches.
+  const runs = createRunCache();
 
   const layOut: LayOut = async (model, options) => {
     const measured = measureModel(model, params.measure, params.settings);
@@ -70,7 +70,7 @@ export function createLayoutEngine(params: CreateLayoutEngineParams): LayoutEngi
       maxRun,
       ...options,
     });
-    const result = await elk.layout(graph);
+    const result = await layoutRuns(graph, elk, runs);
     const laidOut = fromElk(model, result, measured, params.settings, pieces);
     return clipEndpoints(restoreOrder(laidOut, separated));
   };

@@ -1,6 +1,6 @@
 import type { Direction } from '../model/types.ts';
+import { ancestors } from './hierarchy.ts';
 import { round } from './nodeSize.ts';
-import { ancestors } from './toElk.ts';
 import type { LaidOutDiagram, LaidOutEdge, LaidOutNode } from './types.ts';
 
 /**

@@ -1,7 +1,8 @@
 import { type ScreenShape, shapeRatio } from '../model/screenShape.ts';
 import type { Direction, Model, ModelNode } from '../model/types.ts';
 import { checkInvariants } from './checkInvariants.ts';
-import { effectiveDirection, type ToElkOptions } from './toElk.ts';
+import { effectiveDirection } from './hierarchy.ts';
+import type { ToElkOptions } from './toElk.ts';
 import type { LaidOutDiagram } from './types.ts';
 
 /** Lays a model out with the given ELK options (the engine's pipeline). */

@@ -1,9 +1,11 @@
 import type { ElkExtendedEdge, ElkLabel, ElkNode, LayoutOptions } from 'elkjs/lib/elk-api.js';
 import type { MeasuredText, MeasureTextOptions } from '../measure/types.ts';
 import type { Direction, Model, ModelNode } from '../model/types.ts';
-import { addPieces, liftEdge, planRuns, planTurns } from './bottomUp.ts';
 import { countEnds, END_SPACING, leafOptions, portEveryEnd } from './edgeEnds.ts';
+import { ancestors, edgeContainer } from './hierarchy.ts';
+import { type EdgePiece, liftEdge } from './liftEdge.ts';
 import { collapsedGroupSize, type NodeBox, nodeSize, round } from './nodeSize.ts';
+import { planRuns, planTurns } from './plan.ts';
 
 export type MeasureFn = (text: string, options: MeasureTextOptions) => MeasuredText;
 
@@ -267,43 +269,6 @@ export function measureModel(model: Model, measure: MeasureFn, settings: LayoutS
 }
 
 /**
- * The deepest group that is a proper ancestor of both ends (null = root).
- * An edge from a group to its own descendant lives in that group's parent.
- */
-export function edgeContainer(
-  source: string,
-  target: string,
-  byId: Map<string, ModelNode>,
-): string | null {
-  const sourceChain = ancestors(source, byId);
-  const targetChain = new Set(ancestors(target, byId));
-  for (const id of sourceChain) if (targetChain.has(id)) return id;
-  return null;
-}
-
-/** The direction a node's children flow in: its own, or the nearest one above it, or the diagram's. */
-export function effectiveDirection(
-  node: ModelNode,
-  byId: Map<string, ModelNode>,
-  root: Direction,
-): Direction {
-  for (let n: ModelNode | undefined = node; n; n = n.parent ? byId.get(n.parent) : undefined)
-    if (n.direction) return n.direction;
-  return root;
-}
-
-/** Proper ancestors of a node, nearest first. */
-export function ancestors(id: string, byId: Map<string, ModelNode>): string[] {
-  const chain: string[] = [];
-  let parent = byId.get(id)?.parent ?? null;
-  while (parent !== null && !chain.includes(parent)) {
-    chain.push(parent);
-    parent = byId.get(parent)?.parent ?? null;
-  }
-  return chain;
-}
-
-/**
  * Groups that must keep the direction around them. ELK lays a hierarchy out
  * in one direction; a group turns its own way only in a layout run of its
  * own, where ELK treats every group inside it as a closed box. So a group
@@ -335,4 +300,24 @@ function pinnedGroups(model: Model, byId: Map<string, ModelNode>): Set<string> {
  */
 function minimumSize(width: number, height: number, options: { transposed: boolean }): string {
   return options.transposed ? `(${height},${width})` : `(${width},${height})`;
+}
+
+/** Adds each piece to the graph that holds it, and the ports it needs to the groups it crosses. */
+export function addPieces(
+  pieces: EdgePiece[],
+  middle: number,
+  labels: ElkExtendedEdge['labels'],
+  elkNodes: Map<string | null, ElkNode>,
+): void {
+  pieces.forEach((p, i) => {
+    for (const end of [p.source, p.target]) {
+      const group = end.portOf === undefined ? undefined : elkNodes.get(end.portOf);
+      if (group && !group.ports?.some((q) => q.id === end.id)) {
+        group.ports = [...(group.ports ?? []), { id: end.id, width: 0, height: 0 }];
+      }
+    }
+    const elkEdge: ElkExtendedEdge = { id: p.id, sources: [p.source.id], targets: [p.target.id] };
+    if (labels && i === middle) elkEdge.labels = labels;
+    elkNodes.get(p.graph)?.edges?.push(elkEdge);
+  });
 }

@@ -3,9 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { measureText } from '../measure/measureText.ts';
 import { parseDiagram } from '../parse/parseDiagram.ts';
 import { arbitraryModel } from './arbitraryModel.ts';
-import { liftEdge, planRuns } from './bottomUp.ts';
 import { checkInvariants } from './checkInvariants.ts';
 import { createLayoutEngine } from './createLayoutEngine.ts';
+import { liftEdge } from './liftEdge.ts';
+import { planRuns } from './plan.ts';
 import { DEFAULT_LAYOUT_SETTINGS } from './settings.ts';
 
 const model = (text: string) => {
