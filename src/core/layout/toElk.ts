@@ -75,6 +75,20 @@ const ROOT_OPTIONS: LayoutOptions = {
 };
 
 /**
+ * A root laid out over boxes (bottom-up, `planRuns`): its children are
+ * groups laid out already, with a port on their border per edge that
+ * crosses it, hundreds in a dense diagram. Weighing the written order there
+ * and sweeping for crossings more than once cost ELK seconds (2.3 s of 5.6 s
+ * for a 1000-node dense graph) and bought few crossings (4638 against
+ * 4954 in all: edges cross mostly inside the runs below).
+ */
+const BOXES_ROOT_OPTIONS: LayoutOptions = {
+  'elk.hierarchyHandling': 'SEPARATE_CHILDREN',
+  'elk.layered.considerModelOrder.strategy': 'NONE',
+  'elk.layered.thoroughness': '1',
+};
+
+/**
  * The ELK graph for a model: nested nodes sized from measured text, each
  * edge placed in the lowest group that holds both its ends (ELK's rule for
  * hierarchy), labels sized so ELK keeps them clear of nodes.
@@ -109,7 +123,7 @@ export function toElk(
     id: '__root',
     layoutOptions: {
       ...ROOT_OPTIONS,
-      ...(plan ? { 'elk.hierarchyHandling': 'SEPARATE_CHILDREN' } : {}),
+      ...(plan ? BOXES_ROOT_OPTIONS : {}),
       'elk.direction': ELK_DIRECTION[model.direction],
       ...(options.wrap
         ? {
