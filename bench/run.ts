@@ -4,6 +4,8 @@
  *
  * - `layout`: parse, measure and layout in Node (bench/layout.ts);
  * - `shapes`: layouts shaped for 16:9 and 4:3 screens against as written (bench/shapes.ts);
+ * - `dense`: dense nested graphs of 50–3000 nodes, Flowdeck against plain
+ *   ELK in one run, side by side (bench/denseLayout.ts);
  * - `browser`: opening a diagram URL to a painted diagram (bench/browser.ts),
  *   then a deck, the speaker views and the gallery (bench/instant.ts), and the
  *   bytes of the layouts the build ships (bench/layoutFiles.ts);
@@ -19,13 +21,14 @@
  *   1024×768 and 1920×1080: label sizes, nodes out of frame or covered, cut
  *   group titles (bench/legibility.ts).
  *
- * BENCH_<PART>=0 skips a part (BENCH_LAYOUT, BENCH_SHAPES, BENCH_BROWSER, BENCH_CLI, BENCH_WORKER,
- * BENCH_MERMAID, BENCH_FRAMES, BENCH_DRAW, BENCH_LEGIBILITY). A benchmark,
+ * BENCH_<PART>=0 skips a part (BENCH_LAYOUT, BENCH_SHAPES, BENCH_DENSE, BENCH_BROWSER,
+ * BENCH_CLI, BENCH_WORKER, BENCH_MERMAID, BENCH_FRAMES, BENCH_DRAW, BENCH_LEGIBILITY). A benchmark,
  * not a test: these machines are shared, so read medians and ratios, not
  * single runs.
  */
 import { browserRuns, runBrowserBench } from './browser.ts';
 import { cliRuns, formatCli, runCliBench } from './cli.ts';
+import { formatDense, runDenseBench } from './denseLayout.ts';
 import { runDrawBigBench } from './drawBig.ts';
 import { runFrameBench } from './frames.ts';
 import { formatLayout, runLayoutBench } from './layout.ts';
@@ -47,6 +50,11 @@ if (on('SHAPES')) {
   const shapes = await runShapesBench();
   console.log(formatShapes(shapes));
   writeResults({ shapes });
+}
+if (on('DENSE')) {
+  const dense = await runDenseBench();
+  console.log(formatDense(dense));
+  writeResults({ dense });
 }
 if (on('BROWSER')) writeResults({ browser: await runBrowserBench(browserRuns()) });
 if (on('CLI')) {

@@ -1,6 +1,6 @@
 /**
- * The performance issues' targets (issue 18's first loads and CLI among
- * them) and the legibility targets of issue 17, read from bench/results.json: each with
+ * The performance issues' targets (issue 18's first loads and CLI, issue
+ * 19's dense layouts among them) and the legibility targets of issue 17, read from bench/results.json: each with
  * its figure and whether it is met. `npx tsx bench/targets.ts` prints them
  * for the last run; `npm run bench` prints them at its end.
  */
@@ -9,6 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { TARGETS } from '../tests/e2e/rehearsal/legibility.ts';
 import type { BrowserResults } from './browser.ts';
 import type { CliResults } from './cli.ts';
+import type { DenseResults } from './denseLayout.ts';
 import type { FrameResults } from './frames.ts';
 import type { LayoutResults } from './layout.ts';
 import type { LegibilityResults } from './legibility.ts';
@@ -18,6 +19,7 @@ import type { WorkerLayoutResults } from './workerLayout.ts';
 
 interface Results {
   layout?: LayoutResults;
+  dense?: DenseResults;
   browser?: BrowserResults;
   cli?: CliResults;
   workerLayout?: WorkerLayoutResults;
@@ -65,6 +67,7 @@ export function checkTargets(r: Results): Target[] {
         );
     }
   }
+  if (r.dense) addDense(r.dense, add);
   if (r.browser) addInstant(r.browser, add);
   if (r.cli) {
     for (const c of r.cli.commands) {
@@ -168,6 +171,43 @@ const VIEW_MS = 300;
 const GALLERY_COLD_MS = 800;
 const CLI_LIMITS_MS: Record<string, number> = { help: 200, check: 400 };
 
+/** Issue 19's limits on the dense graphs at the default crossing share, Node, warm, ms. */
+const DENSE_MS: Record<number, number> = { 50: 60, 200: 250, 1000: 1500 };
+const DENSE_TIME_RATIO = 0.5;
+const DENSE_CROSSING_RATIO = 1.2;
+
+/** Issue 19: Flowdeck on dense graphs, against its own limits and plain ELK in the same run. */
+function addDense(
+  d: DenseResults,
+  add: (what: string, figure: string, met: boolean | null) => void,
+) {
+  for (const r of d.results) {
+    const limit = r.crossing === 0.45 ? DENSE_MS[r.leaves] : undefined;
+    if (limit === undefined) continue;
+    add(
+      `dense ${r.leaves} leaves in Node, warm ≤ ${limit >= 1000 ? `${limit / 1000} s` : `${limit} ms`}`,
+      `${range(r.flowdeck.ms)} ms on ${d.threads} threads (${d.cores} cores); one thread ${r.oneThread.ms.median} ms`,
+      r.flowdeck.ms.median <= limit,
+    );
+  }
+  for (const r of d.results) {
+    const graph = `dense ${r.leaves} leaves, ${Math.round(r.crossing * 100)}% crossing`;
+    add(
+      `${graph}: time ≤ ${DENSE_TIME_RATIO}× plain ELK one run`,
+      `${r.flowdeck.ms.median} vs ${r.plain.ms.median} ms, ${r.timeRatio}×`,
+      r.timeRatio <= DENSE_TIME_RATIO,
+    );
+    const ratio = r.crossingRatio === null ? 'plain ELK has none' : `${r.crossingRatio}×`;
+    add(
+      `  crossings ≤ ${DENSE_CROSSING_RATIO}× plain ELK, every invariant kept`,
+      `${r.flowdeck.crossings} vs ${r.plain.crossings}, ${ratio}; problems ${r.flowdeck.problems}`,
+      r.crossingRatio !== null &&
+        r.crossingRatio <= DENSE_CROSSING_RATIO &&
+        r.flowdeck.problems === 0,
+    );
+  }
+}
+
 const range = (s: Stats) =>
   `median ${Math.round(s.median)} (${Math.round(s.min)}–${Math.round(s.max)})`;
 
@@ -218,7 +258,7 @@ export function targets(): string {
   const results = JSON.parse(readFileSync(RESULTS_FILE, 'utf8')) as Results;
   const mark = (met: boolean | null) => (met === null ? '   ' : met ? 'met' : 'NOT');
   const m = results.browser?.machine;
-  const cpus = m?.cpus ?? results.cli?.cpus;
+  const cpus = m?.cpus ?? results.cli?.cpus ?? results.dense?.cores;
   const machine = cpus
     ? `measured on ${cpus} CPUs${m ? ` (${m.cpuModel}), Chromium ${m.chromium}` : ''}; medians (min–max)\n`
     : '';
