@@ -29,6 +29,7 @@ import { measureText } from '../src/core/measure/measureText.ts';
 import type { Model } from '../src/core/model/types.ts';
 import { parseDiagram } from '../src/core/parse/parseDiagram.ts';
 import { denseFlowchart } from './dense.ts';
+import { type EditResult, measureEdits } from './denseEdit.ts';
 import { runsFromEnv, type Stats, stats, writeResults } from './results.ts';
 
 /** One way of laying a graph out: its times over `runs`, and the last layout's figures. */
@@ -76,6 +77,8 @@ export interface DenseResults {
   threads: number;
   maxRun: number;
   results: DenseResult[];
+  /** One change to the 200-node graph, laid out again by the same engine (bench/denseEdit.ts). */
+  edits: EditResult[];
 }
 
 /**
@@ -238,6 +241,14 @@ export async function runDenseBench(): Promise<DenseResults> {
         crossingRatio: crossingRatio(fd.crossings, plainRun.crossings),
       });
     }
+    const edits =
+      todo.length === CASES.length || todo.some(([leaves]) => leaves === 200)
+        ? await measureEdits(
+            denseFlowchart({ nodes: 200 }),
+            pool,
+            runsFromEnv('BENCH_DENSE_RUNS', 5),
+          )
+        : [];
     process.stderr.write('\n');
     return {
       date: new Date().toISOString(),
@@ -246,6 +257,7 @@ export async function runDenseBench(): Promise<DenseResults> {
       threads: pool.size,
       maxRun: MAX_RUN,
       results,
+      edits,
     };
   } finally {
     pool.stop();
@@ -313,8 +325,21 @@ export function formatDense(r: DenseResults): string {
       row('plain ELK', d.plain, ['', '']),
     );
   }
+  const editRows = [
+    ['edit (200 leaves)', 'ms', 'runs laid out', 'moved outside its zones', 'outside its pods'],
+    ...r.edits.map((e) => [
+      e.name,
+      String(e.ms),
+      String(e.runs),
+      `mean ${e.outsideZones.mean}, max ${e.outsideZones.max} px (${e.outsideZones.nodes} nodes)`,
+      `mean ${e.outsidePods.mean}, max ${e.outsidePods.max} px (${e.outsidePods.nodes} nodes)`,
+    ]),
+  ];
   return [
     table(rows),
+    '',
+    table(editRows),
+    '\nedits: the same engine lays the changed text out again (parse included), median ms; its run cache keeps the runs the change did not touch',
     `\nFlowdeck: parse + measure + layout, runs of at most ${r.maxRun} nodes, warm, a fresh engine each run;` +
       ' plain ELK: its layout call alone, one INCLUDE_CHILDREN run with our options;' +
       ` crossing: share asked (as generated); ${r.cores} cores, node ${r.node}`,

@@ -20,7 +20,7 @@ parentPort.on('message', ({ id, graph }) => {
 `;
 
 /** elkjs in a worker thread; the thread keeps the process alive only while it lays out. */
-function elkThread(): StoppablePort {
+export function elkThread(): StoppablePort {
   const worker = new Worker(THREAD, {
     eval: true,
     workerData: { elk: createRequire(import.meta.url).resolve('elkjs/lib/elk.bundled.js') },
