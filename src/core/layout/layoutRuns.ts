@@ -13,7 +13,7 @@ export interface RunCache {
 }
 
 /** A run cache that keeps the `size` runs used last. */
-export function createRunCache(size = 1024): RunCache {
+export function createRunCache(size = 256): RunCache {
   const runs = new Map<string, ElkNode>();
   return {
     get(key) {
