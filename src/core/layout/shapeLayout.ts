@@ -57,18 +57,20 @@ export async function shapeLayout(
   const mismatch = Math.abs(Math.log(written.width / written.height / target));
   if (mismatch < 2 * Math.log(WORTH_IT)) return written;
   const scale = (d: LaidOutDiagram) => shownScale(d, shape);
+  const wide = written.width / written.height > target;
+  const variants: [Model, ToElkOptions][] = [[model, { wrap: target }]];
+  if (model.nodes.some((n) => n.kind === 'group')) {
+    variants.push([model, { turnAll: true }]);
+    for (const id of longestGroups(model, written, wide))
+      variants.push([fold(model, id, wide), { turnAll: true }]);
+  }
+  // Laid out together, so an engine on several threads (elkPool) lays them
+  // out in parallel; weighed in this order, so the answer does not depend on it.
+  const laidOut = await Promise.all(variants.map(([variant, options]) => layOut(variant, options)));
   let best = { diagram: written, scale: scale(written) * WORTH_IT };
-  const consider = async (variant: Model, options: ToElkOptions) => {
-    const diagram = await layOut(variant, options);
+  for (const diagram of laidOut) {
     if (scale(diagram) > best.scale && checkInvariants(diagram).length === 0)
       best = { diagram, scale: scale(diagram) };
-  };
-  const wide = written.width / written.height > target;
-  await consider(model, { wrap: target });
-  if (model.nodes.some((n) => n.kind === 'group')) {
-    await consider(model, { turnAll: true });
-    const folds = longestGroups(model, written, wide).map((id) => fold(model, id, wide));
-    for (const variant of folds) await consider(variant, { turnAll: true });
   }
   return best.diagram === written ? written : asWritten(best.diagram, model);
 }
