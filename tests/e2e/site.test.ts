@@ -11,6 +11,7 @@ import { createDefaultLayoutEngine } from '../../src/core/layout/createDefaultLa
 import type { LayoutManifest } from '../../src/core/layoutSource.ts';
 import { launchChromium } from './chromium.ts';
 import { diagramModels, settle } from './diagramFiles.ts';
+import { expectParallelLayout } from './elkWorkers.ts';
 import { type StaticSite, serveStatic } from './staticServer.ts';
 
 /**
@@ -172,6 +173,11 @@ describe(`the built site under a sub-path (${PREFIX})`, () => {
     ]);
     expect(file.suggestedFilename()).toMatch(/\.svg$/);
   });
+
+  it('lays a big shared diagram out on more than one ELK worker, where one thread puts it', async () => {
+    // The ELK workers are the layout worker's own script, from its hashed URL under the sub-path.
+    await expectParallelLayout(page, site.url);
+  }, 120_000);
 
   it('asked nothing outside the site, and found everything it asked for', () => {
     expect(requests.length).toBeGreaterThan(0);
