@@ -30,7 +30,7 @@ import type { Model } from '../src/core/model/types.ts';
 import { parseDiagram } from '../src/core/parse/parseDiagram.ts';
 import { denseFlowchart } from './dense.ts';
 import { type EditResult, measureEdits } from './denseEdit.ts';
-import { runsFromEnv, type Stats, stats, writeResults } from './results.ts';
+import { runsFromEnv, type Stats, stats, table, writeResults } from './results.ts';
 
 /** One way of laying a graph out: its times over `runs`, and the last layout's figures. */
 export interface DenseMeasure {
@@ -339,7 +339,7 @@ export function formatDense(r: DenseResults): string {
     ]),
   ];
   return [
-    table(rows),
+    table(rows, 4),
     '',
     table(editRows),
     '\nedits: the same engine lays the changed text out again (parse included), median ms; its run cache keeps the runs the change did not touch',
@@ -347,18 +347,6 @@ export function formatDense(r: DenseResults): string {
       ' plain ELK: its layout call alone, one INCLUDE_CHILDREN run with our options;' +
       ` crossing: share asked (as generated); ${r.cores} cores, node ${r.node}`,
   ].join('\n');
-}
-
-function table(rows: string[][]): string {
-  const widths =
-    rows[0]?.map((_, i) => Math.max(...rows.map((row) => (row[i] ?? '').length))) ?? [];
-  return rows
-    .map((row) =>
-      row
-        .map((cell, i) => (i < 4 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0)))
-        .join('  '),
-    )
-    .join('\n');
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -20,7 +20,7 @@ import type { Model } from '../src/core/model/types.ts';
 import { parseDiagram } from '../src/core/parse/parseDiagram.ts';
 import { seedCharts } from '../tests/oracle/diagramCharts.ts';
 import { isDeck } from './browser.ts';
-import { median, writeResults } from './results.ts';
+import { median, table, writeResults } from './results.ts';
 import { syntheticFlowDiagram } from './synthetic.ts';
 
 export interface SeedResult {
@@ -263,18 +263,6 @@ export function formatLayout(r: LayoutResults): string {
     table(synRows),
     `\nsynthetic: parse + measure + layout, ms; bottom-up = runs of at most ${r.maxRun} nodes (the default), one run = plain ELK INCLUDE_CHILDREN; node ${r.node}`,
   ].join('\n');
-}
-
-function table(rows: string[][]): string {
-  const widths =
-    rows[0]?.map((_, i) => Math.max(...rows.map((row) => (row[i] ?? '').length))) ?? [];
-  return rows
-    .map((row) =>
-      row
-        .map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0)))
-        .join('  '),
-    )
-    .join('\n');
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -54,3 +54,16 @@ export function writeResults(parts: Record<string, unknown>): string {
   writeFileSync(RESULTS_FILE, `${JSON.stringify({ ...previous, ...parts }, null, 2)}\n`);
   return RESULTS_FILE;
 }
+
+/** Rows as a plain-text table: the first `left` columns padded on the right, the rest (figures) on the left. */
+export function table(rows: string[][], left = 1): string {
+  const widths =
+    rows[0]?.map((_, i) => Math.max(...rows.map((row) => (row[i] ?? '').length))) ?? [];
+  return rows
+    .map((row) =>
+      row
+        .map((cell, i) => (i < left ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0)))
+        .join('  '),
+    )
+    .join('\n');
+}
