@@ -25,7 +25,7 @@ const here = new ELK();
 describe('a dense 200-node diagram', () => {
   it('lays out the same on two threads as on one, using both', async () => {
     const first = countingElk(here);
-    const second = countingElk(elkThread());
+    const second = countingElk(elkThread(here));
     const pool = elkPool([() => first, () => second]);
     try {
       const parallel = await engineOn(pool).layout(parse(text));
@@ -36,6 +36,14 @@ describe('a dense 200-node diagram', () => {
     } finally {
       pool.stop();
     }
+  }, 60_000);
+
+  it('finishes a layout on this thread when its worker thread stops under it', async () => {
+    const thread = elkThread(here);
+    const pending = engineOn(elkPool([() => thread])).layout(parse(text));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    thread.stop?.();
+    expect(await pending).toEqual(await engineOn(here).layout(parse(text)));
   }, 60_000);
 
   it('lays an edit inside a pod out again only on its way up, and moves nothing outside its zone', async () => {
