@@ -53,8 +53,9 @@ const WRAPPER = {
  * other go out together, and an `elk` backed by several workers
  * (`elkPool`) lays them out in parallel; with `cache`, a run whose input did
  * not change is not laid out again, so an edit lays out only the runs on
- * its way to the root. The answer has the input's shape, with every
- * coordinate absolute (ELK's `ROOT` coordinates), whatever the input asked.
+ * its way to the root. Like `elk.layout()`, it writes the layout into
+ * `root` and returns it: every coordinate absolute (ELK's `ROOT`
+ * coordinates), whatever the input asked. Cached runs are only read.
  */
 export async function layoutRuns(root: ElkNode, elk: ElkPort, cache?: RunCache): Promise<ElkNode> {
   const laidOut = await layOutRun(root, true, handling(root, undefined), elk, cache);
