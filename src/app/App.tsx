@@ -1,14 +1,15 @@
 import { Suspense, useEffect, useMemo, useState } from 'react';
+import { DiagramView } from './diagram/DiagramView.tsx';
 import { useDiagrams } from './diagrams.ts';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { Gallery } from './gallery/Gallery.tsx';
 import { LanguageMenu } from './i18n/LanguageMenu.tsx';
 import { useT } from './i18n/useT.ts';
 import type { LayoutClient } from './layoutClient.ts';
-import { presenterStore } from './present/presenterStore.ts';
+import { playbackStore } from './playback/playbackStore.ts';
 import { diagramHref, embedHref, parseRoute, type Route } from './route.ts';
+import { SpeakerSync } from './speaker/useStepSync.ts';
 import { ThemeMenu } from './theme/ThemeMenu.tsx';
-import { DiagramView } from './view/DiagramView.tsx';
 import { Skeleton } from './view/Skeleton.tsx';
 import { type StepHref, StepHrefContext } from './view/StepHref.tsx';
 import {
@@ -65,7 +66,7 @@ function Routes({ client, limitsProblem, hash }: AppProps & { hash: string }) {
   // presenter was mounted to do so.
   const presentable = route.kind === 'diagram' || route.kind === 'deck';
   useEffect(() => {
-    if (!presentable) presenterStore().leave();
+    if (!presentable) playbackStore().leave();
   }, [presentable]);
   // An embed's steps link inside the embed (stable per diagram, for the player's timers).
   const embedId = route.kind === 'diagram' && route.embed ? route.id : null;
@@ -131,6 +132,7 @@ function Routes({ client, limitsProblem, hash }: AppProps & { hash: string }) {
 
   return (
     <div className="fd-app">
+      <SpeakerSync />
       <header className="fd-header fd-chrome">
         <a href="#/" className="fd-brand">
           Flowdeck

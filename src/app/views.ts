@@ -37,7 +37,7 @@ export const SpeakerView = lazyView(() =>
   import('./speaker/SpeakerView.tsx').then((m) => m.SpeakerView),
 );
 export const DeckSpeakerView = lazyView(() =>
-  import('./speaker/DeckSpeakerView.tsx').then((m) => m.DeckSpeakerView),
+  import('./deck/DeckSpeakerView.tsx').then((m) => m.DeckSpeakerView),
 );
 export const EditorView = lazyView(() =>
   import('./editor/EditorView.tsx').then((m) => m.EditorView),

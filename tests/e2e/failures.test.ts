@@ -123,7 +123,7 @@ describe('a part that crashes', () => {
   });
 
   it('keeps a crashed view to itself: the header works and the next view starts afresh', async () => {
-    await breakComponent('/src/app/view/DiagramView.tsx', 'DiagramView');
+    await breakComponent('/src/app/diagram/DiagramView.tsx', 'DiagramView');
     await page.addInitScript(() => {
       globalThis.fdFault = (props) => props.source?.id === 'cri-chain';
     });
@@ -375,7 +375,7 @@ describe('the gallery with a broken file', () => {
   });
 
   it('keeps the gallery when one thumbnail fails to draw', async () => {
-    await breakComponent('/src/app/gallery/Thumbnail.tsx', 'Thumbnail', { memo: true });
+    await breakComponent('/src/app/view/Thumbnail.tsx', 'Thumbnail', { memo: true });
     await page.addInitScript(() => {
       globalThis.fdFault = (props) => props.diagram?.id === 'self-healing';
     });

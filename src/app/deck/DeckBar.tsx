@@ -5,10 +5,10 @@ import type { Deck } from '../../core/deck/types.ts';
 import type { LaidOutDiagram } from '../../core/layout/types.ts';
 import { useT } from '../i18n/useT.ts';
 import { useKeysReady } from '../keyBuffer.ts';
+import { openDeckSpeakerWindow } from '../playback/speakerWindow.ts';
+import { type StepMove, useStepKeys } from '../playback/useStepKeys.ts';
 import { Icon } from '../player/icons.tsx';
-import { type StepMove, useStepKeys } from '../player/useStepKeys.ts';
 import { diagramHref } from '../route.ts';
-import { openDeckSpeakerWindow } from '../speaker/useStepSync.ts';
 import { useTheme } from '../theme/useTheme.ts';
 
 /** Where a stepping key takes a deck (Space moves on: a deck does not auto-play). */

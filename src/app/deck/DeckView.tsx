@@ -1,7 +1,7 @@
 import '../view/view.css';
 import '../player/player.css';
 import './deck.css';
-import { Suspense, useMemo, useState } from 'react';
+import { Suspense, useCallback, useMemo, useState } from 'react';
 import { buildTimeline } from '../../core/animate/timeline.ts';
 import type { Slide } from '../../core/deck/slides.ts';
 import type { Deck } from '../../core/deck/types.ts';
@@ -12,9 +12,10 @@ import { ErrorBoundary } from '../ErrorBoundary.tsx';
 import { ExportMenu } from '../export/ExportMenu.tsx';
 import { useT } from '../i18n/useT.ts';
 import type { LayoutClient } from '../layoutClient.ts';
-import { Presenter, type Stepper } from '../present/Presenter.tsx';
+import type { Showing } from '../playback/playbackStore.ts';
+import { useShow } from '../playback/usePlayback.ts';
+import { Presenter } from '../present/Presenter.tsx';
 import { deckHref, navigate, parseRoute } from '../route.ts';
-import { useDeckSpeaker } from '../speaker/useStepSync.ts';
 import { useTheme } from '../theme/useTheme.ts';
 import { useDocumentTitle } from '../useDocumentTitle.ts';
 import { Canvas } from '../view/Canvas.tsx';
@@ -105,20 +106,34 @@ function Stage({
     setSelectedOn(diagram);
     setSelected(null);
   }
-  const go = (target: number) => {
-    const clamped = Math.min(Math.max(target, 0), slides.length - 1);
-    navigate(deckHref(deck.id, clamped + 1), { replace: true });
-  };
-  // Presenter mode steps the slides; the URL is ahead of React on a fast clicker.
-  const stepper: Stepper = {
-    key: String(index),
-    go,
-    current: () => {
-      const route = parseRoute(window.location.hash);
-      return route.kind === 'deck' && route.id === deck.id ? route.slide - 1 : index;
+  const count = slides.length;
+  const go = useCallback(
+    (target: number) => {
+      const clamped = Math.min(Math.max(target, 0), count - 1);
+      navigate(deckHref(deck.id, clamped + 1), { replace: true });
     },
-  };
-  useDeckSpeaker(deck.id, index, go);
+    [deck.id, count],
+  );
+  // The URL is ahead of React on a fast clicker.
+  const current = useCallback(() => {
+    const route = parseRoute(window.location.hash);
+    return route.kind === 'deck' && route.id === deck.id ? route.slide - 1 : index;
+  }, [deck.id, index]);
+  const showing = useMemo<Showing>(
+    () => ({
+      cue: { kind: 'deck', deck: deck.id, slide: index + 1 },
+      key: `deck:${deck.id}`,
+      diagram,
+      timeline,
+      step: slide.step,
+      position: index,
+      count,
+      go,
+      current,
+    }),
+    [deck.id, index, diagram, timeline, slide.step, count, go, current],
+  );
+  useShow(showing);
   return (
     <div className="fd-view fd-deck" data-playing="">
       <div className="fd-stage">
@@ -126,7 +141,7 @@ function Stage({
         <ErrorBoundary part="diagram" compact resetKey={diagram}>
           <Canvas diagram={diagram} selected={selected} onSelect={setSelected} scene={scene}>
             <ErrorBoundary part="presenter" compact>
-              <Presenter diagram={diagram} player={null} stepper={stepper} />
+              <Presenter />
             </ErrorBoundary>
             {scene && !reducedMotion ? (
               <ErrorBoundary part="player" fallback={() => null}>
@@ -150,7 +165,7 @@ function Stage({
             slides={slides}
             titleOf={(id) => diagrams.get(id)?.title ?? id}
             go={go}
-            current={stepper.current}
+            current={current}
           />
         </ErrorBoundary>
       </div>

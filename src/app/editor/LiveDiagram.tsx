@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useState } from 'react';
+import { DiagramPane } from '../diagram/DiagramView.tsx';
 import type { LayoutClient } from '../layoutClient.ts';
-import { DiagramPane } from '../view/DiagramView.tsx';
 import { type StepHref, StepHrefContext } from '../view/StepHref.tsx';
 import { ViewContext } from '../view/ViewContext.tsx';
 import { type LiveLayout, useLiveLayout } from './useLiveLayout.ts';

@@ -9,10 +9,10 @@ import { type DiagramSource, useDiagrams } from '../diagrams.ts';
 import { ErrorBoundary } from '../ErrorBoundary.tsx';
 import { useT } from '../i18n/useT.ts';
 import type { LayoutClient } from '../layoutClient.ts';
-import { presenterStore } from '../present/presenterStore.ts';
+import { playbackStore } from '../playback/playbackStore.ts';
 import { deckHref, diagramHref, navigate } from '../route.ts';
 import { SkeletonArt } from '../view/Skeleton.tsx';
-import { Thumbnail } from './Thumbnail.tsx';
+import { Thumbnail } from '../view/Thumbnail.tsx';
 import { useCatalog } from './useCatalog.ts';
 
 interface Section {
@@ -147,7 +147,7 @@ function LessonActions({ deckId }: { deckId: string }) {
         title={t('gallery.presentHint')}
         onClick={() => {
           // In the click, where the browser allows full screen.
-          presenterStore().enter();
+          playbackStore().enter();
           navigate(deckHref(deckId, 1));
         }}
       >

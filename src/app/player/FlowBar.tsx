@@ -5,14 +5,14 @@ import { stripStepNumber } from '../../core/animate/stripStepNumber.ts';
 import type { LaidOutDiagram } from '../../core/layout/types.ts';
 import { useT } from '../i18n/useT.ts';
 import { useKeysReady } from '../keyBuffer.ts';
-import { usePresenter } from '../present/usePresenter.ts';
+import { openSpeakerWindow } from '../playback/speakerWindow.ts';
+import { usePlayback } from '../playback/usePlayback.ts';
+import { useStepKeys } from '../playback/useStepKeys.ts';
 import { navigate } from '../route.ts';
-import { openSpeakerWindow } from '../speaker/useStepSync.ts';
 import { useTheme } from '../theme/useTheme.ts';
 import { useStepHref } from '../view/StepHref.tsx';
 import { Icon } from './icons.tsx';
 import { type Player, SPEEDS } from './usePlayer.ts';
-import { useStepKeys } from './useStepKeys.ts';
 
 /** The player under the canvas: the caption, the controls, the progress and the list of steps. */
 export function FlowBar({ diagram, player }: { diagram: LaidOutDiagram; player: Player }) {
@@ -20,7 +20,7 @@ export function FlowBar({ diagram, player }: { diagram: LaidOutDiagram; player: 
   const { reducedMotion, setReducedMotion } = useTheme();
   const [listOpen, setListOpen] = useState(false);
   const stepHref = useStepHref(diagram.id);
-  const presenter = usePresenter();
+  const presenter = usePlayback();
   useStepKeys((move) => {
     if (move === 'next') player.next();
     else if (move === 'prev') player.prev();

@@ -1,8 +1,10 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { buildTimeline, type StepScene, type Timeline } from '../../core/animate/timeline.ts';
 import type { LaidOutDiagram } from '../../core/layout/types.ts';
+import type { Showing } from '../playback/playbackStore.ts';
+import { useShow } from '../playback/usePlayback.ts';
 import { navigate, parseRoute, routeStep as stepOfRoute } from '../route.ts';
-import { useStepHref } from '../view/StepHref.tsx';
+import { StepHrefContext, useStepHref } from '../view/StepHref.tsx';
 
 export const SPEEDS = [0.5, 1, 1.5, 2] as const;
 
@@ -29,7 +31,8 @@ export interface Player {
  * A flow being played. The step lives in the URL (`#/d/<id>/<flow>/<step>`),
  * so a link opens on it and a reload keeps it; stepping replaces the history
  * entry rather than adding one per step. Play advances after each step's
- * duration, divided by the speed, and stops at the end.
+ * duration, divided by the speed, and stops at the end. What it shows (the
+ * step, or the still diagram when no flow plays) goes to the playback store.
  */
 export function usePlayer(
   diagram: LaidOutDiagram,
@@ -54,6 +57,36 @@ export function usePlayer(
   );
 
   const scene = timeline?.steps[step];
+  const current = useCallback(() => {
+    const shown = stepOfRoute(parseRoute(window.location.hash));
+    return shown.flow === flowId && shown.step ? Math.min(shown.step - 1, count - 1) : step;
+  }, [flowId, count, step]);
+  // Drafts, shared links and embeds address steps their own way: no URL of the folder shows them.
+  const elsewhere = useContext(StepHrefContext) !== null;
+  const showing = useMemo<Showing>(() => {
+    const first = diagram.flows[0];
+    return {
+      cue: elsewhere
+        ? null
+        : timeline
+          ? { kind: 'diagram', diagram: diagram.id, flow: flowId, step: step + 1 }
+          : { kind: 'diagram', diagram: diagram.id },
+      key: diagram.id,
+      diagram,
+      timeline,
+      step,
+      position: step,
+      count,
+      go: timeline
+        ? go
+        : (position) => {
+            if (first) navigate(stepHref(first.id, position + 1));
+          },
+      current,
+    };
+  }, [elsewhere, diagram, timeline, flowId, step, count, go, stepHref, current]);
+  useShow(showing);
+
   useEffect(() => {
     if (!playing || !scene) return;
     if (step >= count - 1) {
@@ -65,10 +98,6 @@ export function usePlayer(
   }, [playing, scene, step, count, speed, go]);
 
   if (!timeline || !scene) return null;
-  const current = () => {
-    const shown = stepOfRoute(parseRoute(window.location.hash));
-    return shown.flow === flowId && shown.step ? Math.min(shown.step - 1, count - 1) : step;
-  };
   return {
     timeline,
     step,

@@ -1,29 +1,15 @@
 import './present.css';
 import { type RefObject, useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
-import type { LaidOutDiagram } from '../../core/layout/types.ts';
 import { useT } from '../i18n/useT.ts';
-import type { Player } from '../player/usePlayer.ts';
-import { navigate, parseRoute } from '../route.ts';
+import { playbackStore } from '../playback/playbackStore.ts';
+import { usePlayback } from '../playback/usePlayback.ts';
+import { parseRoute } from '../route.ts';
 import { useTheme } from '../theme/useTheme.ts';
 import { type CameraView, centredView, flowPointAt } from '../view/cameraPath.ts';
-import { type StepHref, useStepHref } from '../view/StepHref.tsx';
 import { useCamera } from '../view/useCamera.ts';
-import { presenterStore } from './presenterStore.ts';
-import { usePresenter } from './usePresenter.ts';
 
 type Point = { x: number; y: number };
-
-/**
- * How presenter mode moves on and back when it is not a diagram's own flow
- * player: a deck's slides. `current` reads the URL (see currentStep).
- */
-export interface Stepper {
-  /** Changes when the step changes (the spotlight lets go then). */
-  key: string;
-  go(index: number): void;
-  current(): number;
-}
 
 /** Keys a presentation clicker (or a hand on the keyboard) sends to move on or back. */
 const NEXT_KEYS = new Set(['ArrowRight', 'ArrowDown', 'PageDown', 'Enter', ' ']);
@@ -46,18 +32,12 @@ function isTyping(target: EventTarget | null): boolean {
  * them: Space and Enter step rather than press a button), `b`/`.` black the
  * screen out, `w` whites it out (the same key again lifts it, and so does a
  * clicker key, without stepping), `l` the laser, `z` the spotlight, and Esc
- * lifts a blank, then the pointer, then leaves.
+ * lifts a blank, then the pointer, then leaves. Stepping moves whatever the
+ * playback store says is showing (a flow's step, a deck's slide).
  */
-export function usePresenterKeys(
-  diagram: LaidOutDiagram,
-  player: Player | null,
-  stepper: Stepper | null = null,
-) {
-  const stepHref: StepHref = useStepHref(diagram.id);
-  const latest = useRef({ diagram, player, stepper, stepHref });
-  latest.current = { diagram, player, stepper, stepHref };
+export function usePresenterKeys() {
   useEffect(() => {
-    const store = presenterStore();
+    const store = playbackStore();
     const onKey = (event: KeyboardEvent) => {
       if (event.altKey || event.ctrlKey || event.metaKey || isTyping(event.target)) return;
       const state = store.getState();
@@ -76,17 +56,9 @@ export function usePresenterKeys(
         store.toggleBlank(state.blank);
       else if (key === 'l') store.togglePointer('laser');
       else if (key === 'z') store.togglePointer('spotlight');
-      else if (NEXT_KEYS.has(key)) {
-        const { diagram: shown, player: playing, stepper: steps } = latest.current;
-        const first = shown.flows[0];
-        if (steps) steps.go(steps.current() + 1);
-        else if (playing) playing.next();
-        else if (first) navigate(latest.current.stepHref(first.id, 1));
-      } else if (PREV_KEYS.has(key)) {
-        const { player: playing, stepper: steps } = latest.current;
-        if (steps) steps.go(steps.current() - 1);
-        else if (playing) playing.prev();
-      } else handled = false;
+      else if (NEXT_KEYS.has(key)) store.next();
+      else if (PREV_KEYS.has(key)) store.prev();
+      else handled = false;
       if (!handled) return;
       event.preventDefault();
       event.stopPropagation();
@@ -101,7 +73,7 @@ export function usePresenterKeys(
   useEffect(
     () => () => {
       const kind = parseRoute(window.location.hash).kind;
-      if (kind !== 'diagram' && kind !== 'deck') presenterStore().leave();
+      if (kind !== 'diagram' && kind !== 'deck') playbackStore().leave();
     },
     [],
   );
@@ -112,18 +84,9 @@ export function usePresenterKeys(
  * spotlight moves React Flow's camera. The blank cover, the laser dot and the
  * hint are portalled to `<body>`, above everything.
  */
-export function Presenter({
-  diagram,
-  player,
-  stepper = null,
-}: {
-  diagram: LaidOutDiagram;
-  player: Player | null;
-  /** Moves a deck's slides instead of the player's steps. */
-  stepper?: Stepper | null;
-}) {
-  usePresenterKeys(diagram, player, stepper);
-  const { on, blank, pointer } = usePresenter();
+export function Presenter() {
+  usePresenterKeys();
+  const { on, blank, pointer, showing } = usePlayback();
   const last = useRef<Point | null>(null);
 
   useEffect(() => {
@@ -135,7 +98,7 @@ export function Presenter({
     return () => window.removeEventListener('pointermove', onMove);
   }, [on]);
 
-  const stepKey = stepper?.key ?? (player ? `${player.timeline.flowId}:${player.step}` : '');
+  const stepKey = showing ? `${showing.key}:${showing.timeline?.flowId}:${showing.position}` : '';
   return (
     <>
       <Spotlight active={on && pointer === 'spotlight'} last={last} stepKey={stepKey} />
@@ -160,7 +123,7 @@ function Blank({ blank }: { blank: 'black' | 'white' }) {
       className="fd-blank"
       data-blank={blank}
       aria-hidden="true"
-      onClick={() => presenterStore().toggleBlank(blank)}
+      onClick={() => playbackStore().toggleBlank(blank)}
     />
   );
 }
@@ -215,7 +178,7 @@ function Spotlight({
     if (shownStep.current === stepKey) return;
     shownStep.current = stepKey;
     saved.current = null;
-    if (presenterStore().getState().pointer === 'spotlight') presenterStore().clearPointer();
+    if (playbackStore().getState().pointer === 'spotlight') playbackStore().clearPointer();
   }, [stepKey]);
 
   useEffect(() => {

@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react';
 import type { ElementState } from '../../core/animate/timeline.ts';
 import type { Box, LaidOutDiagram } from '../../core/layout/types.ts';
-import { Thumbnail } from '../gallery/Thumbnail.tsx';
 import { useT } from '../i18n/useT.ts';
 import { useKeysReady } from '../keyBuffer.ts';
-import { useStepKeys } from '../player/useStepKeys.ts';
+import { useStepKeys } from '../playback/useStepKeys.ts';
 import { Markdown } from '../view/Markdown.tsx';
+import { Thumbnail } from '../view/Thumbnail.tsx';
 import { previewFrame } from './previewFrame.ts';
 import { formatClock, formatElapsed } from './time.ts';
 

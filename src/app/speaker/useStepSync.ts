@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ScreenShape } from '../../core/model/screenShape.ts';
-import { speakerDeckHref, speakerHref } from '../route.ts';
+import { openDeckSpeakerWindow, openSpeakerWindow } from '../playback/speakerWindow.ts';
+import { usePlayback } from '../playback/usePlayback.ts';
 import { useScreenShape } from '../useScreenShape.ts';
 import { openStepSync, type StepSync } from './sync.ts';
 
@@ -99,21 +100,6 @@ export function deckSyncId(deckId: string): string {
   return `deck:${deckId}`;
 }
 
-function openWindow(href: string) {
-  const popup = window.open(href, 'flowdeck-speaker', 'popup,width=1100,height=720');
-  popup?.focus();
-}
-
-/** Opens (or brings back) the speaker window on a step (from 0) of a flow. */
-export function openSpeakerWindow(diagramId: string, flowId: string, step: number) {
-  openWindow(speakerHref(diagramId, flowId, step + 1));
-}
-
-/** Opens (or brings back) the speaker window on a slide (from 0) of a deck. */
-export function openDeckSpeakerWindow(deckId: string, index: number) {
-  openWindow(speakerDeckHref(deckId, index + 1));
-}
-
 /** `s` (not while typing, nor with a modifier) calls `open`; none turns it off. */
 function useOpenKey(open: (() => void) | undefined) {
   useEffect(() => {
@@ -132,28 +118,22 @@ function useOpenKey(open: (() => void) | undefined) {
 }
 
 /**
- * The diagram view's side of the speaker view: its step kept in sync, and
- * `s` opening the speaker window while a flow plays.
+ * The audience's side of the speaker view, for whatever the playback store
+ * says is showing: its step (or a deck's slide) kept in sync with the
+ * speaker window, its screen shape said to it, and `s` opening it. Mounted
+ * once, by the app; off while nothing that steps is showing.
  */
-export function useSpeaker(
-  diagramId: string,
-  player: { timeline: { flowId: string }; step: number; go: (step: number) => void } | null,
-) {
-  const flowId = player?.timeline.flowId;
-  const step = player?.step ?? 0;
-  useStepSync(diagramId, flowId, step, player?.go, useScreenShape());
+export function SpeakerSync() {
+  const { showing } = usePlayback();
+  const deck = showing?.cue?.kind === 'deck' ? showing.cue.deck : undefined;
+  const flowId = deck !== undefined ? '' : showing?.timeline?.flowId;
+  const key = showing?.key ?? '';
+  const position = showing?.position ?? 0;
+  useStepSync(key, flowId, position, showing?.go, useScreenShape());
   const open = useCallback(() => {
-    if (flowId) openSpeakerWindow(diagramId, flowId, step);
-  }, [diagramId, flowId, step]);
-  useOpenKey(flowId ? open : undefined);
-}
-
-/**
- * The deck's side of the speaker view: its slide (from 0) kept in sync, and
- * `s` opening the speaker window on it.
- */
-export function useDeckSpeaker(deckId: string, index: number, go: (index: number) => void) {
-  useStepSync(deckSyncId(deckId), '', index, go, useScreenShape());
-  const open = useCallback(() => openDeckSpeakerWindow(deckId, index), [deckId, index]);
-  useOpenKey(open);
+    if (deck !== undefined) openDeckSpeakerWindow(deck, position);
+    else if (flowId) openSpeakerWindow(key, flowId, position);
+  }, [deck, key, flowId, position]);
+  useOpenKey(flowId !== undefined ? open : undefined);
+  return null;
 }

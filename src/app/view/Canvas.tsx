@@ -15,7 +15,7 @@ import { ShapeNode } from '../flow/ShapeNode.tsx';
 import { toReactFlow } from '../flow/toReactFlow.ts';
 import { flowAriaLabels } from '../i18n/flowAriaLabels.ts';
 import { useT } from '../i18n/useT.ts';
-import { usePresenter } from '../present/usePresenter.ts';
+import { usePlayback } from '../playback/usePlayback.ts';
 import { useTheme } from '../theme/useTheme.ts';
 import { createCamera } from './camera.ts';
 import { CHROME } from './chrome.ts';
@@ -95,7 +95,7 @@ function leavingOf(before: FlowElements, after: FlowElements): Leaving | null {
 function CanvasInner({ diagram, selected, onSelect, scene, children }: CanvasProps) {
   const t = useT();
   const { colorMode } = useTheme();
-  const { on: presenting } = usePresenter();
+  const { on: presenting } = usePlayback();
   // The camera flies without React Flow's store until it arrives (camera.ts).
   const store = useStoreApi();
   const [camera] = useState(() => createCamera({ store }));

@@ -1,12 +1,54 @@
+/**
+ * The app's playback state, one store that every feature reads: what is on
+ * screen (a diagram, the step of the flow it plays, or a deck's slide),
+ * presenter mode, its blank screen and pointer. The views that show
+ * something publish it (`show`); the presenter's keys, the speaker window's
+ * sync and the live classroom read it and move it (`next`, `prev`, `go`),
+ * so none of them knows the others.
+ */
+
+import type { Cue } from '../../classroom/protocol.ts';
+import type { Timeline } from '../../core/animate/timeline.ts';
+import type { LaidOutDiagram } from '../../core/layout/types.ts';
+
 export type Blank = 'none' | 'black' | 'white';
 export type Pointer = 'none' | 'laser' | 'spotlight';
 
-export interface PresenterState {
+/** What a view shows, as the one place to read it and to move it. */
+export interface Showing {
+  /**
+   * What is on screen as a URL of the diagrams folder says it (steps and
+   * slides from 1), or null where no such URL shows it (a draft, a shared
+   * link, an embed): the live classroom mirrors only cues.
+   */
+  cue: Cue | null;
+  /** Every window and session that follows this one names it so (`deck:<id>` for a deck). */
+  key: string;
+  diagram: LaidOutDiagram;
+  /** The flow playing, if any (a deck slide's flow too), and its step (0-based). */
+  timeline: Timeline | null;
+  step: number;
+  /** Where in what this view steps through (a flow's steps, a deck's slides), 0-based, and how many. */
+  position: number;
+  count: number;
+  /**
+   * Moves to a position; a still diagram (count 0) starts its first flow,
+   * if it has one, at that step.
+   */
+  go(position: number): void;
+  /** The position on screen, read from the URL: a clicker can press faster than React renders. */
+  current(): number;
+}
+
+export interface PlaybackState {
+  /** Presenter mode. */
   on: boolean;
   /** A blacked-out or whited-out screen hides everything. */
   blank: Blank;
   /** The laser dot, or the spotlight's zoom into a region; one at a time. */
   pointer: Pointer;
+  /** What the view on screen shows; null on a page that shows no diagram. */
+  showing: Showing | null;
 }
 
 /** What the store uses of full screen, so tests can hand in a fake (or none). */
@@ -19,13 +61,13 @@ export interface FullscreenPort {
   onChange(listener: () => void): () => void;
 }
 
-export interface PresenterEnv {
+export interface PlaybackEnv {
   root: Pick<Element, 'setAttribute' | 'removeAttribute'>;
   fullscreen?: FullscreenPort | undefined;
 }
 
-export interface PresenterStore {
-  getState(): PresenterState;
+export interface PlaybackStore {
+  getState(): PlaybackState;
   subscribe(listener: () => void): () => void;
   enter(): void;
   leave(): void;
@@ -38,24 +80,32 @@ export interface PresenterStore {
   escape(): void;
   /** Puts the pointer away (e.g. the step changed under the spotlight). */
   clearPointer(): void;
+  /** A view says what it shows now. */
+  show(showing: Showing): void;
+  /** A view leaving says so; a newer view's showing stays. */
+  unshow(showing: Showing): void;
+  /** The next and previous step or slide of what is showing (a still diagram: its first flow). */
+  next(): void;
+  prev(): void;
   destroy(): void;
 }
 
-const OFF: PresenterState = { on: false, blank: 'none', pointer: 'none' };
+type Presenting = Pick<PlaybackState, 'on' | 'blank' | 'pointer'>;
+const OFF: Presenting = { on: false, blank: 'none', pointer: 'none' };
 
 /**
- * Presenter mode: on or off, the blank screen and the pointer. While on, the
+ * The playback store. Presenter mode: on or off, the blank screen and the pointer. While on, the
  * root element carries `data-mode="presenter"` (and `data-presenter-blank`,
  * `data-presenter-pointer` when set) for the CSS to hide the chrome. Entering
  * asks for full screen; the browser leaving full screen leaves presenter mode.
  */
-export function createPresenterStore(env: PresenterEnv): PresenterStore {
+export function createPlaybackStore(env: PlaybackEnv): PlaybackStore {
   const listeners = new Set<() => void>();
-  let state = OFF;
+  let state: PlaybackState = { ...OFF, showing: null };
   // Only a full screen we got can be left by the browser.
   let wentFullscreen = false;
 
-  function apply({ on, blank, pointer }: PresenterState) {
+  function apply({ on, blank, pointer }: Presenting) {
     if (on) env.root.setAttribute('data-mode', 'presenter');
     else env.root.removeAttribute('data-mode');
     if (on && blank !== 'none') env.root.setAttribute('data-presenter-blank', blank);
@@ -64,10 +114,16 @@ export function createPresenterStore(env: PresenterEnv): PresenterStore {
     else env.root.removeAttribute('data-presenter-pointer');
   }
 
-  function set(next: PresenterState) {
-    if (next.on === state.on && next.blank === state.blank && next.pointer === state.pointer)
+  function set(next: Partial<PlaybackState>) {
+    const merged = { ...state, ...next };
+    if (
+      merged.on === state.on &&
+      merged.blank === state.blank &&
+      merged.pointer === state.pointer &&
+      merged.showing === state.showing
+    )
       return;
-    state = next;
+    state = merged;
     apply(state);
     for (const listener of listeners) listener();
   }
@@ -80,7 +136,7 @@ export function createPresenterStore(env: PresenterEnv): PresenterStore {
     }
   });
 
-  const store: PresenterStore = {
+  const store: PlaybackStore = {
     getState: () => state,
     subscribe(listener) {
       listeners.add(listener);
@@ -131,6 +187,21 @@ export function createPresenterStore(env: PresenterEnv): PresenterStore {
     clearPointer() {
       if (state.pointer !== 'none') set({ ...state, pointer: 'none' });
     },
+    show(showing) {
+      set({ showing });
+    },
+    unshow(showing) {
+      if (state.showing === showing) set({ showing: null });
+    },
+    next() {
+      const showing = state.showing;
+      if (!showing) return;
+      showing.go(showing.count === 0 ? 0 : showing.current() + 1);
+    },
+    prev() {
+      const showing = state.showing;
+      if (showing && showing.count > 0) showing.go(showing.current() - 1);
+    },
     destroy() {
       stopWatching?.();
       listeners.clear();
@@ -167,11 +238,11 @@ function browserFullscreen(): FullscreenPort {
   };
 }
 
-let appStore: PresenterStore | undefined;
+let appStore: PlaybackStore | undefined;
 
-/** The app's presenter store, created on first call, on `<html>` and the browser's full screen. */
-export function presenterStore(): PresenterStore {
-  appStore ??= createPresenterStore({
+/** The app's playback store, created on first call, on `<html>` and the browser's full screen. */
+export function playbackStore(): PlaybackStore {
+  appStore ??= createPlaybackStore({
     root: document.documentElement,
     fullscreen: browserFullscreen(),
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createPresenterStore, type FullscreenPort } from './presenterStore.ts';
+import { createPlaybackStore, type FullscreenPort, type Showing } from './playbackStore.ts';
 
 function fakeRoot() {
   const attributes = new Map<string, string>();
@@ -42,10 +42,10 @@ function fakeFullscreen(grant: boolean) {
   };
 }
 
-describe('presenterStore', () => {
+describe('playbackStore', () => {
   it('marks the root while on, with the blank and the pointer', () => {
     const root = fakeRoot();
-    const store = createPresenterStore({ root });
+    const store = createPlaybackStore({ root });
     store.toggleBlank('black');
     expect(store.getState().blank).toBe('none');
     store.enter();
@@ -61,25 +61,25 @@ describe('presenterStore', () => {
     store.togglePointer('spotlight');
     expect(store.getState().pointer).toBe('spotlight');
     store.leave();
-    expect(store.getState()).toEqual({ on: false, blank: 'none', pointer: 'none' });
+    expect(store.getState()).toEqual({ on: false, blank: 'none', pointer: 'none', showing: null });
     expect([...root.attributes.keys()]).toEqual([]);
   });
 
   it('Esc lifts the blank, then the pointer, then leaves', () => {
-    const store = createPresenterStore({ root: fakeRoot() });
+    const store = createPlaybackStore({ root: fakeRoot() });
     store.enter();
     store.toggleBlank('black');
     store.togglePointer('laser');
     store.escape();
-    expect(store.getState()).toEqual({ on: true, blank: 'none', pointer: 'laser' });
+    expect(store.getState()).toEqual({ on: true, blank: 'none', pointer: 'laser', showing: null });
     store.escape();
-    expect(store.getState()).toEqual({ on: true, blank: 'none', pointer: 'none' });
+    expect(store.getState()).toEqual({ on: true, blank: 'none', pointer: 'none', showing: null });
     store.escape();
     expect(store.getState().on).toBe(false);
   });
 
   it('tells its listeners of changes only', () => {
-    const store = createPresenterStore({ root: fakeRoot() });
+    const store = createPlaybackStore({ root: fakeRoot() });
     let calls = 0;
     const stop = store.subscribe(() => calls++);
     store.enter();
@@ -93,7 +93,7 @@ describe('presenterStore', () => {
 
   it('goes full screen, and leaves presenter mode when the browser leaves full screen', async () => {
     const fullscreen = fakeFullscreen(true);
-    const store = createPresenterStore({ root: fakeRoot(), fullscreen: fullscreen.port });
+    const store = createPlaybackStore({ root: fakeRoot(), fullscreen: fullscreen.port });
     store.enter();
     await Promise.resolve();
     expect(fullscreen.port.active()).toBe(true);
@@ -107,9 +107,44 @@ describe('presenterStore', () => {
 
   it('presents in the window when full screen is refused', async () => {
     const fullscreen = fakeFullscreen(false);
-    const store = createPresenterStore({ root: fakeRoot(), fullscreen: fullscreen.port });
+    const store = createPlaybackStore({ root: fakeRoot(), fullscreen: fullscreen.port });
     store.enter();
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(store.getState().on).toBe(true);
+  });
+
+  it('keeps what a view shows until that view (not an older one) leaves, and steps it', () => {
+    const store = createPlaybackStore({ root: fakeRoot() });
+    const moves: number[] = [];
+    const showing = (count: number, at: number): Showing => ({
+      cue: null,
+      key: 'd',
+      diagram: {} as Showing['diagram'],
+      timeline: null,
+      step: at,
+      position: at,
+      count,
+      go: (position) => moves.push(position),
+      current: () => at,
+    });
+    const older = showing(3, 1);
+    const newer = showing(3, 2);
+    store.show(older);
+    store.show(newer);
+    store.unshow(older);
+    expect(store.getState().showing).toBe(newer);
+    store.next();
+    store.prev();
+    expect(moves).toEqual([3, 1]);
+    // A still diagram: next starts its first flow, back does nothing.
+    const still = showing(0, 0);
+    store.show(still);
+    store.next();
+    store.prev();
+    expect(moves).toEqual([3, 1, 0]);
+    store.unshow(still);
+    expect(store.getState().showing).toBe(null);
+    store.next();
+    expect(moves).toHaveLength(3);
   });
 });

@@ -1,12 +1,10 @@
 import '../view/view.css';
 import '../gallery/gallery.css';
-import './speaker.css';
+import '../speaker/speaker.css';
 import { useCallback, useEffect, useMemo } from 'react';
 import { stripStepNumber } from '../../core/animate/stripStepNumber.ts';
 import type { Deck } from '../../core/deck/types.ts';
 import type { LayoutResult } from '../../worker/protocol.ts';
-import { DeckWait, deckWaitState } from '../deck/DeckWait.tsx';
-import { slideScene, useDeckLayouts, useSlides } from '../deck/useDeck.ts';
 import type { DiagramSource } from '../diagrams.ts';
 import { useT } from '../i18n/useT.ts';
 import type { LayoutClient } from '../layoutClient.ts';
@@ -18,8 +16,10 @@ import {
   Problem,
   SpeakerTop,
   useSpeakerKeys,
-} from './parts.tsx';
-import { deckSyncId, useAudienceShape, useStepSync } from './useStepSync.ts';
+} from '../speaker/parts.tsx';
+import { deckSyncId, useAudienceShape, useStepSync } from '../speaker/useStepSync.ts';
+import { DeckWait, deckWaitState } from './DeckWait.tsx';
+import { slideScene, useDeckLayouts, useSlides } from './useDeck.ts';
 
 /**
  * The presenter's second window for a lesson deck (`#/speaker-deck/<id>/<slide>`):

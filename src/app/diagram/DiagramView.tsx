@@ -1,4 +1,4 @@
-import './view.css';
+import '../view/view.css';
 import { Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import type { LaidOutDiagram } from '../../core/layout/types.ts';
 import { formatDiagnostic } from '../../core/model/formatDiagnostic.ts';
@@ -12,15 +12,14 @@ import type { LayoutClient } from '../layoutClient.ts';
 import { FlowStart } from '../player/FlowStart.tsx';
 import { usePlayer } from '../player/usePlayer.ts';
 import { Presenter } from '../present/Presenter.tsx';
-import { useSpeaker } from '../speaker/useStepSync.ts';
 import { useTheme } from '../theme/useTheme.ts';
 import { useDocumentTitle } from '../useDocumentTitle.ts';
 import { type LayoutState, useLayout } from '../useLayout.ts';
+import { Canvas } from '../view/Canvas.tsx';
+import { DetailsPanel } from '../view/DetailsPanel.tsx';
+import { LayoutProgress } from '../view/LayoutProgress.tsx';
+import { ViewContext } from '../view/ViewContext.tsx';
 import { FlowBar, Tokens } from '../views.ts';
-import { Canvas } from './Canvas.tsx';
-import { DetailsPanel } from './DetailsPanel.tsx';
-import { LayoutProgress } from './LayoutProgress.tsx';
-import { ViewContext } from './ViewContext.tsx';
 
 /** Which groups the reader folded away, kept for this tab so a reload shows the same view. */
 function useCollapsed(id: string): [string[], (group: string) => void] {
@@ -143,7 +142,6 @@ export function DiagramPane({
   const t = useT();
   const { reducedMotion } = useTheme();
   const player = usePlayer(diagram, flow ?? '', step);
-  useSpeaker(diagram.id, player);
   // Without a flow playing, presenter mode and FlowStart take the keys; with one, FlowBar.
   useKeysReady(!player);
   const node = diagram.nodes.find((n) => n.id === selected) ?? null;
@@ -170,7 +168,7 @@ export function DiagramPane({
               </ErrorBoundary>
             ) : null}
             <ErrorBoundary part="presenter" compact>
-              <Presenter diagram={diagram} player={player} />
+              <Presenter />
             </ErrorBoundary>
           </Canvas>
         </ErrorBoundary>
