@@ -1,4 +1,4 @@
-import { useEffect, useSyncExternalStore } from 'react';
+import { useLayoutEffect, useSyncExternalStore } from 'react';
 import {
   type PlaybackState,
   type PlaybackStore,
@@ -19,9 +19,13 @@ export function usePlayback(): UsePlaybackResult {
   return { ...state, enter: store.enter, leave: store.leave, toggle: store.toggle };
 }
 
-/** Publishes what this view shows while it shows it (none: nothing). */
+/**
+ * Publishes what this view shows while it shows it (none: nothing). A layout
+ * effect, so it is in the store before any child's effect runs: keys held
+ * while the view loaded are played from one (`useKeysReady`) and step it.
+ */
 export function useShow(showing: Showing | null) {
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!showing) return;
     const store = playbackStore();
     store.show(showing);
