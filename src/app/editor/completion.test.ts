@@ -105,6 +105,8 @@ describe('spec keys and values come from the schema', () => {
       'both',
     ]);
     expect(specValuesAt(['edges', 0, 'line'])).toContain('dashed');
+    expect(specValuesAt(['flows', 0, 'steps', 0, 'ask'])).toEqual(['true', 'false']);
+    expect(specKeysAt(['flows', 0, 'steps', 0]).get('ask')).toMatch(/live session/);
   });
 
   it('name nodes where the spec names nodes', () => {

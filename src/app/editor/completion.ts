@@ -24,6 +24,7 @@ interface JsonSchema {
   additionalProperties?: boolean | JsonSchema;
   items?: JsonSchema;
   enum?: unknown[];
+  type?: string | string[];
   description?: string;
   definitions?: Record<string, JsonSchema>;
 }
@@ -72,9 +73,11 @@ export function specKeysAt(path: YamlPath): Map<string, string> {
   return keys;
 }
 
-/** The values the spec's enums allow at `path` (a shape, a direction…). */
+/** The values the spec's enums allow at `path` (a shape, a direction…), and `true`/`false`. */
 export function specValuesAt(path: YamlPath): string[] {
-  const values = schemasAt(path).flatMap((s) => s.enum ?? []);
+  const values = schemasAt(path).flatMap((s) =>
+    s.type === 'boolean' ? ['true', 'false'] : (s.enum ?? []),
+  );
   return [...new Set(values.filter((v): v is string => typeof v === 'string'))];
 }
 

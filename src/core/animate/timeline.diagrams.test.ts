@@ -62,6 +62,16 @@ describe('the timeline on a real seed diagram', () => {
   });
 });
 
+describe('a question on a real diagram', () => {
+  it('asks, after the API server stores the Deployment, for the controller', async () => {
+    const diagram = await layOut('diagrams/kubectl-apply.yaml');
+    const flow = diagram.flows.find((f) => f.id === 'apply');
+    if (!flow) throw new Error('no apply flow');
+    const asked = buildTimeline(diagram, flow).steps.filter((s) => s.ask);
+    expect(asked.map((s) => [s.index, s.ask?.expected])).toEqual([[3, ['controller']]]);
+  });
+});
+
 describe('the timeline on every flow in diagrams/', () => {
   const files = readdirSync('diagrams')
     .filter((f) => /\.(mmd|ya?ml)$/.test(f))
@@ -83,6 +93,9 @@ describe('the timeline on every flow in diagrams/', () => {
           expect(focus.x + focus.width).toBeLessThanOrEqual(diagram.width + 0.01);
           expect(focus.y + focus.height).toBeLessThanOrEqual(diagram.height + 0.01);
           expect(scene.duration).toBeGreaterThan(0);
+          // A question has an answer the class cannot read off the lit step.
+          for (const id of scene.ask?.expected ?? []) expect(scene.nodes[id]).not.toBe('active');
+          if (scene.ask) expect(scene.ask.expected).not.toEqual([]);
         }
       }
     });

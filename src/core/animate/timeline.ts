@@ -1,5 +1,6 @@
 import type { Box, LaidOutDiagram, LaidOutEdge, Point } from '../layout/types.ts';
 import type { Flow, FlowStep } from '../model/types.ts';
+import { nextHop } from './nextHop.ts';
 import { boundingBox } from './pointAlong.ts';
 import {
   ancestors,
@@ -11,6 +12,7 @@ import {
   nodeTree,
 } from './visibility.ts';
 
+export { nextHop } from './nextHop.ts';
 export { pathLength, pointAlong, sliceAlong } from './pointAlong.ts';
 
 /**
@@ -60,6 +62,12 @@ export interface StepScene {
   failed: string[];
   /** Node ids that recover at this step. */
   healed: string[];
+  /**
+   * Set where the step has `ask:` (never on the last step): a live class
+   * predicts the next hop. `question` is the author's, if any; `expected`
+   * is `nextHop()` of this step, the nodes the next step brings in.
+   */
+  ask?: { question?: string; expected: string[] };
 }
 
 /** A flow played over a laid-out diagram: one scene per step. */
@@ -111,6 +119,8 @@ interface StepSets {
  * - **Subjects**: the nodes the camera must show, most needed first (focus,
  *   token destinations, new failures, nodes as written, edge ends, failures
  *   that stay).
+ * - **Ask**: a step with `ask` (but the last) carries its question and the
+ *   nodes the class should predict, `nextHop()`.
  *
  * Ids the diagram lacks (a collapsed group's contents, say) are ignored.
  *
@@ -139,7 +149,15 @@ export function buildTimeline(diagram: LaidOutDiagram, flow: Flow): Timeline {
     previous = sets;
   }
   const totalSeconds = steps.reduce((sum, s) => sum + s.duration, 0);
-  return { flowId: flow.id, title: flow.title, steps, totalSeconds };
+  const timeline = { flowId: flow.id, title: flow.title, steps, totalSeconds };
+  return { ...timeline, steps: steps.map((s) => withAsk(timeline, s, flow.steps[s.index])) };
+}
+
+function withAsk(timeline: Timeline, scene: StepScene, step: FlowStep | undefined): StepScene {
+  if (!step?.ask || scene.index === timeline.steps.length - 1) return scene;
+  const { question } = step.ask;
+  const expected = nextHop(timeline, scene.index);
+  return { ...scene, ask: question === undefined ? { expected } : { question, expected } };
 }
 
 function stepSets(

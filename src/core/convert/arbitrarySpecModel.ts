@@ -60,6 +60,10 @@ function extras(counts: { nodes: number; edges: number }) {
       fail: ids,
       heal: ids,
       duration: fc.constantFrom(0.5, 2, 4),
+      ask: fc.oneof(
+        fc.constant({}),
+        text.map((question) => ({ question })),
+      ),
     },
     { requiredKeys: ['nodes', 'edges'] },
   );
@@ -205,6 +209,7 @@ function decorate(base: Model, extra: Extras): Model {
           edges: pickEdges(step.edges),
           ...Object.fromEntries(lists),
           ...(step.duration === undefined ? {} : { duration: step.duration }),
+          ...(step.ask === undefined ? {} : { ask: step.ask }),
         };
       }),
     }));

@@ -44,6 +44,7 @@ function optionalText<K extends string>(fit: Fit, key: K, value: string | undefi
  * - Texts lose trailing whitespace; a `strokeWidth` that isn't positive, a
  *   link that isn't http(s), a leaf's `direction` and collapse marks (view
  *   state) are dropped; a class listed twice is listed once.
+ * - `ask` on a flow's last step is dropped (the parser drops it too).
  * - A default flow (`defaultFlow()`) loses its `generated` mark, as view
  *   state: the spec writes it out like any flow, steps and title as they are.
  * - `source` becomes `yaml`; `accTitle` and `accDescr` go: a spec has no
@@ -191,11 +192,14 @@ function fitFlow({ generated: _generated, ...flow }: Flow, fit: Fit): Flow {
     id: fit.flowId(flow.id),
     title: fit.text(flow.title),
     ...optionalText(fit, 'description', flow.description),
-    steps: flow.steps.map((step): FlowStep => {
+    steps: flow.steps.map(({ ask, ...step }, index): FlowStep => {
       const lists = STEP_LISTS.flatMap((key) => {
         const ids = step[key];
         return ids === undefined ? [] : [[key, ids.map(fit.nodeId)] as const];
       });
+      const last = index === flow.steps.length - 1;
+      if (ask && last) fit.note("`ask` on a flow's last step is dropped: there is no next step");
+      const question = ask?.question === undefined ? '' : fit.text(ask.question);
       return {
         ...step,
         ...optionalText(fit, 'caption', step.caption),
@@ -203,6 +207,7 @@ function fitFlow({ generated: _generated, ...flow }: Flow, fit: Fit): Flow {
         nodes: step.nodes.map(fit.nodeId),
         edges: step.edges.map(fit.edgeId),
         ...Object.fromEntries(lists),
+        ...(ask && !last ? { ask: question === '' ? {} : { question } } : {}),
       };
     }),
   };

@@ -34,7 +34,7 @@ export function toSpecYaml(model: Model): string {
     if (spaceBefore && map.items.length > 0) (pair.key as Scalar).spaceBefore = true;
     map.items.push(pair as (typeof map.items)[number]);
   };
-  const scalar = (value: string | number | null) => doc.createNode(value) as Scalar;
+  const scalar = (value: string | number | boolean | null) => doc.createNode(value) as Scalar;
 
   add(top, 'title', prose(fitted.title));
   if (fitted.description !== undefined) add(top, 'description', prose(fitted.description));
@@ -170,6 +170,8 @@ export function toSpecYaml(model: Model): string {
       if (ids !== undefined) add(map, key, idList(ids));
     }
     if (step.duration !== undefined) add(map, 'duration', scalar(step.duration));
+    const question = step.ask?.question;
+    if (step.ask) add(map, 'ask', question === undefined ? scalar(true) : prose(question));
     if (map.items.length === 0) map.flow = true;
     return map;
   }

@@ -112,6 +112,12 @@ export interface FlowStep {
   heal?: string[];
   /** Seconds, for auto-advance. */
   duration?: number;
+  /**
+   * Ask the class to predict the next hop here (a live session only):
+   * `question` is the author's, else the app says its own. Never on a
+   * flow's last step, which has no next hop.
+   */
+  ask?: { question?: string };
   pos?: SourcePos;
 }
 

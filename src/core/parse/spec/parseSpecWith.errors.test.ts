@@ -172,6 +172,38 @@ flows:
     ]);
   });
 
+  it("drops `ask` on a flow's last step, which has no next hop, and shortens a long question", () => {
+    const long = 'Where next? '.repeat(20);
+    const text = `nodes: { a: A, b: B }
+flows:
+  - id: boot
+    steps:
+      - nodes: [a]
+        ask: ${long}
+      - nodes: [b]
+        ask: true
+  - id: quiet
+    steps: [{ nodes: [a], ask: false }]
+`;
+    expect(report(text)).toEqual([
+      'diagrams/spec.yaml:6:14: warning: the question in `ask` is 239 characters long; it is shortened to 200 [flows[0].steps[0].ask]',
+      'diagrams/spec.yaml:8:9: warning: `ask` on the last step of flow `boot` has no next step to predict; it is ignored [flows[0].steps[1].ask]',
+    ]);
+    const steps = parse(text).model?.flows[0]?.steps;
+    expect(steps?.[0]?.ask?.question).toHaveLength(200);
+    expect(steps?.[0]?.ask?.question?.endsWith('…')).toBe(true);
+    expect(steps?.[1]).not.toHaveProperty('ask');
+  });
+
+  it('suggests `ask` for a misspelt key and says what it takes', () => {
+    const text =
+      'nodes: { a: A, b: B }\nflows:\n  - id: f\n    steps: [{ nodes: [a], aks: true }, { nodes: [b], ask: 3 }]\n';
+    expect(report(text)).toEqual([
+      'diagrams/spec.yaml:4:27: error: unknown key `aks` (did you mean `ask`?) [flows[0].steps[0].aks]',
+      'diagrams/spec.yaml:4:59: error: expected true or false or text, got the number 3; put it in quotes to keep it as text [flows[0].steps[1].ask]',
+    ]);
+  });
+
   it('does not report a step edge again when its edge was already reported', () => {
     expect(
       report('nodes: { a: A }\nedges: [a -> b]\nflows: [{ id: f, steps: [{ edges: [a -> b] }] }]'),

@@ -336,6 +336,25 @@ edges:
     ]);
   });
 
+  it('reads `ask`: true, a question, or false for none', () => {
+    const model = clean(`${base}flows:
+  - id: f
+    steps:
+      - { nodes: [kubelet], ask: true }
+      - { nodes: [cri], ask: 'Who answers the kubelet?  ' }
+      - { nodes: [api], ask: false }
+      - { nodes: [api], ask: ' ' }
+      - nodes: [etcd]
+`);
+    expect(model.flows[0]?.steps.map((step) => step.ask)).toEqual([
+      {},
+      { question: 'Who answers the kubelet?' },
+      undefined,
+      {},
+      undefined,
+    ]);
+  });
+
   it('titles a flow with its id by default', () => {
     expect(
       clean(`${base}flows:\n  - { id: boot, steps: [{ nodes: [api] }] }`).flows[0]?.title,

@@ -43,6 +43,17 @@ export function readFlows(raw: unknown, ctx: StepContext): ReadFlowsResult {
           readStep(step, [...path, 'steps', stepIndex], ctx, issues),
         )
       : [];
+    const last = steps.at(-1);
+    if (last?.ask) {
+      issues.push({
+        severity: 'warning',
+        message: `\`ask\` on the last step of flow \`${id}\` has no next step to predict; it is ignored`,
+        path: [...path, 'steps', steps.length - 1, 'ask'],
+        at: 'key',
+      });
+      const { ask: _ask, ...rest } = last;
+      steps[steps.length - 1] = rest;
+    }
     if (Array.isArray(rawSteps) && steps.length === 0) {
       issues.push({
         severity: 'warning',

@@ -3,7 +3,7 @@ import { parseEdgeExpression } from './edgeExpression.ts';
 import { field, isRawMap, pick, type RawMap, stringList, text } from './readValue.ts';
 import { resolveEdgeRef } from './resolveEdgeRef.ts';
 import { issueWithSuggestion, type Locate, type SpecIssue, type SpecPath } from './specIssue.ts';
-import { StepSchema } from './specSchema.ts';
+import { MAX_QUESTION_LENGTH, StepSchema } from './specSchema.ts';
 
 /** What the step reader checks references against. */
 export interface StepContext {
@@ -143,6 +143,24 @@ function overlapWarnings(step: FlowStep, path: SpecPath): SpecIssue[] {
   );
 }
 
+/** `ask: true` or `ask: "question"` (empty is true); a question past the limit is shortened with `…`. */
+function readAsk(raw: unknown, at: SpecPath, issues: SpecIssue[]): FlowStep['ask'] {
+  const value = pick(StepSchema.shape.ask, raw);
+  if (value === undefined || value === false) return undefined;
+  const question = value === true ? '' : (text(value) ?? '');
+  if (question === '') return {};
+  if (question.length <= MAX_QUESTION_LENGTH) return { question };
+  issues.push({
+    severity: 'warning',
+    message: `the question in \`ask\` is ${question.length} characters long; it is shortened to ${MAX_QUESTION_LENGTH}`,
+    path: at,
+  });
+  let cut = question.slice(0, MAX_QUESTION_LENGTH - 1);
+  // Never half a surrogate pair.
+  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
+  return { question: `${cut}…` };
+}
+
 /**
  * Reads one flow step, resolving `a -> b` to edge ids and checking every
  * node it names.
@@ -171,6 +189,8 @@ export function readStep(
   }
   const duration = pick(StepSchema.shape.duration, field(fields, 'duration'));
   if (duration !== undefined) step.duration = duration;
+  const ask = readAsk(field(fields, 'ask'), [...path, 'ask'], issues);
+  if (ask !== undefined) step.ask = ask;
   issues.push(...overlapWarnings(step, path));
   return step;
 }

@@ -186,6 +186,11 @@ const idList = (what: string, item: string) =>
     .describe(`${what} A list, or one id.`)
     .optional();
 const NODE_ID = 'A node or group id.';
+/**
+ * Characters (UTF-16 units) of a step's `ask` question; a longer one is
+ * shortened. The classroom protocol's `MAX_PROMPT`, so it is sent whole.
+ */
+export const MAX_QUESTION_LENGTH = 200;
 
 /** One step of a flow. */
 export const StepSchema = z
@@ -200,6 +205,15 @@ export const StepSchema = z
     fail: idList('Nodes drawn as failed.', NODE_ID),
     heal: idList('Failed nodes drawn as recovered.', NODE_ID),
     duration: z.number().positive().describe('Seconds before auto-advancing.').optional(),
+    ask: z
+      .union([
+        z.boolean().describe("true: ask in the app's own words; false: don't ask."),
+        z.string().describe(`The question, at most ${MAX_QUESTION_LENGTH} characters.`),
+      ])
+      .describe(
+        'Ask the class what comes next: in a live session (`flowdeck serve`) students see this step and tap the node they think the next step brings in. Not on the last step.',
+      )
+      .optional(),
   })
   .meta({ id: 'step', description: 'One step of a flow.' });
 
