@@ -3,15 +3,20 @@
  * messages' worth of tokens and earns `perSecond` more each second; a message
  * without a token is dropped. A tab following a lesson sends a handful a
  * minute (hello, an answer or two, a ping after sleep); a teacher stepping
- * fast sends a few a second. Pure: the caller gives the time.
+ * fast sends many a second, so has a rate of their own. Pure: the caller gives the time.
  */
 export interface Rate {
   burst: number;
   perSecond: number;
 }
 
-/** 20 at once, 10 a second after that. */
+/** Any client until its hello, and students: 20 at once, 10 a second after that. */
 export const CLIENT_RATE: Rate = { burst: 20, perSecond: 10 };
+/**
+ * The teacher, once the secret is checked: a held arrow key steps about 30
+ * times a second, and a dropped step would leave the class behind.
+ */
+export const TEACHER_RATE: Rate = { burst: 60, perSecond: 30 };
 /** A client that has had this many messages dropped is disconnected (close code 1008). */
 export const FLOOD_DROPS = 200;
 

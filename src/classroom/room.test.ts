@@ -56,7 +56,7 @@ describe('rooms', () => {
     const out = say('t', { type: 'hello', role: 'teacher', secret: 'wrong' });
     expect(to('t', out)).toEqual([expect.objectContaining({ type: 'error', code: 'bad-secret' })]);
     expect(rooms.stats().rooms).toBe(0);
-    expect(rooms.joined('t')).toBe(false);
+    expect(rooms.roleOf('t')).toBeUndefined();
   });
 
   it('sends a student the current scene on joining, and every later scene', () => {

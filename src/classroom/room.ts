@@ -84,8 +84,8 @@ export interface Rooms {
   leave(conn: ConnId): Delivery[];
   /** The teacher's tallies (count, roster, answers) of rooms that changed since the last flush. */
   flush(): Delivery[];
-  /** Whether the connection has said a good hello. */
-  joined(conn: ConnId): boolean;
+  /** Who the connection said it is in a good hello; undefined before one. */
+  roleOf(conn: ConnId): 'teacher' | 'student' | undefined;
   results(room: string): QuestionResult[] | null;
   snapshot(): RoomsSnapshot;
   stats(): { rooms: number; teachers: number; students: number; notAllowed: number };
@@ -479,7 +479,7 @@ export function createRooms(options: RoomsOptions): Rooms {
       return out;
     },
 
-    joined: (conn) => members.has(conn),
+    roleOf: (conn) => members.get(conn)?.role,
 
     results(code) {
       const room = rooms.get(normaliseCode(code));

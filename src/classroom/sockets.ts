@@ -15,7 +15,7 @@ import {
   type ServerMessage,
   SOCKET_PATH,
 } from './protocol.ts';
-import { type Bucket, CLIENT_RATE, createBucket, FLOOD_DROPS } from './rateLimit.ts';
+import { type Bucket, CLIENT_RATE, createBucket, FLOOD_DROPS, TEACHER_RATE } from './rateLimit.ts';
 import type { ConnId, Delivery, HelloContext, Rooms } from './room.ts';
 
 /** Sockets one server holds at once, every room together. */
@@ -62,6 +62,7 @@ export interface SocketsOptions {
 interface Client {
   ws: WebSocket;
   bucket: Bucket;
+  teacher: boolean;
   alive: boolean;
 }
 
@@ -174,17 +175,26 @@ export function createSockets({ rooms, joinUrl, changed, log }: SocketsOptions) 
     const revision = rooms.revision;
     deliver(rooms.receive(conn, message, hello));
     if (rooms.revision !== revision) changed();
+    if (!client.teacher && message.type === 'hello' && rooms.roleOf(conn) === 'teacher') {
+      client.teacher = true;
+      client.bucket = createBucket(TEACHER_RATE, Date.now());
+    }
     tallySoon();
   }
 
   function connect(ws: WebSocket, req: IncomingMessage) {
     const conn = `c${++next}`;
-    const client: Client = { ws, bucket: createBucket(CLIENT_RATE, Date.now()), alive: true };
+    const client: Client = {
+      ws,
+      bucket: createBucket(CLIENT_RATE, Date.now()),
+      teacher: false,
+      alive: true,
+    };
     clients.set(conn, client);
     const host = req.headers.host;
     const hello: HelloContext = { joinUrl: (room) => joinUrl(host, room) };
     const helloTimer = setTimeout(() => {
-      if (!rooms.joined(conn)) ws.close(1008, 'no hello');
+      if (!rooms.roleOf(conn)) ws.close(1008, 'no hello');
     }, HELLO_MS);
     helloTimer.unref();
     ws.on('pong', () => {
