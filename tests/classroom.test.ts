@@ -38,7 +38,7 @@ function serve(port: number): Promise<Served> {
     [
       'bin/flowdeck.js',
       'serve',
-      join(dir, 'diagrams'),
+      join(dir, 'talks'),
       '--port',
       String(port),
       '--data',
@@ -184,9 +184,9 @@ function rawGet(path: string): Promise<{ status: number; body: string }> {
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'flowdeck-serve-'));
-  mkdirSync(join(dir, 'diagrams'));
+  mkdirSync(join(dir, 'talks'));
   for (const name of ['cri-chain.yaml', 'apply-flow.mmd']) {
-    copyFileSync(join('diagrams', name), join(dir, 'diagrams', name));
+    copyFileSync(join('diagrams', name), join(dir, 'talks', name));
   }
   served = await serve(0);
 }, 180_000);
@@ -216,8 +216,38 @@ describe('flowdeck serve', () => {
       expect(status, path).toBe(404);
       expect(body).not.toContain('"name": "flowdeck"');
     }
+    // Built for the folder given, and only its diagrams.
+    const manifest = await (await fetch(`${origin()}/layouts/manifest.json`)).json();
+    expect(Object.keys(manifest.diagrams).sort()).toEqual([
+      'talks/apply-flow.mmd',
+      'talks/cri-chain.yaml',
+    ]);
     const info = await (await fetch(`${origin()}/classroom/info`)).json();
     expect(info).toMatchObject({ protocol: 1 });
+  });
+
+  it('says so and exits 1 when its port is taken, rather than take another', async () => {
+    const { port } = served.teacher;
+    const child = spawn(
+      process.execPath,
+      [
+        'bin/flowdeck.js',
+        'serve',
+        join(dir, 'talks'),
+        '--port',
+        port,
+        '--data',
+        join(dir, 'other'),
+      ],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let stderr = '';
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    const code = await new Promise((resolve) => child.on('exit', resolve));
+    expect(code).toBe(1);
+    expect(stderr).toContain(`port ${port} is in use`);
   });
 
   let room = '';
