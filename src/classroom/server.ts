@@ -114,7 +114,7 @@ export async function startClassroomServer(
     if (csv) {
       const given = new URLSearchParams(query).get('secret') ?? '';
       if (!isTeacherSecret(given)) return sendText(res, 403, 'the teacher link is needed');
-      const code = decodeURIComponent(csv[1] ?? '').toUpperCase();
+      const code = (csv[1] ?? '').toUpperCase();
       const results = rooms.results(code);
       if (!results) return sendText(res, 404, 'no such room');
       res.writeHead(200, {
