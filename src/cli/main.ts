@@ -162,7 +162,10 @@ export async function main(argv: string[]): Promise<number> {
       if (!Number.isInteger(port) || port < 0 || port > 65535) {
         return usage(err, `--port must be a whole number from 0 to 65535, not "${values.port}"`);
       }
-      const { defaultDataDir, serve } = await import('./serve.ts');
+      const { buildExplorer, defaultDataDir, serve } = await import('./serve.ts');
+      // How serve builds the explorer, in a process of its own.
+      const into = values['build-into'];
+      if (into) return await buildExplorer(rest[0] ?? 'diagrams', into);
       const options = {
         port,
         host: values.host ?? '0.0.0.0',
@@ -200,6 +203,7 @@ function parse(argv: string[]) {
       port: { type: 'string' },
       host: { type: 'string' },
       data: { type: 'string' },
+      'build-into': { type: 'string' },
     },
     allowNegative: true,
   });

@@ -3,6 +3,7 @@
  * (and again only when the diagrams or the app change), served on the LAN
  * with the live classroom's relay. See docs/classroom.md.
  */
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
@@ -18,6 +19,7 @@ const PROJECT = fileURLToPath(new URL('../../', import.meta.url));
 /** What the built app is made of, besides the diagrams. */
 const APP_INPUTS = ['src', 'index.html', 'public', 'package-lock.json', 'vite.config.ts'];
 const CACHE = join(PROJECT, 'node_modules', '.cache', 'flowdeck-serve');
+const BIN = join(PROJECT, 'bin', 'flowdeck.js');
 /** Builds kept for other folders (or earlier versions of this one). */
 const KEPT_BUILDS = 3;
 
@@ -81,19 +83,31 @@ async function builtExplorer(folder: string, diagrams: readonly string[], out: P
   }
   out(`Building the explorer for ${what}…`);
   const temp = `${dir}.${process.pid}.tmp`;
-  const { build } = await import('vite');
-  // The diagrams plugin reads the folder from here when vite.config.ts loads.
-  process.env.FLOWDECK_DIAGRAMS = folder;
-  await build({
-    root: PROJECT,
-    configFile: join(PROJECT, 'vite.config.ts'),
-    logLevel: 'warn',
-    build: { outDir: temp, emptyOutDir: true, reportCompressedSize: false },
+  // In a process of its own: the build's memory (hundreds of MB) is not
+  // the server's to keep for the whole class.
+  const child = spawn(process.execPath, [BIN, 'serve', folder, '--build-into', temp], {
+    stdio: ['ignore', 'inherit', 'inherit'],
   });
+  const code = await new Promise((resolve) => child.on('exit', resolve));
+  if (code !== 0) throw new Error(`the explorer could not be built (exit ${code})`);
   renameSync(temp, dir);
   pruneBuilds();
   out(`Built in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
   return dir;
+}
+
+/** Builds the explorer for `folder` into `outDir` with Vite (`serve --build-into DIR`, run by serve). */
+export async function buildExplorer(folder: string, outDir: string): Promise<number> {
+  const { build } = await import('vite');
+  // The diagrams plugin reads the folder from here when vite.config.ts loads.
+  process.env.FLOWDECK_DIAGRAMS = resolve(folder);
+  await build({
+    root: PROJECT,
+    configFile: join(PROJECT, 'vite.config.ts'),
+    logLevel: 'warn',
+    build: { outDir: resolve(outDir), emptyOutDir: true, reportCompressedSize: false },
+  });
+  return 0;
 }
 
 function plural(n: number, word: string): string {
