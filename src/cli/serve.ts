@@ -90,7 +90,13 @@ async function builtExplorer(folder: string, diagrams: readonly string[], out: P
   });
   const code = await new Promise((resolve) => child.on('exit', resolve));
   if (code !== 0) throw new Error(`the explorer could not be built (exit ${code})`);
-  renameSync(temp, dir);
+  try {
+    renameSync(temp, dir);
+  } catch (error) {
+    // Another serve of the same folder built it meanwhile: use that one.
+    rmSync(temp, { recursive: true, force: true });
+    if (!existsSync(join(dir, 'index.html'))) throw error;
+  }
   pruneBuilds();
   out(`Built in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
   return dir;
