@@ -59,10 +59,11 @@ function buildKey(folder: string, diagrams: readonly string[]): string {
   return hash.digest('hex').slice(0, 16);
 }
 
-/** Forgets all but the newest builds. */
+/** Forgets all but the newest builds (and builds left half done, once an hour old). */
 function pruneBuilds(): void {
   const builds = readdirSync(CACHE)
     .map((name) => ({ name, time: statSync(join(CACHE, name)).mtimeMs }))
+    .filter(({ name, time }) => !name.endsWith('.tmp') || Date.now() - time > 3_600_000)
     .sort((a, b) => b.time - a.time);
   for (const { name } of builds.slice(KEPT_BUILDS)) {
     rmSync(join(CACHE, name), { recursive: true, force: true });
