@@ -40,7 +40,9 @@ export function resultsCsv(results: readonly QuestionResult[]): string {
   const rows: (string | number)[][] = [[...CSV_COLUMNS]];
   for (const { question, counts, answered, connectedAtReveal } of results) {
     const expected = question.expected ?? [];
-    const nodes = Object.keys(counts).sort((a, b) => (counts[b] ?? 0) - (counts[a] ?? 0));
+    // Own keys only: a node may be called `constructor`.
+    const count = (node: string) => (Object.hasOwn(counts, node) ? (counts[node] ?? 0) : 0);
+    const nodes = Object.keys(counts).sort((a, b) => count(b) - count(a));
     for (const node of expected) if (!nodes.includes(node)) nodes.push(node);
     const revealed = question.state === 'revealed';
     for (const node of nodes.length > 0 ? nodes : ['']) {
@@ -49,7 +51,7 @@ export function resultsCsv(results: readonly QuestionResult[]): string {
         question.prompt ?? '',
         cueText(question.cue),
         node,
-        node ? (counts[node] ?? 0) : '',
+        node ? count(node) : '',
         answered,
         connectedAtReveal ?? '',
         revealed && node ? (expected.includes(node) ? 'yes' : 'no') : '',

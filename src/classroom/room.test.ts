@@ -160,6 +160,26 @@ describe('rooms', () => {
     ]);
   });
 
+  it('counts nodes named like object properties as any other node', () => {
+    const { rooms, say, teacher, student } = classroom();
+    const room = teacher();
+    for (const s of ['a', 'b', 'c']) student(room, s);
+    say('t', { type: 'ask', cue: CUE });
+    say('a', { type: 'answer', question: 'q1', node: 'constructor' });
+    say('b', { type: 'answer', question: 'q1', node: '__proto__' });
+    say('c', { type: 'answer', question: 'q1', node: 'toString' });
+    const revealed = to('t', say('t', { type: 'reveal', expected: ['hasOwnProperty'] }));
+    const counts = JSON.parse(JSON.stringify(revealed[0])).counts;
+    expect(Object.entries(counts).sort()).toEqual([
+      ['__proto__', 1],
+      ['constructor', 1],
+      ['toString', 1],
+    ]);
+    const csv = resultsCsv(rooms.results(room) ?? []);
+    expect(csv).toContain(',hasOwnProperty,0,');
+    expect(csv).toContain(',__proto__,1,');
+  });
+
   it('refuses answers to a question that is not the open one, and from the teacher', () => {
     const { say, teacher, student } = classroom();
     const room = teacher();

@@ -13,6 +13,7 @@ import {
   type ClientMessage,
   type Counts,
   cleanText,
+  emptyCounts,
   MAX_NICKNAME,
   type Question,
   ROOM_ALPHABET,
@@ -102,7 +103,7 @@ function normaliseCode(code: string): string {
 }
 
 function countsOf(asked: Asked): Counts {
-  const counts: Counts = {};
+  const counts = emptyCounts();
   for (const node of asked.answers.values()) counts[node] = (counts[node] ?? 0) + 1;
   return counts;
 }
