@@ -19,14 +19,19 @@
  *   are drawn (bench/drawBig.ts);
  * - `legibility`: every flow step and deck slide in presenter mode at
  *   1024×768 and 1920×1080: label sizes, nodes out of frame or covered, cut
- *   group titles (bench/legibility.ts).
+ *   group titles (bench/legibility.ts);
+ * - `classroom`: the live classroom's server with 500 students: a scene's
+ *   latency from the teacher to each student, and memory per student
+ *   (bench/classroom.ts).
  *
  * BENCH_<PART>=0 skips a part (BENCH_LAYOUT, BENCH_SHAPES, BENCH_DENSE, BENCH_BROWSER,
- * BENCH_CLI, BENCH_WORKER, BENCH_MERMAID, BENCH_FRAMES, BENCH_DRAW, BENCH_LEGIBILITY). A benchmark,
+ * BENCH_CLI, BENCH_WORKER, BENCH_MERMAID, BENCH_FRAMES, BENCH_DRAW, BENCH_LEGIBILITY,
+ * BENCH_CLASSROOM). A benchmark,
  * not a test: these machines are shared, so read medians and ratios, not
  * single runs.
  */
 import { browserRuns, runBrowserBench } from './browser.ts';
+import { classroomSize, formatClassroom, runClassroomBench } from './classroom.ts';
 import { cliRuns, formatCli, runCliBench } from './cli.ts';
 import { formatDense, runDenseBench } from './denseLayout.ts';
 import { runDrawBigBench } from './drawBig.ts';
@@ -67,5 +72,11 @@ if (on('MERMAID')) writeResults({ sideBySide: await runMermaidSideBySide() });
 if (on('FRAMES')) writeResults({ frames: await runFrameBench() });
 if (on('DRAW')) writeResults({ drawBig: await runDrawBigBench() });
 if (on('LEGIBILITY')) writeResults({ legibility: await runLegibilityBench() });
+if (on('CLASSROOM')) {
+  const { students, scenes } = classroomSize();
+  const classroom = await runClassroomBench(students, scenes);
+  console.log(formatClassroom(classroom));
+  writeResults({ classroom });
+}
 console.log(`\nwrote ${RESULTS_FILE}\n`);
 console.log(targets());

@@ -230,7 +230,7 @@ describe('flowdeck CLI', () => {
 
   it('--help documents every command; unknown commands exit 2', async () => {
     const { stdout } = await flowdeck('--help');
-    for (const command of ['check', 'layout', 'export', 'help'])
+    for (const command of ['check', 'layout', 'export', 'serve', 'help'])
       expect(stdout).toContain(`flowdeck ${command}`);
     expect((await flowdeck('layout', '--help')).stdout).toContain('--json');
     expect((await flowdeck('export', '--help')).stdout).toContain('--system-fonts');

@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
 import { elkThreads } from '../cli/elkThreads.ts';
 import { isDeckSource } from '../core/deck/isDeckSource.ts';
@@ -20,9 +20,18 @@ const KEPT = 200;
 /** The shape the dev server lays the folder out for as it starts: most screens'. */
 const WARM_SHAPE: ScreenShape = '16:9';
 
-/** A file's name as the app knows it: from the project root, with `/` (`diagrams/x.yaml`). */
+/**
+ * A file's name as the app knows it: from the project root, with `/`
+ * (`diagrams/x.yaml`); a folder outside the project (`flowdeck serve
+ * ~/talks`) is named alone (`talks/x.yaml`), not by a climb out of it.
+ */
 function named(root: string, path: string): string {
-  return relative(root, path).split(sep).join('/');
+  const inside = relative(root, path);
+  const name =
+    inside.startsWith('..') || isAbsolute(inside)
+      ? join(basename(dirname(path)), basename(path))
+      : inside;
+  return name.split(sep).join('/');
 }
 
 /** The folder's diagrams and decks, sorted by id. */

@@ -249,9 +249,14 @@ function readQuestion(value: unknown): Question | null {
   return question;
 }
 
+/** Counts with no prototype: a node named `constructor` or `__proto__` is a count like any other. */
+export function emptyCounts(): Counts {
+  return Object.create(null) as Counts;
+}
+
 function readCounts(value: unknown): Counts | undefined {
   if (!isObject(value)) return undefined;
-  const counts: Counts = {};
+  const counts = emptyCounts();
   for (const [node, count] of Object.entries(value)) {
     if (typeof count === 'number' && Number.isInteger(count) && count >= 0) counts[node] = count;
   }

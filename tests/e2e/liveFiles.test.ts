@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { hashString } from '../../src/core/layout/hash.ts';
 import { freshPagePerTest } from './chromium.ts';
@@ -18,7 +18,7 @@ let server: ChildProcess;
 let base: string;
 const file = () => join(folder, 'cri-chain.yaml');
 let original: string;
-/** The file's name as the app knows it (relative to the project), as in its messages. */
+/** The file's name as the app knows it (a folder outside the project is named alone), as in its messages. */
 let named: string;
 
 function freePort(): Promise<number> {
@@ -36,7 +36,7 @@ beforeAll(async () => {
   folder = mkdtempSync(join(tmpdir(), 'flowdeck-live-'));
   cpSync('diagrams', folder, { recursive: true });
   original = readFileSync(file(), 'utf8');
-  named = relative(process.cwd(), file());
+  named = `${basename(folder)}/cri-chain.yaml`;
   const port = await freePort();
   server = spawn('npx', ['vite', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
     env: { ...process.env, FLOWDECK_DIAGRAMS: folder },
