@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { ROOM_LIMITS } from '../classroom/room.ts';
 import { type AspectSetting, SCREEN_SHAPES } from '../core/model/screenShape.ts';
 import { suggest } from '../core/model/suggest.ts';
 import { DEFAULT_LIMITS, readLimits } from '../core/parse/limits.ts';
@@ -11,6 +12,7 @@ Usage:
   flowdeck layout <file> [--json]      lay a diagram out and print every node and edge
   flowdeck export <file or folder> -o <path>
                                        write SVG and PNG pictures, one step, or a flow animated
+  flowdeck serve [folder] [--port N]   serve the explorer on this network for a live class
   flowdeck help [command]              show help for a command
 
 Options:
@@ -89,6 +91,23 @@ Both:
   --limit NAME=N   raise or lower a limit (see \`flowdeck help\`); a diagram past
                    one is an error and is not laid out
 Prints each file written with its size.`,
+  serve: `flowdeck serve [folder] [--port N] [--host H] [--data DIR]
+
+Serves the explorer for the diagrams of folder (default: diagrams) to this
+computer's network, with a live classroom: students follow the teacher's
+steps on their own devices and answer "where next?" questions. The explorer
+is built first (a few seconds; kept, and built again only when the diagrams
+or Flowdeck change). Then it prints
+  Teacher: http://<address>:<port>/?teacher=<secret>   (yours: it drives the class)
+  Students: http://<address>:<port>/#/join              (and a QR code of it)
+and serves until Ctrl+C, which saves the rooms and stops.
+  --port N     the port (default 8080); in use is an error, not another port;
+               0 takes a free one and prints it
+  --host H     the address to listen on (default 0.0.0.0: every network)
+  --data DIR   where the teacher's secret and the rooms are kept, so links
+               and results survive a restart (default
+               $XDG_STATE_HOME/flowdeck/classroom, or ~/.local/state/flowdeck/classroom)
+Limits: ${ROOM_LIMITS.studentsPerRoom} students per room, ${ROOM_LIMITS.roomsPerServer} rooms; see docs/classroom.md.`,
 };
 
 /** Runs the CLI and returns the exit code. */
@@ -137,6 +156,20 @@ export async function main(argv: string[]): Promise<number> {
       if (typeof options === 'string') return usage(err, options);
       return await exportDiagrams(rest[0], { ...options, limits, aspect }, out, err);
     }
+    if (command === 'serve') {
+      if (rest.length > 1) return usage(err, 'serve takes at most one folder');
+      const port = Number(values.port ?? 8080);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) {
+        return usage(err, `--port must be a whole number from 0 to 65535, not "${values.port}"`);
+      }
+      const { defaultDataDir, serve } = await import('./serve.ts');
+      const options = {
+        port,
+        host: values.host ?? '0.0.0.0',
+        dataDir: values.data ?? defaultDataDir(),
+      };
+      return await serve(rest[0] ?? 'diagrams', options, out, err);
+    }
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
     err(`flowdeck: ${e.code === 'ENOENT' ? `no such file or folder: ${e.path}` : e.message}`);
@@ -164,6 +197,9 @@ function parse(argv: string[]) {
       caption: { type: 'boolean', default: true },
       limit: { type: 'string', multiple: true },
       aspect: { type: 'string' },
+      port: { type: 'string' },
+      host: { type: 'string' },
+      data: { type: 'string' },
     },
     allowNegative: true,
   });
