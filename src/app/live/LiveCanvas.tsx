@@ -147,8 +147,8 @@ export function LiveCanvas() {
     if (count > 0 || mark.expected || mark.picked) marks.push(mark);
   }
   if (marks.length === 0) return null;
-  // Badges keep a readable size on screen whatever the zoom.
-  const scale = Math.min(Math.max(1 / zoom, 0.6), 4);
+  // Badges keep their size on screen whatever the zoom.
+  const scale = Math.min(Math.max(1 / zoom, 0.25), 8);
   return (
     <ViewportPortal>
       <div className="fd-live-marks" aria-hidden="true">

@@ -30,5 +30,13 @@ describe('nextHop', () => {
     expect(expectedAt(timeline, 3)).toEqual(['z']);
     expect(expectedAt(timeline, 0)).toEqual(['b']);
     expect(expectedAt(null, 0)).toEqual([]);
+    // A tap lands on a node: the group around it is no answer.
+    expect(expectedAt(timeline, 1, { nodes: [{ id: 'c', kind: 'group' }] } as never)).toEqual([
+      'c',
+    ]);
+    const both = { steps: [step({ g: 'idle', n: 'idle' }), step({ g: 'active', n: 'active' })] };
+    expect(expectedAt(both as never, 0, { nodes: [{ id: 'g', kind: 'group' }] } as never)).toEqual([
+      'n',
+    ]);
   });
 });

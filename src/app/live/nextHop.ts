@@ -1,4 +1,5 @@
 import type { StepScene, Timeline } from '../../core/animate/timeline.ts';
+import type { LaidOutDiagram } from '../../core/layout/types.ts';
 
 // TODO(h-ask): a stand-in until the `ask:` branch lands `StepScene.ask` and
 // core/animate's `nextHop()`; the merge replaces both with those.
@@ -34,8 +35,21 @@ export function nextHop(timeline: Timeline, index: number): string[] {
   return fresh.length > 0 ? fresh : lit;
 }
 
-/** Where a question's answers are judged: the step's own `expected`, else the next hop. */
-export function expectedAt(timeline: Timeline | null, index: number): string[] {
+/**
+ * Where a question's answers are judged: the step's own `expected`, else
+ * the next hop, its nodes rather than the groups around them (a tap lands
+ * on a node).
+ */
+export function expectedAt(
+  timeline: Timeline | null,
+  index: number,
+  diagram?: Pick<LaidOutDiagram, 'nodes'>,
+): string[] {
   if (!timeline) return [];
-  return stepAsk(timeline.steps[index])?.expected ?? nextHop(timeline, index);
+  const given = stepAsk(timeline.steps[index])?.expected;
+  if (given) return given;
+  const hop = nextHop(timeline, index);
+  const groups = new Set(diagram?.nodes.filter((n) => n.kind === 'group').map((n) => n.id));
+  const leaves = hop.filter((id) => !groups.has(id));
+  return leaves.length > 0 ? leaves : hop;
 }

@@ -158,4 +158,13 @@ describe('createSession', () => {
     expect(socket.closed).toBe(true);
     expect(session.getState().status).toEqual({ kind: 'error', code: 'room-full' });
   });
+
+  it('takes the status a socket reports while it is being made', () => {
+    const session = createSession((params) => {
+      params.onStatus('reconnecting');
+      return { send: () => false, close: () => {} };
+    });
+    session.join('K7M2Q', 's1');
+    expect(session.getState().status).toEqual({ kind: 'reconnecting' });
+  });
 });

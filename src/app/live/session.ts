@@ -188,23 +188,28 @@ export function createSession(connect: Connect): Session {
 
   const open = (role: Role, hello: () => ClientMessage) => {
     socket?.close();
+    socket = null;
     dispatch({ type: 'start', role });
-    const mine = connect({
+    // The socket reports its status while it is being made: `current` tells
+    // this connection's reports from an older one's.
+    const current = { socket: null as LiveSocket | null };
+    const ours = () => socket === current.socket || current.socket === null;
+    current.socket = connect({
       hello,
       onStatus: (status) => {
-        if (socket === mine) dispatch({ type: 'socket', status });
+        if (ours()) dispatch({ type: 'socket', status });
       },
       onMessage: (message) => {
-        if (socket !== mine) return;
+        if (!ours()) return;
         dispatch(message);
         if (message.type === 'error' && isFatal(message.code)) {
           socket = null;
-          mine.close();
+          current.socket?.close();
         }
         for (const listener of messageListeners) listener(message);
       },
     });
-    socket = mine;
+    socket = current.socket;
   };
 
   return {

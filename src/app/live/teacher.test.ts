@@ -23,7 +23,7 @@ function setup() {
     playback.show({
       cue: { kind: 'diagram', diagram: 'd', flow: 'f', step: position + 1 },
       key: 'd',
-      diagram: { id: 'd' } as Showing['diagram'],
+      diagram: { id: 'd', nodes: [] } as unknown as Showing['diagram'],
       timeline,
       step: position,
       position,

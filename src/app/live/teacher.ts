@@ -63,7 +63,7 @@ export function startTeacher(session: Session, playback: PlaybackStore): Teacher
     // The last step has no next hop.
     if (showing.step >= showing.timeline.steps.length - 1) return false;
     const prompt = stepAsk(showing.timeline.steps[showing.step])?.question;
-    expected = expectedAt(showing.timeline, showing.step);
+    expected = expectedAt(showing.timeline, showing.step, showing.diagram);
     askedCue = showing.cue;
     clearTimeout(timer);
     phase = 'open';
