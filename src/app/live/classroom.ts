@@ -92,16 +92,26 @@ export function stopTeaching() {
 }
 
 const ID_KEY = 'flowdeck.live.id';
+
+/**
+ * 128 random bits as hex. Not `crypto.randomUUID()`: a class on the LAN is
+ * plain http, not a secure context, where browsers do not have it.
+ */
+function randomId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
 /** This browser's student id: random, kept, so a reconnect or a reload is the same student. */
 export function studentId(): string {
   try {
     const kept = localStorage.getItem(ID_KEY);
     if (kept) return kept;
-    const made = crypto.randomUUID();
+    const made = randomId();
     localStorage.setItem(ID_KEY, made);
     return made;
   } catch {
-    return crypto.randomUUID();
+    return randomId();
   }
 }
 
