@@ -48,6 +48,11 @@ let asked: Promise<boolean> | undefined;
  * `npm start` or a static host there is none, and nothing live shows.
  */
 export function findServer(): Promise<boolean> {
+  // The dev server (`npm start`) never is one: not even a 404 in the console.
+  if (import.meta.hot) {
+    setLiveUi({ server: false });
+    return Promise.resolve(false);
+  }
   asked ??= fetch('/classroom/info', { headers: { accept: 'application/json' } })
     .then((response) => (response.ok ? response.json() : null))
     .then((info: unknown) => {
