@@ -234,6 +234,24 @@ describe('a live class', () => {
     for (const page of students) {
       await expect.poll(() => hashOf(page), POLL).toBe('#/d/cri-chain/create/4');
     }
+  });
+
+  it('keeps the teacher’s room and a student’s seat across a reload', async () => {
+    const [ana] = students as [Page, Page, Page];
+    await teacher.reload();
+    expect(teacher.url()).not.toContain('teacher=');
+    await expect
+      .poll(() => teacher.locator('.fd-live-where').textContent(), POLL)
+      .toBe(`Live · ${room}`);
+    await ana.reload();
+    await ana.getByText('Following the class').waitFor(POLL);
+    await teacher.keyboard.press('ArrowRight');
+    for (const page of students) {
+      await expect.poll(() => hashOf(page), POLL).toBe('#/d/cri-chain/create/5');
+    }
+    await expect
+      .poll(() => teacher.locator('.fd-live-count').textContent(), POLL)
+      .toBe('3 students');
     expect(errors).toEqual([]);
   });
 });
