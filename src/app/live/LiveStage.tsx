@@ -28,6 +28,8 @@ function TeacherStage({ session }: { session: SessionState }) {
   // Under `npm start` or a static host there is no classroom server: nothing live shows.
   if (ui.server !== true) return null;
   if (session.role === null) {
+    // A draft, a shared link or an embed is not the class's to follow.
+    if (!showing?.cue) return null;
     return (
       <div className="fd-live-badge fd-chrome">
         <button
