@@ -6,6 +6,7 @@ import { Gallery } from './gallery/Gallery.tsx';
 import { LanguageMenu } from './i18n/LanguageMenu.tsx';
 import { useT } from './i18n/useT.ts';
 import type { LayoutClient } from './layoutClient.ts';
+import { liveWanted } from './live/gate.ts';
 import { playbackStore } from './playback/playbackStore.ts';
 import { diagramHref, embedHref, parseRoute, type Route } from './route.ts';
 import { SpeakerSync } from './speaker/useStepSync.ts';
@@ -17,6 +18,8 @@ import {
   DeckView,
   DraftList,
   EditorView,
+  JoinPage,
+  LiveLayer,
   ShareView,
   SpeakerView,
   StartDraft,
@@ -133,6 +136,13 @@ function Routes({ client, limitsProblem, hash }: AppProps & { hash: string }) {
   return (
     <div className="fd-app">
       <SpeakerSync />
+      {liveWanted(hash) ? (
+        <ErrorBoundary part="live" fallback={() => null}>
+          <Suspense fallback={null}>
+            <LiveLayer />
+          </Suspense>
+        </ErrorBoundary>
+      ) : null}
       <header className="fd-header fd-chrome">
         <a href="#/" className="fd-brand">
           Flowdeck
@@ -185,6 +195,10 @@ function Routes({ client, limitsProblem, hash }: AppProps & { hash: string }) {
           {route.kind === 'new' || route.kind === 'edit' ? (
             <Suspense fallback={<Skeleton />}>
               <StartDraft key={hash} {...(route.kind === 'edit' ? { copyOf: route.id } : {})} />
+            </Suspense>
+          ) : route.kind === 'join' ? (
+            <Suspense fallback={<Skeleton />}>
+              <JoinPage code={route.code} />
             </Suspense>
           ) : route.kind === 'drafts' ? (
             <Suspense fallback={<Skeleton />}>

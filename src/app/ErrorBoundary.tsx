@@ -12,7 +12,8 @@ export type BrokenPart =
   | 'presenter'
   | 'export'
   | 'editor'
-  | 'thumbnail';
+  | 'thumbnail'
+  | 'live';
 
 /** What a card says after the error. */
 export type CrashHint =

@@ -14,9 +14,12 @@ import { startKeyBuffer } from './keyBuffer.ts';
 import { createLayoutClient, LAYOUT_WORKER_URL } from './layoutClient.ts';
 import { openLayoutStore } from './layoutStore.ts';
 import { readLimitsSetting } from './limitsSetting.ts';
+import { takeTeacherSecret } from './live/gate.ts';
 import { prebuiltAnswer } from './prebuilt.ts';
 import { startTheme } from './theme/themeStore.ts';
 
+// The teacher's secret leaves the address bar before anything can show it (live/gate.ts).
+takeTeacherSecret();
 // Before the first render: data-theme, data-motion and lang are on <html> from the first paint.
 startTheme();
 startLanguage();

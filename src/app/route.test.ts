@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { deckHref, diagramHref, parseRoute, speakerDeckHref, speakerHref } from './route.ts';
+import {
+  deckHref,
+  diagramHref,
+  joinHref,
+  parseRoute,
+  speakerDeckHref,
+  speakerHref,
+} from './route.ts';
 
 describe('parseRoute', () => {
   it('reads home, a diagram and a flow step', () => {
@@ -26,6 +33,16 @@ describe('parseRoute', () => {
     const href = diagramHref('파드 생성', 'a/b', 2);
     expect(parseRoute(href)).toEqual({ kind: 'diagram', id: '파드 생성', flow: 'a/b', step: 2 });
     expect(parseRoute('#/d/%E0%A4%A')).toEqual({ kind: 'diagram', id: '%E0%A4%A' });
+  });
+  it('reads the join page of a live class, with or without its room code', () => {
+    expect(parseRoute('#/join')).toEqual({ kind: 'join' });
+    expect(parseRoute('#/join/')).toEqual({ kind: 'join' });
+    expect(parseRoute('#/join/k7m2q')).toEqual({ kind: 'join', code: 'K7M2Q' });
+    expect(parseRoute(joinHref('K7M2Q'))).toEqual({ kind: 'join', code: 'K7M2Q' });
+    expect(parseRoute(joinHref())).toEqual({ kind: 'join' });
+    // A diagram called join is still a diagram.
+    expect(parseRoute('#/d/join')).toEqual({ kind: 'diagram', id: 'join' });
+    expect(parseRoute('#/join/A/B')).toEqual({ kind: 'home' });
   });
   it('reads the speaker view of a step, which needs a flow', () => {
     expect(parseRoute('#/speaker/kubectl-apply/apply/4')).toEqual({

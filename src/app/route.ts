@@ -9,7 +9,8 @@ export type Route =
   | { kind: 'edit'; id: string }
   | { kind: 'drafts' }
   | { kind: 'draft'; id: string; flow?: string; step?: number }
-  | { kind: 'share'; payload: string; flow?: string; step?: number };
+  | { kind: 'share'; payload: string; flow?: string; step?: number }
+  | { kind: 'join'; code?: string };
 
 function decode(part: string): string {
   try {
@@ -27,10 +28,18 @@ function decode(part: string): string {
  * `#/new` → a new draft; `#/edit/<id>` → a draft copied from a diagram;
  * `#/drafts` → the local drafts; `#/draft/<id>[/<flow>/<step>]` → a draft in
  * the editor; `#/share/<payload>[/<flow>/<step>]` → a shared diagram,
- * read-only; else home.
+ * read-only; `#/join[/<code>]` → a live class's join page (the code in
+ * capitals, as students read it off the projector); else home.
  */
 export function parseRoute(hash: string): Route {
   if (/^#\/new\/?$/.test(hash)) return { kind: 'new' };
+  const join = /^#\/join(?:\/([^/?]*))?\/?$/.exec(hash);
+  if (join) {
+    const code = decode(join[1] ?? '')
+      .trim()
+      .toUpperCase();
+    return code ? { kind: 'join', code } : { kind: 'join' };
+  }
   if (/^#\/drafts\/?$/.test(hash)) return { kind: 'drafts' };
   const edit = /^#\/edit\/([^/?]+)/.exec(hash);
   if (edit?.[1]) return { kind: 'edit', id: decode(edit[1]) };
@@ -126,6 +135,11 @@ export function deckHref(id: string, slide = 1): string {
 /** The link to the speaker view of a slide (from 1) of a lesson deck. */
 export function speakerDeckHref(id: string, slide = 1): string {
   return `#/speaker-deck/${encodeURIComponent(id)}/${slide}`;
+}
+
+/** The join page of a live class, with its room code filled in if given. */
+export function joinHref(code?: string): string {
+  return code ? `#/join/${encodeURIComponent(code)}` : '#/join';
 }
 
 /** Goes to a hash; `replace` keeps the history entry (stepping through a flow is not a new page). */

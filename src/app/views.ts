@@ -51,3 +51,8 @@ export const ShareView = lazyView(() => import('./editor/ShareView.tsx').then((m
 // keeping them out of the first screen's JavaScript; FlowStart prefetches them.
 export const FlowBar = lazyView(() => import('./player/FlowBar.tsx').then((m) => m.FlowBar));
 export const Tokens = lazyView(() => import('./player/Tokens.tsx').then((m) => m.Tokens));
+// The live classroom loads only in a tab that has a session (live/gate.ts).
+export const LiveLayer = lazyView(() => import('./live/LiveLayer.tsx').then((m) => m.LiveLayer));
+export const LiveStage = lazyView(() => import('./live/LiveStage.tsx').then((m) => m.LiveStage));
+export const LiveCanvas = lazyView(() => import('./live/LiveCanvas.tsx').then((m) => m.LiveCanvas));
+export const JoinPage = lazyView(() => import('./live/JoinPage.tsx').then((m) => m.JoinPage));

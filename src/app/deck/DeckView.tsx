@@ -12,6 +12,7 @@ import { ErrorBoundary } from '../ErrorBoundary.tsx';
 import { ExportMenu } from '../export/ExportMenu.tsx';
 import { useT } from '../i18n/useT.ts';
 import type { LayoutClient } from '../layoutClient.ts';
+import { LiveSlot } from '../live/LiveSlot.tsx';
 import type { Showing } from '../playback/playbackStore.ts';
 import { useShow } from '../playback/usePlayback.ts';
 import { Presenter } from '../present/Presenter.tsx';
@@ -19,6 +20,7 @@ import { deckHref, navigate, parseRoute } from '../route.ts';
 import { useTheme } from '../theme/useTheme.ts';
 import { useDocumentTitle } from '../useDocumentTitle.ts';
 import { Canvas } from '../view/Canvas.tsx';
+import { useOnReframe } from '../view/reframe.ts';
 import { Tokens } from '../views.ts';
 import { DeckBar } from './DeckBar.tsx';
 import { DeckMessage, DeckWait, deckWaitState } from './DeckWait.tsx';
@@ -134,6 +136,7 @@ function Stage({
     [deck.id, index, diagram, timeline, slide.step, count, go, current],
   );
   useShow(showing);
+  useOnReframe(() => setSelected(null));
   return (
     <div className="fd-view fd-deck" data-playing="">
       <div className="fd-stage">
@@ -150,8 +153,10 @@ function Stage({
                 </Suspense>
               </ErrorBoundary>
             ) : null}
+            <LiveSlot part="canvas" />
           </Canvas>
         </ErrorBoundary>
+        <LiveSlot part="stage" />
         <ErrorBoundary part="export" fallback={() => null}>
           <ExportMenu diagram={diagram} step={timeline && scene ? { timeline, scene } : null} />
         </ErrorBoundary>

@@ -9,6 +9,7 @@ import { ExportMenu } from '../export/ExportMenu.tsx';
 import { useT } from '../i18n/useT.ts';
 import { useKeysReady } from '../keyBuffer.ts';
 import type { LayoutClient } from '../layoutClient.ts';
+import { LiveSlot } from '../live/LiveSlot.tsx';
 import { FlowStart } from '../player/FlowStart.tsx';
 import { usePlayer } from '../player/usePlayer.ts';
 import { Presenter } from '../present/Presenter.tsx';
@@ -18,6 +19,7 @@ import { type LayoutState, useLayout } from '../useLayout.ts';
 import { Canvas } from '../view/Canvas.tsx';
 import { DetailsPanel } from '../view/DetailsPanel.tsx';
 import { LayoutProgress } from '../view/LayoutProgress.tsx';
+import { useOnReframe } from '../view/reframe.ts';
 import { ViewContext } from '../view/ViewContext.tsx';
 import { FlowBar, Tokens } from '../views.ts';
 
@@ -144,6 +146,8 @@ export function DiagramPane({
   const player = usePlayer(diagram, flow ?? '', step);
   // Without a flow playing, presenter mode and FlowStart take the keys; with one, FlowBar.
   useKeysReady(!player);
+  // Back to the view as framed (a live class's "Back to the class"): the panel goes too.
+  useOnReframe(() => setSelected(null));
   const node = diagram.nodes.find((n) => n.id === selected) ?? null;
   return (
     <div
@@ -170,8 +174,10 @@ export function DiagramPane({
             <ErrorBoundary part="presenter" compact>
               <Presenter />
             </ErrorBoundary>
+            <LiveSlot part="canvas" />
           </Canvas>
         </ErrorBoundary>
+        <LiveSlot part="stage" />
         <ErrorBoundary part="export" fallback={() => null}>
           <ExportMenu
             diagram={diagram}

@@ -147,4 +147,34 @@ describe('playbackStore', () => {
     store.next();
     expect(moves).toHaveLength(3);
   });
+
+  it('lets a next guard take the next press, until it lets go', () => {
+    const store = createPlaybackStore({ root: fakeRoot() });
+    const moves: number[] = [];
+    store.show({
+      cue: null,
+      key: 'd',
+      diagram: {} as Showing['diagram'],
+      timeline: null,
+      step: 1,
+      position: 1,
+      count: 3,
+      go: (position) => moves.push(position),
+      current: () => 1,
+    });
+    let presses = 0;
+    store.setNextGuard(() => {
+      presses++;
+      return presses === 1;
+    });
+    store.next();
+    expect(moves).toEqual([]);
+    store.next();
+    expect(moves).toEqual([2]);
+    store.prev();
+    expect(presses).toBe(2);
+    store.setNextGuard(null);
+    store.next();
+    expect(moves).toEqual([2, 0, 2]);
+  });
 });

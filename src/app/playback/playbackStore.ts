@@ -84,9 +84,20 @@ export interface PlaybackStore {
   show(showing: Showing): void;
   /** A view leaving says so; a newer view's showing stays. */
   unshow(showing: Showing): void;
-  /** The next and previous step or slide of what is showing (a still diagram: its first flow). */
+  /**
+   * The next and previous step or slide of what is showing (a still
+   * diagram: its first flow). A next guard, while one is set, is asked
+   * first and may take the press instead (`setNextGuard`).
+   */
   next(): void;
   prev(): void;
+  /**
+   * Lets one reader take the next press instead of the step (the live
+   * classroom reveals a question's answers before moving on): `guard`
+   * returns true when it took it. Null removes it; a newer guard replaces
+   * an older one.
+   */
+  setNextGuard(guard: (() => boolean) | null): void;
   destroy(): void;
 }
 
@@ -104,6 +115,7 @@ export function createPlaybackStore(env: PlaybackEnv): PlaybackStore {
   let state: PlaybackState = { ...OFF, showing: null };
   // Only a full screen we got can be left by the browser.
   let wentFullscreen = false;
+  let nextGuard: (() => boolean) | null = null;
 
   function apply({ on, blank, pointer }: Presenting) {
     if (on) env.root.setAttribute('data-mode', 'presenter');
@@ -195,12 +207,15 @@ export function createPlaybackStore(env: PlaybackEnv): PlaybackStore {
     },
     next() {
       const showing = state.showing;
-      if (!showing) return;
+      if (!showing || nextGuard?.()) return;
       showing.go(showing.count === 0 ? 0 : showing.current() + 1);
     },
     prev() {
       const showing = state.showing;
       if (showing && showing.count > 0) showing.go(showing.current() - 1);
+    },
+    setNextGuard(guard) {
+      nextGuard = guard;
     },
     destroy() {
       stopWatching?.();

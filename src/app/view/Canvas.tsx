@@ -21,6 +21,7 @@ import { createCamera } from './camera.ts';
 import { CHROME } from './chrome.ts';
 import { type Direction, nearestInDirection, neighbourhood } from './graph.ts';
 import { useInParts } from './inParts.ts';
+import { useOnReframe } from './reframe.ts';
 import { CameraContext } from './useCamera.ts';
 import {
   MIN_ZOOM,
@@ -292,6 +293,7 @@ function CanvasInner({ diagram, selected, onSelect, scene, children }: CanvasPro
   // f and m work wherever the focus is on the page (but not while typing).
   const refitKey = useRef(refit);
   refitKey.current = refit;
+  useOnReframe(() => refit(300));
   useEffect(() => {
     const onKey = (event: globalThis.KeyboardEvent) => {
       if (event.altKey || event.ctrlKey || event.metaKey || event.defaultPrevented) return;

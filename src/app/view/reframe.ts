@@ -1,0 +1,24 @@
+import { useEffect, useRef } from 'react';
+
+const REFRAME = 'flowdeck:reframe';
+
+/**
+ * Asks the view on screen to show its step as it first framed it: the
+ * camera frames again and an open details panel closes. For whoever sends
+ * the reader back to where they were told to look (a live class's "Back to
+ * the class"), when the route is already the right one.
+ */
+export function requestReframe() {
+  window.dispatchEvent(new Event(REFRAME));
+}
+
+/** Calls `onReframe` when a reframe is asked for; it may change every render. */
+export function useOnReframe(onReframe: () => void) {
+  const latest = useRef(onReframe);
+  latest.current = onReframe;
+  useEffect(() => {
+    const listener = () => latest.current();
+    window.addEventListener(REFRAME, listener);
+    return () => window.removeEventListener(REFRAME, listener);
+  }, []);
+}

@@ -1,0 +1,257 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { artifactPath, launchChromium } from './chromium.ts';
+
+/**
+ * A live class in real browsers against the real server, started as the
+ * README says (`flowdeck serve <folder> --port N --data DIR`): the teacher
+ * and three students each in a browser context of their own (no storage
+ * shared), following, leaving and coming back, a question answered and
+ * revealed, a blank, and a server that dies and comes back.
+ */
+
+interface Served {
+  child: ChildProcess;
+  teacher: string;
+  students: string;
+}
+
+let dir: string;
+let served: Served;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+let teacher: Page;
+let students: Page[] = [];
+let room = '';
+const errors: string[] = [];
+
+/** Starts `flowdeck serve` and waits for the links it prints. */
+function serve(port: number): Promise<Served> {
+  const args = ['bin/flowdeck.js', 'serve', join(dir, 'diagrams')];
+  const child = spawn(
+    process.execPath,
+    [...args, '--port', String(port), '--data', join(dir, 'data')],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  return new Promise((resolve, reject) => {
+    let text = '';
+    child.stdout?.on('data', (chunk) => {
+      text += String(chunk);
+      const teacherLink = /^Teacher: (\S+)$/m.exec(text)?.[1];
+      const studentsLink = /^Students: (\S+)$/m.exec(text)?.[1];
+      if (teacherLink && studentsLink && text.includes('Ctrl+C')) {
+        resolve({ child, teacher: teacherLink, students: studentsLink });
+      }
+    });
+    child.stderr?.on('data', (chunk) => {
+      text += String(chunk);
+    });
+    child.on('exit', (code) => reject(new Error(`serve exited with ${code}:\n${text}`)));
+  });
+}
+
+async function newPage(viewport: { width: number; height: number }): Promise<Page> {
+  const context = await browser.newContext({ viewport, locale: 'en-US' });
+  contexts.push(context);
+  const page = await context.newPage();
+  page.on('pageerror', (error) => errors.push(error.message));
+  return page;
+}
+
+const hashOf = (page: Page) => page.evaluate(() => window.location.hash);
+const POLL = { timeout: 15_000 };
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'flowdeck-classroom-e2e-'));
+  mkdirSync(join(dir, 'diagrams'));
+  copyFileSync('diagrams/cri-chain.yaml', join(dir, 'diagrams', 'cri-chain.yaml'));
+  served = await serve(0);
+  browser = await launchChromium();
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  served?.child.kill('SIGKILL');
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('a live class', () => {
+  it('starts from the teacher link, which leaves the address bar, and students join by code', async () => {
+    teacher = await newPage({ width: 1024, height: 768 });
+    await teacher.goto(`${served.teacher}#/d/cri-chain/create/1`);
+    await teacher.waitForSelector('.fd-canvas [data-node-id]');
+    expect(teacher.url()).not.toContain('teacher=');
+    await teacher.getByRole('button', { name: 'Start live session' }).click();
+    await teacher.waitForSelector('.fd-live-count');
+    await teacher.keyboard.press('j');
+    room = (await teacher.locator('.fd-live-code').textContent()) ?? '';
+    expect(room).toMatch(/^[2-9A-Z]{5}$/);
+    expect(await teacher.locator('.fd-live-card .fd-live-url').textContent()).toContain(
+      `/#/join/${room}`,
+    );
+    expect(await teacher.locator('.fd-live-qr rect').count()).toBeGreaterThan(50);
+    await teacher.keyboard.press('j');
+    await teacher.waitForSelector('.fd-live-card', { state: 'detached' });
+
+    for (const nickname of ['Ana', '<b>Bo</b>', '']) {
+      const page = await newPage({ width: 390, height: 844 });
+      await page.goto(served.students);
+      await page.getByLabel('Room code').fill(room.toLowerCase());
+      if (nickname) await page.getByLabel('Nickname (optional)').fill(nickname);
+      await page.getByRole('button', { name: 'Join' }).click();
+      await page.waitForSelector('.fd-canvas [data-node-id]');
+      expect(await hashOf(page)).toBe('#/d/cri-chain/create/1');
+      await page.getByText('Following the class').waitFor();
+      students.push(page);
+    }
+    await expect
+      .poll(() => teacher.locator('.fd-live-count').textContent(), POLL)
+      .toBe('3 students');
+    // Nicknames are text: the roster shows the markup a student typed, not bold type.
+    await teacher.getByRole('button', { name: 'Join card' }).waitFor();
+    await teacher.locator('.fd-live-menu > summary').click();
+    await expect
+      .poll(() => teacher.locator('.fd-live-roster li').allTextContents(), POLL)
+      .toEqual(['Ana', '<b>Bo</b>']);
+    expect(await teacher.locator('.fd-live-roster b').count()).toBe(0);
+    await teacher.locator('.fd-live-menu > summary').click();
+  });
+
+  it('moves every student with the teacher', async () => {
+    await teacher.keyboard.press('p');
+    await teacher.keyboard.press('ArrowRight');
+    for (const page of students) {
+      await expect.poll(() => hashOf(page), POLL).toBe('#/d/cri-chain/create/2');
+      await page.getByText('Step 2 of 5').waitFor();
+    }
+  });
+
+  it('lets a student look around alone and come back to the class', async () => {
+    const [, , wanderer] = students as [Page, Page, Page];
+    await wanderer.getByRole('button', { name: 'Previous step' }).click();
+    await wanderer.getByRole('button', { name: 'Back to the class' }).waitFor();
+    await teacher.keyboard.press('ArrowRight');
+    await expect.poll(() => hashOf(students[0] as Page), POLL).toBe('#/d/cri-chain/create/3');
+    // Teacher moves no longer move a student who left.
+    expect(await hashOf(wanderer)).toBe('#/d/cri-chain/create/1');
+    await wanderer.getByRole('button', { name: 'Back to the class' }).click();
+    expect(await hashOf(wanderer)).toBe('#/d/cri-chain/create/3');
+    await wanderer.getByText('Following the class').waitFor();
+    await teacher.keyboard.press('ArrowLeft');
+    for (const page of students) {
+      await expect.poll(() => hashOf(page), POLL).toBe('#/d/cri-chain/create/2');
+    }
+  });
+
+  it('asks for the next hop, counts two answers on the teacher’s diagram, and locks them', async () => {
+    const [ana, bo] = students as [Page, Page, Page];
+    await teacher.keyboard.press('?');
+    for (const page of [ana, bo]) {
+      await page.getByText('Tap the node you think comes next').waitFor();
+    }
+    await ana.locator('[data-node-id="CD"]').dispatchEvent('click');
+    await bo.locator('[data-node-id="CRUN"]').dispatchEvent('click');
+    // A change of mind before the reveal counts once.
+    await bo.locator('[data-node-id="CRIO"]').dispatchEvent('click');
+    await ana.getByText('Your answer: containerd.', { exact: false }).waitFor();
+    await expect
+      .poll(() => teacher.locator('.fd-live-answers').textContent(), POLL)
+      .toBe('2 / 3 answered');
+
+    // The clicker's next press reveals rather than moves on.
+    await teacher.keyboard.press('ArrowRight');
+    await teacher.locator('.fd-live-mark[data-mark-node="CD"] [data-count="1"]').waitFor();
+    await teacher.locator('.fd-live-mark[data-mark-node="CRIO"] [data-count="1"]').waitFor();
+    expect(await teacher.locator('.fd-live-mark[data-mark-node="CRUN"]').count()).toBe(0);
+    expect(
+      await teacher
+        .locator('.fd-live-mark[data-expected]')
+        .evaluateAll((marks) => marks.map((m) => m.getAttribute('data-mark-node')).sort()),
+    ).toEqual(['CD', 'CRIO']);
+    await teacher.screenshot({ path: artifactPath('classroom-reveal-teacher.png') });
+
+    // The student sees how it came out; a later tap changes nothing.
+    await ana.getByText('Right! containerd comes next.').waitFor();
+    await ana.screenshot({ path: artifactPath('classroom-reveal-student.png') });
+    await ana.locator('[data-node-id="CRIO"]').dispatchEvent('click');
+    expect(await ana.locator('.fd-live-mark[data-picked]').getAttribute('data-mark-node')).toBe(
+      'CD',
+    );
+    // Then the true next step plays, counts still on the diagram.
+    await expect.poll(() => hashOf(teacher), POLL).toBe('#/d/cri-chain/create/3');
+    await expect.poll(() => hashOf(bo), POLL).toBe('#/d/cri-chain/create/3');
+    expect(
+      await teacher.locator('.fd-live-mark[data-mark-node="CD"] [data-count="1"]').count(),
+    ).toBe(1);
+    expect(await teacher.locator('.fd-live-mark').count()).toBeGreaterThan(0);
+    // Moving on again takes them off.
+    await teacher.keyboard.press('ArrowRight');
+    await teacher.waitForSelector('.fd-live-mark', { state: 'detached' });
+    await ana.getByRole('button', { name: 'Back to the class' }).click();
+    await expect.poll(() => hashOf(ana), POLL).toBe('#/d/cri-chain/create/4');
+  });
+
+  it('blanks the students’ screens with the teacher’s', async () => {
+    await teacher.keyboard.press('b');
+    for (const page of students) await page.locator('.fd-live-blank[data-blank="black"]').waitFor();
+    await teacher.keyboard.press('b');
+    for (const page of students) {
+      await page.locator('.fd-live-blank').waitFor({ state: 'detached' });
+    }
+  });
+
+  it('brings everyone back to the teacher’s step after the server is killed and restarted', async () => {
+    await teacher.keyboard.press('ArrowRight');
+    for (const page of students) {
+      await expect.poll(() => hashOf(page), POLL).toBe('#/d/cri-chain/create/5');
+    }
+    // The server keeps its rooms a moment after a change: kill it once step 5 is on disk.
+    const rooms = join(dir, 'data', 'rooms.json');
+    await expect
+      .poll(() => existsSync(rooms) && readFileSync(rooms, 'utf8').includes('"step":5'), POLL)
+      .toBe(true);
+    const port = new URL(served.teacher).port;
+    const exited = new Promise((resolve) => served.child.once('exit', resolve));
+    served.child.kill('SIGKILL');
+    await exited;
+    for (const page of [teacher, ...students]) {
+      await page.getByText('Reconnecting…').waitFor();
+    }
+    served = await serve(Number(port));
+
+    await expect
+      .poll(() => teacher.locator('.fd-live-where').textContent(), POLL)
+      .toBe(`Live · ${room}`);
+    for (const page of students) {
+      await page.getByText('Following the class').waitFor(POLL);
+      expect(await hashOf(page)).toBe('#/d/cri-chain/create/5');
+    }
+    await teacher.keyboard.press('ArrowLeft');
+    for (const page of students) {
+      await expect.poll(() => hashOf(page), POLL).toBe('#/d/cri-chain/create/4');
+    }
+  });
+
+  it('keeps the teacher’s room and a student’s seat across a reload', async () => {
+    const [ana] = students as [Page, Page, Page];
+    await teacher.reload();
+    expect(teacher.url()).not.toContain('teacher=');
+    await expect
+      .poll(() => teacher.locator('.fd-live-where').textContent(), POLL)
+      .toBe(`Live · ${room}`);
+    await ana.reload();
+    await ana.getByText('Following the class').waitFor(POLL);
+    await teacher.keyboard.press('ArrowRight');
+    for (const page of students) {
+      await expect.poll(() => hashOf(page), POLL).toBe('#/d/cri-chain/create/5');
+    }
+    await expect
+      .poll(() => teacher.locator('.fd-live-count').textContent(), POLL)
+      .toBe('3 students');
+    expect(errors).toEqual([]);
+  });
+});
