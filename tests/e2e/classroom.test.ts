@@ -96,6 +96,17 @@ describe('a live class', () => {
     expect(await teacher.locator('.fd-live-qr rect').count()).toBeGreaterThan(50);
     await teacher.keyboard.press('j');
     await teacher.waitForSelector('.fd-live-card', { state: 'detached' });
+    // Presenting, Esc puts the card away first and keeps presenter mode.
+    await teacher.keyboard.press('p');
+    await teacher.keyboard.press('j');
+    await teacher.waitForSelector('.fd-live-card');
+    await teacher.keyboard.press('Escape');
+    await teacher.waitForSelector('.fd-live-card', { state: 'detached' });
+    expect(await teacher.evaluate(() => document.documentElement.dataset.mode)).toBe('presenter');
+    await teacher.keyboard.press('Escape');
+    await expect
+      .poll(() => teacher.evaluate(() => document.documentElement.dataset.mode ?? null))
+      .toBe(null);
 
     for (const nickname of ['Ana', '<b>Bo</b>', '']) {
       const page = await newPage({ width: 390, height: 844 });

@@ -9,6 +9,8 @@
  * could not be kept says why, and the caller keeps the text in memory.
  */
 
+import { randomId } from '../randomId.ts';
+
 export interface Draft {
   id: string;
   title: string;
@@ -72,7 +74,7 @@ export function createDraft(
   fields: Pick<Draft, 'title' | 'text' | 'language'> & { source?: string },
   now = Date.now(),
 ): Draft {
-  return { id: crypto.randomUUID(), ...fields, created: now, updated: now };
+  return { id: randomId(), ...fields, created: now, updated: now };
 }
 
 export function isDraft(value: unknown): value is Draft {

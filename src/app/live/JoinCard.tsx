@@ -20,7 +20,13 @@ export function JoinCard({
   const address = url ?? `${window.location.origin}/#/join/${room}`;
   return (
     // A click anywhere puts it away, as j does.
-    <div className="fd-live-card" role="dialog" aria-label={t('live.joinTitle')} onClick={onClose}>
+    <div
+      className="fd-live-card"
+      role="dialog"
+      aria-label={t('live.joinTitle')}
+      onClick={onClose}
+      data-takes-escape=""
+    >
       <div className="fd-live-card-body">
         <QrCode text={address} label={t('live.qrLabel', { url: address })} />
         <div className="fd-live-card-text">

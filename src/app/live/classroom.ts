@@ -1,5 +1,6 @@
 import { useSyncExternalStore } from 'react';
 import { PROTOCOL_VERSION } from '../../classroom/protocol.ts';
+import { randomId } from '../randomId.ts';
 import { setStudentSeat, setTeacherRoom, teacherRoom, teacherSecret } from './gate.ts';
 import { createSession, type Session, type SessionState } from './session.ts';
 import { createLiveSocket, socketUrl } from './socket.ts';
@@ -97,15 +98,6 @@ export function stopTeaching() {
 }
 
 const ID_KEY = 'flowdeck.live.id';
-
-/**
- * 128 random bits as hex. Not `crypto.randomUUID()`: a class on the LAN is
- * plain http, not a secure context, where browsers do not have it.
- */
-function randomId(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-}
 
 /** This browser's student id: random, kept, so a reconnect or a reload is the same student. */
 export function studentId(): string {

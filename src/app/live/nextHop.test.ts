@@ -1,42 +1,37 @@
 import { describe, expect, it } from 'vitest';
 import type { StepScene, Timeline } from '../../core/animate/timeline.ts';
-import { expectedAt, nextHop, stepAsk } from './nextHop.ts';
+import { expectedAt } from './nextHop.ts';
 
-function step(nodes: Record<string, string>, extra: object = {}): StepScene {
-  return { nodes, ...extra } as unknown as StepScene;
-}
+const scene = (extra: Partial<StepScene>) =>
+  ({ nodes: {}, subjects: [], failed: [], ...extra }) as unknown as StepScene;
 
-const timeline = {
-  steps: [
-    step({ a: 'active', b: 'idle', c: 'idle' }, { ask: { question: 'Where next?' } }),
-    step({ a: 'visited', b: 'active', c: 'idle' }),
-    step({ a: 'visited', b: 'active', c: 'active' }),
-    step({ a: 'visited', b: 'active', c: 'active' }, { ask: { expected: ['z'] } }),
-  ],
-} as unknown as Timeline;
-
-describe('nextHop', () => {
-  it('names what the next step lights that this one does not', () => {
-    expect(nextHop(timeline, 0)).toEqual(['b']);
-    expect(nextHop(timeline, 1)).toEqual(['c']);
-    // Nothing new: what it lights.
-    expect(nextHop(timeline, 2)).toEqual(['b', 'c']);
-    expect(nextHop(timeline, 3)).toEqual([]);
+describe('expectedAt', () => {
+  it('takes the step’s own ask, and no answer without a flow', () => {
+    const timeline = {
+      steps: [scene({ ask: { expected: ['z'] } }), scene({})],
+    } as unknown as Timeline;
+    expect(expectedAt(timeline, 0)).toEqual(['z']);
+    expect(expectedAt(null, 0)).toEqual([]);
   });
 
-  it('reads a step’s ask, and prefers its expected nodes', () => {
-    expect(stepAsk(timeline.steps[0])).toEqual({ question: 'Where next?' });
-    expect(stepAsk(timeline.steps[1])).toBe(undefined);
-    expect(expectedAt(timeline, 3)).toEqual(['z']);
+  it('judges by nodes, not the groups around them (a tap lands on a node)', () => {
+    const timeline = {
+      steps: [scene({ ask: { expected: ['g', 'n'] } }), scene({})],
+    } as unknown as Timeline;
+    const diagram = { nodes: [{ id: 'g', kind: 'group' }] } as never;
+    expect(expectedAt(timeline, 0, diagram)).toEqual(['n']);
+    // Only a group: the group, rather than nothing.
+    const onlyGroup = { steps: [scene({ ask: { expected: ['g'] } }), scene({})] } as never;
+    expect(expectedAt(onlyGroup, 0, diagram)).toEqual(['g']);
+  });
+
+  it('falls back on core’s next hop', () => {
+    const timeline = {
+      steps: [
+        scene({ nodes: { a: 'active', b: 'idle' }, subjects: ['a'] }),
+        scene({ nodes: { a: 'visited', b: 'active' }, subjects: ['b'] }),
+      ],
+    } as unknown as Timeline;
     expect(expectedAt(timeline, 0)).toEqual(['b']);
-    expect(expectedAt(null, 0)).toEqual([]);
-    // A tap lands on a node: the group around it is no answer.
-    expect(expectedAt(timeline, 1, { nodes: [{ id: 'c', kind: 'group' }] } as never)).toEqual([
-      'c',
-    ]);
-    const both = { steps: [step({ g: 'idle', n: 'idle' }), step({ g: 'active', n: 'active' })] };
-    expect(expectedAt(both as never, 0, { nodes: [{ id: 'g', kind: 'group' }] } as never)).toEqual([
-      'n',
-    ]);
   });
 });

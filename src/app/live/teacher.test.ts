@@ -10,7 +10,9 @@ const steps = ['a', 'b', 'c', 'd'].map(
   (id, index) =>
     ({
       nodes: { a: 'idle', b: 'idle', c: 'idle', d: 'idle', [id]: 'active' },
-      ...(index === 2 ? { ask: { question: 'Who answers?' } } : {}),
+      subjects: [id],
+      failed: [],
+      ...(index === 2 ? { ask: { question: 'Who answers?', expected: ['d'] } } : {}),
     }) as unknown as StepScene,
 );
 const timeline = { flowId: 'f', steps } as unknown as Timeline;

@@ -1,6 +1,6 @@
 import { type Cue, sameCue } from '../../classroom/protocol.ts';
 import type { PlaybackStore } from '../playback/playbackStore.ts';
-import { expectedAt, stepAsk } from './nextHop.ts';
+import { expectedAt } from './nextHop.ts';
 import type { Session } from './session.ts';
 
 /** How long the counts show before the true next step plays. */
@@ -62,7 +62,7 @@ export function startTeacher(session: Session, playback: PlaybackStore): Teacher
     if (!live() || !showing?.cue || !showing.timeline) return false;
     // The last step has no next hop.
     if (showing.step >= showing.timeline.steps.length - 1) return false;
-    const prompt = stepAsk(showing.timeline.steps[showing.step])?.question;
+    const prompt = showing.timeline.steps[showing.step]?.ask?.question;
     expected = expectedAt(showing.timeline, showing.step, showing.diagram);
     askedCue = showing.cue;
     clearTimeout(timer);
@@ -95,7 +95,7 @@ export function startTeacher(session: Session, playback: PlaybackStore): Teacher
     const showing = playback.getState().showing;
     const key = JSON.stringify(cue);
     if (phase === 'idle' && showing && !autoAsked.has(key)) {
-      if (stepAsk(showing.timeline?.steps[showing.step])) {
+      if (showing.timeline?.steps[showing.step]?.ask) {
         autoAsked.add(key);
         ask();
       }

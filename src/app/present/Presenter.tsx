@@ -48,8 +48,11 @@ export function usePresenterKeys() {
         store.enter();
         // The focus may sit on a control presenter mode hides, where Space and Enter would press it.
         if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
-      } else if (key === 'Escape') store.escape();
-      else if (key === 'p') store.leave();
+      } else if (key === 'Escape') {
+        // An overlay that puts itself away with Esc (the live join card) goes first.
+        if (document.querySelector('[data-takes-escape]')) return;
+        store.escape();
+      } else if (key === 'p') store.leave();
       else if (key === 'b' || key === '.') store.toggleBlank('black');
       else if (key === 'w') store.toggleBlank('white');
       else if (state.blank !== 'none' && (NEXT_KEYS.has(key) || PREV_KEYS.has(key)))
