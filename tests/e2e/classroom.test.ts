@@ -164,11 +164,40 @@ describe('a live class', () => {
     for (const page of [ana, bo]) {
       await page.getByText('Tap the node you think comes next').waitFor();
     }
+    // The answer may be anywhere: the whole diagram is framed while the class answers.
+    await expect
+      .poll(
+        () =>
+          ana.evaluate(() => {
+            const canvas = document.querySelector('.fd-canvas')?.getBoundingClientRect();
+            const nodes = [...document.querySelectorAll('.fd-canvas .react-flow__node')];
+            return (
+              canvas !== undefined &&
+              nodes.length > 0 &&
+              nodes.every((node) => {
+                const box = node.getBoundingClientRect();
+                return (
+                  box.left >= canvas.left - 1 &&
+                  box.right <= canvas.right + 1 &&
+                  box.top >= canvas.top - 1 &&
+                  box.bottom <= canvas.bottom + 1
+                );
+              })
+            );
+          }),
+        POLL,
+      )
+      .toBe(true);
+    // Zooming in to find a node is part of answering, not leaving the class.
+    const canvas = await ana.locator('.fd-canvas').boundingBox();
+    if (canvas) await ana.mouse.move(canvas.x + canvas.width / 2, canvas.y + canvas.height / 2);
+    await ana.mouse.wheel(0, -300);
     await ana.locator('[data-node-id="CD"]').dispatchEvent('click');
     await bo.locator('[data-node-id="CRUN"]').dispatchEvent('click');
     // A change of mind before the reveal counts once.
     await bo.locator('[data-node-id="CRIO"]').dispatchEvent('click');
     await ana.getByText('Your answer: containerd.', { exact: false }).waitFor();
+    expect(await ana.getByRole('button', { name: 'Back to the class' }).count()).toBe(0);
     await expect
       .poll(() => teacher.locator('.fd-live-answers').textContent(), POLL)
       .toBe('2 / 3 answered');

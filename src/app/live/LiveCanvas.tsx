@@ -5,6 +5,7 @@ import type { LaidOutNode } from '../../core/layout/types.ts';
 import { useT } from '../i18n/useT.ts';
 import { playbackStore } from '../playback/playbackStore.ts';
 import { usePlayback } from '../playback/usePlayback.ts';
+import { frameWhole } from '../view/reframe.ts';
 import { appSession, useSession } from './classroom.ts';
 
 /** A pointer that moves this far (px) with a button down is a pan, not a tap. */
@@ -21,8 +22,12 @@ function answering(): boolean {
   );
 }
 
-/** A student looking around by themselves stops following the class. */
+/**
+ * A student looking around by themselves stops following the class; but
+ * zooming and panning to find a node while answering is part of answering.
+ */
 function lookAround() {
+  if (answering()) return;
   const session = appSession();
   const state = session.getState();
   if (state.role === 'student' && state.following) session.follow(false);
@@ -117,6 +122,14 @@ export function LiveCanvas() {
   const question = session.question;
   const diagram = showing?.diagram;
   const onQuestion = question !== null && sameCue(showing?.cue ?? null, question.cue);
+  // The answer may be anywhere: while the class answers, and while the counts
+  // show on the step it was asked on, the canvas frames the whole diagram.
+  const wholeNow =
+    onQuestion && (question.state === 'open' || session.askedOn?.question === question.id);
+  useEffect(() => {
+    frameWhole(wholeNow);
+  }, [wholeNow]);
+  useEffect(() => () => frameWhole(false), []);
   // The diagram the question was asked on is where its counts belong.
   useEffect(() => {
     if (question && onQuestion && diagram && session.askedOn?.question !== question.id) {

@@ -21,7 +21,7 @@ import { createCamera } from './camera.ts';
 import { CHROME } from './chrome.ts';
 import { type Direction, nearestInDirection, neighbourhood } from './graph.ts';
 import { useInParts } from './inParts.ts';
-import { useOnReframe } from './reframe.ts';
+import { useFramesWhole, useOnReframe } from './reframe.ts';
 import { CameraContext } from './useCamera.ts';
 import {
   MIN_ZOOM,
@@ -104,11 +104,27 @@ function CanvasInner({ diagram, selected, onSelect, scene, children }: CanvasPro
   const root = useRef<HTMLDivElement>(null);
   // While the reader has not moved the view, the camera keeps it framed.
   const fitted = useRef(true);
-  const { frame, overview } = useFraming({ root, camera, diagram, scene, presenting, fitted });
+  const whole = useFramesWhole();
+  const framed = whole ? undefined : scene;
+  const { frame, overview } = useFraming({
+    root,
+    camera,
+    diagram,
+    scene: framed,
+    presenting,
+    fitted,
+  });
   const refit = (duration: number) => {
     fitted.current = true;
     frame.current(reducedMotion() ? 0 : duration);
   };
+  // Framing the whole diagram, or the step again, is a flight of its own.
+  const framedWhole = useRef(whole);
+  useEffect(() => {
+    if (framedWhole.current === whole) return;
+    framedWhole.current = whole;
+    refit(450);
+  });
   const [minimap, setMinimap] = useState(false);
   // The minimap draws the camera from the store: in flight, it follows only if the store does.
   useEffect(() => camera.update({ followStore: minimap }), [camera, minimap]);

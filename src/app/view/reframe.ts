@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useSyncExternalStore } from 'react';
 
 const REFRAME = 'flowdeck:reframe';
 
@@ -21,4 +21,29 @@ export function useOnReframe(onReframe: () => void) {
     window.addEventListener(REFRAME, listener);
     return () => window.removeEventListener(REFRAME, listener);
   }, []);
+}
+
+let whole = false;
+const wholeListeners = new Set<() => void>();
+
+/**
+ * Asks the canvas to frame the whole diagram rather than the step (the
+ * step stays lit), or to go back to the step's framing: for a live class's
+ * question, where the answer may be anywhere on the diagram.
+ */
+export function frameWhole(on: boolean) {
+  if (whole === on) return;
+  whole = on;
+  for (const listener of wholeListeners) listener();
+}
+
+/** Whether the canvas should frame the whole diagram now (`frameWhole`). */
+export function useFramesWhole(): boolean {
+  return useSyncExternalStore(
+    (listener) => {
+      wholeListeners.add(listener);
+      return () => wholeListeners.delete(listener);
+    },
+    () => whole,
+  );
 }
