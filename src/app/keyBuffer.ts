@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { isTyping } from './isTyping.ts';
 import { parseRoute, type Route } from './route.ts';
 
 /**
@@ -71,7 +72,7 @@ export interface KeyBufferOptions {
 function ownedByTarget(event: KeyboardEvent): boolean {
   const target = event.target;
   if (!(target instanceof Element)) return false;
-  if (target.closest('input, textarea, select, [contenteditable]')) return true;
+  if (isTyping(target)) return true;
   // Space and Enter press a focused button or link (a Try again, a way back).
   return (event.key === ' ' || event.key === 'Enter') && target.closest('button, a') !== null;
 }

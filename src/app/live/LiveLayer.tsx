@@ -1,6 +1,7 @@
 import './live.css';
 import { useEffect } from 'react';
 import { createPortal } from 'react-dom';
+import { isTyping } from '../isTyping.ts';
 import { playbackStore } from '../playback/playbackStore.ts';
 import { navigate } from '../route.ts';
 import { requestReframe } from '../view/reframe.ts';
@@ -18,13 +19,6 @@ import { JoinCard } from './JoinCard.tsx';
 import { setStudent, setTeacher, teacher } from './roles.ts';
 import { startStudent } from './student.ts';
 import { startTeacher } from './teacher.ts';
-
-function isTyping(target: EventTarget | null): boolean {
-  return (
-    target instanceof Element &&
-    target.closest('input, textarea, select, [contenteditable]') != null
-  );
-}
 
 /**
  * The live session's part of the page, mounted by the app in a tab that has

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { isTyping } from '../isTyping.ts';
 
 /** What a key asks of something that steps: a flow, a deck, a speaker view. */
 export type StepMove = 'next' | 'prev' | 'first' | 'last' | 'space';
@@ -27,7 +28,7 @@ export function stepMove(event: KeyboardEvent): StepMove | null {
   const within = (selector: string) =>
     typeof target?.closest === 'function' && target.closest(selector) !== null;
   if (within('button, a') && (event.key === ' ' || event.key === 'Enter')) return null;
-  if (within('input, textarea, select, [contenteditable]')) return null;
+  if (isTyping(target)) return null;
   return MOVES[event.key] ?? null;
 }
 

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import type { LaidOutDiagram } from '../../core/layout/types.ts';
 import { useT } from '../i18n/useT.ts';
+import { isTyping } from '../isTyping.ts';
 import { navigate } from '../route.ts';
 import { useStepHref } from '../view/StepHref.tsx';
 import { FlowBar, Tokens } from '../views.ts';
@@ -17,10 +18,7 @@ export function FlowStart({ diagram }: { diagram: LaidOutDiagram }) {
     void Tokens.preload();
     const onKey = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.key !== 'ArrowRight') return;
-      if (
-        (event.target as HTMLElement | null)?.closest('input, textarea, select, [contenteditable]')
-      )
-        return;
+      if (isTyping(event.target)) return;
       event.preventDefault();
       navigate(stepHref(first.id, 1));
     };

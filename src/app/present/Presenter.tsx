@@ -2,6 +2,7 @@ import './present.css';
 import { type RefObject, useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useT } from '../i18n/useT.ts';
+import { isTyping } from '../isTyping.ts';
 import { playbackStore } from '../playback/playbackStore.ts';
 import { usePlayback } from '../playback/usePlayback.ts';
 import { parseRoute } from '../route.ts';
@@ -18,13 +19,6 @@ const PREV_KEYS = new Set(['ArrowLeft', 'ArrowUp', 'PageUp', 'Backspace']);
 const SPOTLIGHT_ZOOM = 2;
 const MAX_ZOOM = 4;
 const HINT_MS = 3500;
-
-function isTyping(target: EventTarget | null): boolean {
-  return (
-    target instanceof Element &&
-    target.closest('input, textarea, select, [contenteditable]') != null
-  );
-}
 
 /**
  * The presenter's keys, wherever the focus is (but not while typing): `p`

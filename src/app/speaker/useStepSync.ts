@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ScreenShape } from '../../core/model/screenShape.ts';
+import { isTyping } from '../isTyping.ts';
 import { openDeckSpeakerWindow, openSpeakerWindow } from '../playback/speakerWindow.ts';
 import { usePlayback } from '../playback/usePlayback.ts';
 import { useScreenShape } from '../useScreenShape.ts';
@@ -107,8 +108,7 @@ function useOpenKey(open: (() => void) | undefined) {
     const onKey = (event: KeyboardEvent) => {
       if (event.key !== 's' || event.defaultPrevented) return;
       if (event.altKey || event.ctrlKey || event.metaKey) return;
-      const target = event.target as HTMLElement | null;
-      if (target?.closest('input, textarea, select, [contenteditable]')) return;
+      if (isTyping(event.target)) return;
       event.preventDefault();
       open();
     };

@@ -15,6 +15,7 @@ import { ShapeNode } from '../flow/ShapeNode.tsx';
 import { toReactFlow } from '../flow/toReactFlow.ts';
 import { flowAriaLabels } from '../i18n/flowAriaLabels.ts';
 import { useT } from '../i18n/useT.ts';
+import { isTyping } from '../isTyping.ts';
 import { usePlayback } from '../playback/usePlayback.ts';
 import { useTheme } from '../theme/useTheme.ts';
 import { createCamera } from './camera.ts';
@@ -285,7 +286,7 @@ function CanvasInner({ diagram, selected, onSelect, scene, children }: CanvasPro
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.altKey || event.ctrlKey || event.metaKey) return;
-    if ((event.target as HTMLElement).closest('input, textarea, select, [contenteditable]')) return;
+    if (isTyping(event.target)) return;
     const current = focusedId(event);
     // During a flow, ← and → belong to the player; ↑ and ↓ still move between nodes.
     const direction =
@@ -313,8 +314,7 @@ function CanvasInner({ diagram, selected, onSelect, scene, children }: CanvasPro
   useEffect(() => {
     const onKey = (event: globalThis.KeyboardEvent) => {
       if (event.altKey || event.ctrlKey || event.metaKey || event.defaultPrevented) return;
-      const target = event.target as HTMLElement | null;
-      if (target?.closest('input, textarea, select, [contenteditable]')) return;
+      if (isTyping(event.target)) return;
       if (event.key === 'f') {
         refitKey.current(300);
       } else if (event.key === 'm') {
