@@ -161,6 +161,11 @@ describe('a live class', () => {
   it('asks for the next hop, counts two answers on the teacher’s diagram, and locks them', async () => {
     const [ana, bo] = students as [Page, Page, Page];
     await teacher.keyboard.press('?');
+    // The projector shows the question too.
+    await teacher
+      .locator('.fd-live-prompt')
+      .getByText('Tap the node you think comes next')
+      .waitFor();
     for (const page of [ana, bo]) {
       await page.getByText('Tap the node you think comes next').waitFor();
     }

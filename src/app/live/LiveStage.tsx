@@ -45,54 +45,63 @@ function TeacherStage({ session }: { session: SessionState }) {
     );
   }
   const question = session.question;
+  const asking = question?.state === 'open' && sameCue(question.cue, showing?.cue ?? null);
   const canAsk =
     showing?.cue != null &&
     showing.timeline !== null &&
     showing.step < showing.timeline.steps.length - 1;
   return (
-    <div className="fd-live-badge fd-chrome" data-status={session.status.kind}>
-      <span className="fd-live-where">
-        <span className="fd-live-dot" aria-hidden="true" />
-        <StatusText session={session} />
-      </span>
-      {session.status.kind === 'live' ? (
-        <span className="fd-live-count" role="status">
-          {t('live.students', { count: session.students })}
-        </span>
+    <>
+      {/* The class reads the question on the projector too. */}
+      {asking ? (
+        <p className="fd-live-prompt fd-chrome" role="status">
+          <strong>{question.prompt ?? t('live.prompt')}</strong>
+        </p>
       ) : null}
-      {question?.state === 'open' ? (
-        <span className="fd-live-answers" role="status">
-          {t('live.answered', {
-            answered: session.answers?.answered ?? 0,
-            of: session.answers?.of ?? session.students,
-          })}
-          {on ? null : <span className="fd-live-hint"> · {t('live.revealHint')}</span>}
+      <div className="fd-live-badge fd-chrome" data-status={session.status.kind}>
+        <span className="fd-live-where">
+          <span className="fd-live-dot" aria-hidden="true" />
+          <StatusText session={session} />
         </span>
-      ) : null}
-      {session.status.kind === 'live' ? (
-        <span className="fd-live-actions">
-          <button
-            type="button"
-            className="fd-icon-button"
-            disabled={!canAsk || (question?.state === 'open' && sameCue(question.cue, showing.cue))}
-            onClick={() => teacher()?.ask()}
-            title={t('live.askHint')}
-          >
-            {t('live.ask')}
-          </button>
-          <button
-            type="button"
-            className="fd-icon-button"
-            aria-pressed={ui.joinCard}
-            onClick={() => setLiveUi({ joinCard: !ui.joinCard })}
-            title={`${t('live.joinCard')} (j)`}
-          >
-            {t('live.joinCard')}
-          </button>
-          <LiveMenu session={session} />
-        </span>
-      ) : null}
-    </div>
+        {session.status.kind === 'live' ? (
+          <span className="fd-live-count" role="status">
+            {t('live.students', { count: session.students })}
+          </span>
+        ) : null}
+        {question?.state === 'open' ? (
+          <span className="fd-live-answers" role="status">
+            {t('live.answered', {
+              answered: session.answers?.answered ?? 0,
+              of: session.answers?.of ?? session.students,
+            })}
+            {on ? null : <span className="fd-live-hint"> · {t('live.revealHint')}</span>}
+          </span>
+        ) : null}
+        {session.status.kind === 'live' ? (
+          <span className="fd-live-actions">
+            <button
+              type="button"
+              className="fd-icon-button"
+              disabled={!canAsk || asking}
+              onClick={() => teacher()?.ask()}
+              title={t('live.askHint')}
+            >
+              {t('live.ask')}
+            </button>
+            <button
+              type="button"
+              className="fd-icon-button"
+              aria-pressed={ui.joinCard}
+              onClick={() => setLiveUi({ joinCard: !ui.joinCard })}
+              title={`${t('live.joinCard')} (j)`}
+            >
+              {t('live.joinCard')}
+            </button>
+            <LiveMenu session={session} />
+          </span>
+        ) : null}
+      </div>
+    </>
   );
 }
 
