@@ -299,4 +299,29 @@ describe('a live class', () => {
       .toBe('3 students');
     expect(errors).toEqual([]);
   });
+
+  it('reveals before moving on from the flow bar too, outside presenter mode', async () => {
+    // After the reload the teacher is not presenting, on the last step: back one, then ask.
+    expect(await teacher.evaluate(() => document.documentElement.dataset.mode ?? null)).toBe(null);
+    await teacher.keyboard.press('ArrowLeft');
+    await expect.poll(() => hashOf(teacher), POLL).toBe('#/d/cri-chain/create/4');
+    await teacher.getByRole('button', { name: 'Ask: what comes next?' }).click();
+    await teacher.locator('.fd-live-answers').waitFor();
+    // Where the counts first appear: still on the asked step, the next one plays after.
+    const revealedOn = teacher.evaluate(
+      () =>
+        new Promise<string>((resolve) => {
+          const observer = new MutationObserver(() => {
+            if (!document.querySelector('.fd-live-mark')) return;
+            observer.disconnect();
+            resolve(window.location.hash);
+          });
+          observer.observe(document.body, { childList: true, subtree: true });
+        }),
+    );
+    await teacher.getByRole('button', { name: 'Next step' }).click();
+    expect(await revealedOn).toBe('#/d/cri-chain/create/4');
+    await expect.poll(() => hashOf(teacher), POLL).toBe('#/d/cri-chain/create/5');
+    expect(errors).toEqual([]);
+  });
 });

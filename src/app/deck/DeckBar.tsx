@@ -5,6 +5,7 @@ import type { Deck } from '../../core/deck/types.ts';
 import type { LaidOutDiagram } from '../../core/layout/types.ts';
 import { useT } from '../i18n/useT.ts';
 import { useKeysReady } from '../keyBuffer.ts';
+import { playbackStore } from '../playback/playbackStore.ts';
 import { openDeckSpeakerWindow } from '../playback/speakerWindow.ts';
 import { type StepMove, useStepKeys } from '../playback/useStepKeys.ts';
 import { Icon } from '../player/icons.tsx';
@@ -46,7 +47,12 @@ export function DeckBar({
   const t = useT();
   const { reducedMotion } = useTheme();
   const count = slides.length;
-  useStepKeys((move) => go(slideAfter(move, current(), count)));
+  // Moving on goes through the store, which may take it first (a live class's question is revealed).
+  useStepKeys((move) =>
+    move === 'next' || move === 'space'
+      ? playbackStore().next()
+      : go(slideAfter(move, current(), count)),
+  );
   useKeysReady(true);
   const parts = lessonParts(slides);
   const part = parts.findLastIndex((p) => p.first <= index);
@@ -125,7 +131,7 @@ export function DeckBar({
           <button
             type="button"
             className="fd-icon-button"
-            onClick={() => go(index + 1)}
+            onClick={() => playbackStore().next()}
             disabled={index === count - 1}
             aria-label={t('deck.next')}
             title={`${t('deck.next')} (→)`}

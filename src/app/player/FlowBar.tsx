@@ -5,6 +5,7 @@ import { stripStepNumber } from '../../core/animate/stripStepNumber.ts';
 import type { LaidOutDiagram } from '../../core/layout/types.ts';
 import { useT } from '../i18n/useT.ts';
 import { useKeysReady } from '../keyBuffer.ts';
+import { playbackStore } from '../playback/playbackStore.ts';
 import { openSpeakerWindow } from '../playback/speakerWindow.ts';
 import { usePlayback } from '../playback/usePlayback.ts';
 import { useStepKeys } from '../playback/useStepKeys.ts';
@@ -22,7 +23,8 @@ export function FlowBar({ diagram, player }: { diagram: LaidOutDiagram; player: 
   const stepHref = useStepHref(diagram.id);
   const presenter = usePlayback();
   useStepKeys((move) => {
-    if (move === 'next') player.next();
+    // Through the store: moving on may be taken first (a live class's question is revealed).
+    if (move === 'next') playbackStore().next();
     else if (move === 'prev') player.prev();
     else if (move === 'space') player.togglePlay();
     else player.go(move === 'first' ? 0 : player.timeline.steps.length - 1);
@@ -101,7 +103,7 @@ export function FlowBar({ diagram, player }: { diagram: LaidOutDiagram; player: 
           <button
             type="button"
             className="fd-icon-button"
-            onClick={player.next}
+            onClick={() => playbackStore().next()}
             disabled={step === count - 1}
             aria-label={t('player.next')}
             title={`${t('player.next')} (→)`}

@@ -21,7 +21,6 @@ export interface Player {
    * held while the view loaded) can press faster than React renders.
    */
   current(): number;
-  next(): void;
   prev(): void;
   togglePlay(): void;
   setSpeed(speed: number): void;
@@ -106,7 +105,6 @@ export function usePlayer(
     speed,
     go,
     current,
-    next: () => go(current() + 1),
     prev: () => go(current() - 1),
     togglePlay: () => {
       // Play from the end starts over.
