@@ -107,7 +107,10 @@ describe('a diagram near the limits', () => {
     expect(drawnAtChange).toBeGreaterThan(0);
     expect(drawnAtChange).toBeLessThan(total);
     await expect.poll(drawnNodes, { timeout: 60_000 }).toBe(total);
-    expect(await page.locator('.fd-canvas .react-flow__edge').count()).toBeGreaterThan(total);
+    // React Flow draws a part's edges once its nodes are measured: they come a moment after.
+    await expect
+      .poll(() => page.locator('.fd-canvas .react-flow__edge').count(), { timeout: 60_000 })
+      .toBeGreaterThan(total);
     // Framed whole once complete, not on the first part: the diagram's
     // middle is the canvas's (too tall to fit even at the least zoom), give
     // or take the buttons the frame keeps clear of. Framed on the first
