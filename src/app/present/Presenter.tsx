@@ -1,13 +1,13 @@
 import './present.css';
 import { type RefObject, useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
+import { type CameraView, centredView, flowPointAt } from '../../core/frame/cameraPath.ts';
 import { useT } from '../i18n/useT.ts';
 import { isTyping } from '../isTyping.ts';
 import { playbackStore } from '../playback/playbackStore.ts';
 import { usePlayback } from '../playback/usePlayback.ts';
 import { parseRoute } from '../route.ts';
 import { useTheme } from '../theme/useTheme.ts';
-import { type CameraView, centredView, flowPointAt } from '../view/cameraPath.ts';
 import { useCamera } from '../view/useCamera.ts';
 
 type Point = { x: number; y: number };

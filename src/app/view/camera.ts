@@ -5,7 +5,7 @@ import {
   easeCubicInOut,
   type ScreenSize,
   sameView,
-} from './cameraPath.ts';
+} from '../../core/frame/cameraPath.ts';
 
 /** What the camera needs of React Flow's store (`useStoreApi()`). */
 export interface FlowStore {

@@ -2,17 +2,13 @@ import { type RefObject, useEffect, useRef, useState } from 'react';
 import type { StepScene } from '../../core/animate/timeline.ts';
 import { frameView } from '../../core/frame/frameView.ts';
 import { contains } from '../../core/frame/freeRects.ts';
+import { FOCUS_MAX_ZOOM, FRAME_MARGIN, MIN_ZOOM, WHOLE_MAX_ZOOM } from '../../core/frame/rules.ts';
 import type { Box, LaidOutDiagram } from '../../core/layout/types.ts';
 import type { Camera } from './camera.ts';
 import { coveredParts, watchChrome } from './chrome.ts';
 
-export const MIN_ZOOM = 0.02;
-/** The whole diagram is never shown larger than this. */
-export const WHOLE_MAX_ZOOM = 1.5;
-/** The camera never zooms a step's subjects in further than this. */
-const FOCUS_MAX_ZOOM = 1.25;
-/** Room the camera keeps around what it frames, as a share of the canvas's smaller side. */
-const FRAME_MARGIN = 0.04;
+export { MIN_ZOOM, STEP_GLIDE_MS, WHOLE_MAX_ZOOM } from '../../core/frame/rules.ts';
+
 /**
  * The label size a step is framed at, at least (labels' font px × zoom):
  * from the back of a room while presenting, at a desk otherwise. What would
@@ -32,8 +28,6 @@ function insetPlace(size: { width: number; height: number }): Box {
   return { x: size.width - width, y: size.height - height, width, height };
 }
 
-/** How long the camera flies to a flow step. */
-export const STEP_GLIDE_MS = 700;
 /** How long the camera takes to make room when chrome comes over the canvas. */
 const CHROME_GLIDE_MS = 300;
 

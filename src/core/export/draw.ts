@@ -28,7 +28,15 @@ export interface DrawContext {
   state: (kind: 'node' | 'edge', id: string) => ElementState;
   /** Leave hidden elements out of the file (a still picture) rather than draw them invisible. */
   omitHidden: boolean;
+  /**
+   * A moment between two states (a video frame): how to paint the element,
+   * given how it paints in each state, instead of its `state`'s own paint.
+   */
+  look?: (kind: 'node' | 'edge', id: string, paintIn: (state: ElementState) => Paint) => Look;
 }
+
+/** A paint, and a scale about the element's centre (what appears grows in, as in the app). */
+export type Look = Paint & { scale?: number };
 
 /**
  * The diagram's elements in the app's stacking order: groups by depth, then
@@ -57,7 +65,8 @@ function drawNode(ctx: DrawContext, node: LaidOutNode, i: number): string {
   const state = ctx.state('node', node.id);
   if (state === 'hidden' && ctx.omitHidden) return '';
   const style = resolveStyle(node, ctx.diagram.classDefs);
-  const paint = nodePaint(node, style, state, ctx.palette);
+  const paintIn = (s: ElementState) => nodePaint(node, style, s, ctx.palette);
+  const paint: Look = ctx.look ? ctx.look('node', node.id, paintIn) : paintIn(state);
   const group = node.kind === 'group';
   const cls = `n${i}`;
   let body = '';
@@ -74,11 +83,18 @@ function drawNode(ctx: DrawContext, node: LaidOutNode, i: number): string {
   }
   body += drawLabel(node.labelBox, paint.ink, group ? 600 : undefined);
   if (node.collapsed) body += drawBadge(ctx, node, paint);
+  const scale = paint.scale ?? 1;
+  const cx = node.x + node.width / 2;
+  const cy = node.y + node.height / 2;
   return `<g${attrs({
     class: cls,
     'data-node-id': node.id,
     'data-state': state,
     opacity: paint.opacity < 1 ? paint.opacity : undefined,
+    transform:
+      scale === 1
+        ? undefined
+        : `translate(${num(cx)} ${num(cy)}) scale(${Math.round(scale * 1000) / 1000}) translate(${num(-cx)} ${num(-cy)})`,
   })}>${body}</g>`;
 }
 
@@ -108,7 +124,8 @@ function drawEdge(ctx: DrawContext, edge: LaidOutEdge, i: number): string {
   const state = ctx.state('edge', edge.id);
   if ((state === 'hidden' && ctx.omitHidden) || edge.line === 'invisible') return '';
   const style = resolveStyle(edge, ctx.diagram.classDefs);
-  const paint = edgePaint(edge, style, state, ctx.palette);
+  const paintIn = (s: ElementState) => edgePaint(edge, style, s, ctx.palette);
+  const paint = ctx.look ? ctx.look('edge', edge.id, paintIn) : paintIn(state);
   const head = (at: 'start' | 'end') => {
     const d = arrowHeadPath(edge.points, at, at === 'end' ? edge.arrows.end : edge.arrows.start);
     return d
