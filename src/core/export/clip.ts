@@ -60,6 +60,11 @@ export interface ClipOptions {
   theme?: ExportTheme;
   /** The label size in px, at least, that the camera frames a step at (as presenting on a small projector). */
   readablePx?: number;
+  /**
+   * Holds the camera here throughout instead (React Flow's `translate(x, y)
+   * scale(zoom)`): a screen's view, to draw what that screen shows.
+   */
+  view?: CameraView;
 }
 
 /** One picture of a clip and how long it stays: `count` frames from frame `index`. */
@@ -134,6 +139,7 @@ export function planClip(diagram: LaidOutDiagram, timeline: Timeline, options: C
   const whole = frameView(diagram, null, screen, { ...fitOptions, maxZoom: WHOLE_MAX_ZOOM }).view;
   const views = new Map<number, CameraView>();
   const viewOf = (k: number): CameraView => {
+    if (options.view) return options.view;
     if (options.camera === false || k < 0) return whole;
     let view = views.get(k);
     if (!view) {
