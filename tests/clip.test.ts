@@ -156,3 +156,25 @@ describe('planClip', () => {
     expect(drawn).toBeLessThan(diagram.nodes.length);
   });
 });
+
+describe('planClip on a failure', () => {
+  it('shakes a node that fails, as the player does, then holds it still', async () => {
+    const file = 'diagrams/self-healing-cluster.yaml';
+    const { model } = parseDiagram(readFileSync(file, 'utf8'), { file });
+    if (!model) throw new Error('no model');
+    const d = await createDefaultLayoutEngine().layout(model);
+    const flow = d.flows.find((f) => buildTimeline(d, f).steps.some((s) => s.failed.length > 0));
+    if (!flow) throw new Error('no failing flow');
+    const t = buildTimeline(d, flow);
+    const k = t.steps.findIndex((s) => s.failed.length > 0);
+    const id = t.steps[k]?.failed[0];
+    const clip = planClip(d, t, { width: 1280, height: 720, fps: 30 });
+    const start = clip.steps[k]?.start ?? 0;
+    const shift = (at: number) =>
+      parse(clip.svgAt(at)).querySelector(`[data-node-id="${id}"]`)?.getAttribute('transform') ??
+      '';
+    expect(shift(start + 0.1)).toMatch(/^translate\(-?[\d.]+ 0\)/);
+    expect(shift(start + 0.1)).not.toBe(shift(start + 0.2));
+    expect(shift(start + 0.6)).toBe('');
+  });
+});

@@ -104,6 +104,8 @@ const TOKEN_DELAY_S = 0.15;
 /** How long one still melts into the next, in `stills` motion. */
 const STILL_FADE_S = 0.5;
 const DEFAULT_READABLE_PX = 14;
+/** How long a node that fails shakes (the player's `fd-shake`). */
+const SHAKE_S = 0.5;
 
 /**
  * Plans a video of a flow: what every moment looks like, drawn by the same
@@ -240,15 +242,23 @@ export function planClip(diagram: LaidOutDiagram, timeline: Timeline, options: C
     const before = stateOf(all[k - 1]);
     const after = stateOf(all[k]);
     const mix = k === 0 ? 1 : cssEase(Math.min(1, (u * 1000) / STATE_FADE_MS));
-    const look: DrawLook = (kind, id, paintIn) =>
-      blend(paintIn(before(kind, id)), paintIn(after(kind, id)), mix, kind === 'node');
+    const scene = all[k];
+    const shaking = new Set(scene?.failed);
+    const look: DrawLook = (kind, id, paintIn) => {
+      const paint = blend(
+        paintIn(before(kind, id)),
+        paintIn(after(kind, id)),
+        mix,
+        kind === 'node',
+      );
+      return shaking.has(id) && kind === 'node' ? { ...paint, shift: shake(u) } : paint;
+    };
     const state = (kind: 'node' | 'edge', id: string): ElementState => {
       const b = before(kind, id);
       const a = after(kind, id);
       if (mix >= 1) return a;
       return a === 'hidden' && b === 'hidden' ? 'hidden' : a === 'hidden' ? b : a;
     };
-    const scene = all[k];
     const tokens = scene ? movingTokens(scene, u, palette) : '';
     const glide = Math.min(1, (u * 1000) / STEP_GLIDE_MS);
     const view =
@@ -375,6 +385,16 @@ function movingTokens(scene: StepScene, u: number, palette: Palette): string {
       return `<circle${attrs({ class: 'tk-head', 'data-token-edge': token.edgeId, cx: point.x, cy: point.y, opacity: opacity < 1 ? round3(opacity) : undefined, ...tokenAttrs(palette) })}/>`;
     })
     .join('');
+}
+
+/** The player's `fd-shake`: 0.5 s, -5, 5, -5, 5 px, each leg eased in and out. */
+function shake(u: number): number {
+  const at = u / SHAKE_S;
+  if (at <= 0 || at >= 1) return 0;
+  const legs = [0, -5, 5, -5, 5, 0];
+  const leg = Math.floor(at * 5);
+  const from = legs[leg] ?? 0;
+  return lerp(from, legs[leg + 1] ?? 0, easeInOut(at * 5 - leg));
 }
 
 /** framer-motion's `easeInOut`: cubic-bezier(0.42, 0, 0.58, 1). */

@@ -35,8 +35,11 @@ export interface DrawContext {
   look?: (kind: 'node' | 'edge', id: string, paintIn: (state: ElementState) => Paint) => Look;
 }
 
-/** A paint, and a scale about the element's centre (what appears grows in, as in the app). */
-export type Look = Paint & { scale?: number };
+/**
+ * A paint, a scale about the element's centre (what appears grows in, as
+ * in the app) and a sideways shift (a node that fails shakes).
+ */
+export type Look = Paint & { scale?: number; shift?: number };
 
 /**
  * The diagram's elements in the app's stacking order: groups by depth, then
@@ -83,19 +86,26 @@ function drawNode(ctx: DrawContext, node: LaidOutNode, i: number): string {
   }
   body += drawLabel(node.labelBox, paint.ink, group ? 600 : undefined);
   if (node.collapsed) body += drawBadge(ctx, node, paint);
-  const scale = paint.scale ?? 1;
-  const cx = node.x + node.width / 2;
-  const cy = node.y + node.height / 2;
   return `<g${attrs({
     class: cls,
     'data-node-id': node.id,
     'data-state': state,
     opacity: paint.opacity < 1 ? paint.opacity : undefined,
-    transform:
-      scale === 1
-        ? undefined
-        : `translate(${num(cx)} ${num(cy)}) scale(${Math.round(scale * 1000) / 1000}) translate(${num(-cx)} ${num(-cy)})`,
+    transform: moved(node, paint),
   })}>${body}</g>`;
+}
+
+/** A look's shift and scale as a transform, or undefined. */
+function moved(node: LaidOutNode, look: Look): string | undefined {
+  const scale = look.scale ?? 1;
+  const shift = look.shift ?? 0;
+  let transform = shift ? `translate(${num(shift)} 0)` : '';
+  if (scale !== 1) {
+    const cx = num(node.x + node.width / 2);
+    const cy = num(node.y + node.height / 2);
+    transform += `translate(${cx} ${cy}) scale(${Math.round(scale * 1000) / 1000}) translate(-${cx} -${cy})`;
+  }
+  return transform || undefined;
 }
 
 function shapeAttrs(ctx: DrawContext, paint: Paint) {
