@@ -127,8 +127,8 @@ async function encodeClip(
   onFrames: (frames: number) => void,
 ) {
   const { width, height } = fileSize(size);
-  // About 0.6 Mbit/s at 720p: a diagram is flat colour and mostly still.
-  const bitrate = Math.round((600_000 * width * height) / (1280 * 720));
+  // About 1 Mbit/s at 720p: a diagram is flat colour and mostly still.
+  const bitrate = Math.round((1_000_000 * width * height) / (1280 * 720));
   encoder.send({ type: 'start', width, height, fps: clip.fps, bitrate });
   const canvas = new OffscreenCanvas(width, height);
   const context = canvas.getContext('2d');
