@@ -1,4 +1,5 @@
 import { boundingBox } from '../animate/pointAlong.ts';
+import { stripStepNumber } from '../animate/stripStepNumber.ts';
 import {
   type ElementState,
   pointAlong,
@@ -60,6 +61,11 @@ export interface ClipOptions {
   theme?: ExportTheme;
   /** The label size in px, at least, that the camera frames a step at (as presenting on a small projector). */
   readablePx?: number;
+  /**
+   * Holds the camera here throughout instead (React Flow's `translate(x, y)
+   * scale(zoom)`): a screen's view, to draw what that screen shows.
+   */
+  view?: CameraView;
 }
 
 /** One picture of a clip and how long it stays: `count` frames from frame `index`. */
@@ -104,7 +110,8 @@ const DEFAULT_READABLE_PX = 14;
  * writer as the SVG exports, so a frame shows what the player shows at the
  * same time: states fading over 350 ms, tokens travelling their routes with
  * the player's timing and ease, the camera flying to each step as the
- * player's does (`frameView()` and `cameraPath()`), and the caption band.
+ * player's does (`frameView()` and `cameraPath()`), and the caption band
+ * (its `k / n` beside the caption, so a caption's own number is dropped).
  * Times scale with `speed`. The clip ends as the last step's time runs out.
  *
  * @example
@@ -123,7 +130,9 @@ export function planClip(diagram: LaidOutDiagram, timeline: Timeline, options: C
       : [Math.max(0, Math.min(all.length - 1, Math.floor(options.step)))];
 
   const blocks: CaptionBlock[] =
-    options.captions === false ? [] : all.map((s) => layoutCaption(s.caption, width));
+    options.captions === false
+      ? []
+      : all.map((s, k) => layoutCaption(stripStepNumber(s.caption, k + 1), width));
   const band = blocks.some((b) => b.lines.length > 0) ? bandHeight(blocks) : 0;
   const screen = { width, height: height - band, covered: [] };
   const fitOptions = {
@@ -134,6 +143,7 @@ export function planClip(diagram: LaidOutDiagram, timeline: Timeline, options: C
   const whole = frameView(diagram, null, screen, { ...fitOptions, maxZoom: WHOLE_MAX_ZOOM }).view;
   const views = new Map<number, CameraView>();
   const viewOf = (k: number): CameraView => {
+    if (options.view) return options.view;
     if (options.camera === false || k < 0) return whole;
     let view = views.get(k);
     if (!view) {
