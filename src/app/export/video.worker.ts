@@ -8,15 +8,25 @@ import {
   VideoSampleSource,
   WebMOutputFormat,
 } from 'mediabunny';
+import { gifPalette, gifWriter } from '../../core/export/gif.ts';
 
 /**
  * Encodes the frames `videoFile.ts` draws, off the main thread: a video
  * through WebCodecs (H.264 in MP4 where the browser has it, else VP9 or VP8
- * in WebM), muxed by mediabunny. A held frame is one sample lasting as long
+ * in WebM), muxed by mediabunny, or a GIF (`gif.ts`, one palette from
+ * `samples`). A held frame is one sample, or one GIF frame, lasting as long
  * as it is held. Messages are handled one at a time, in order.
  */
 export type EncodeRequest =
-  | { type: 'start'; width: number; height: number; fps: number; bitrate: number }
+  | {
+      type: 'start';
+      width: number;
+      height: number;
+      fps: number;
+      bitrate: number;
+      /** A GIF's palette comes from these pictures; a video has none. */
+      gif?: { samples: ImageBitmap[] };
+    }
   | { type: 'frame'; bitmap: ImageBitmap; index: number; count: number }
   | { type: 'finish' };
 
@@ -27,9 +37,10 @@ export type EncodeAnswer =
 
 declare const self: DedicatedWorkerGlobalScope;
 
+/** An encoder taking frames: a picture, then how long it stays. */
 interface Job {
-  output: Output<Mp4OutputFormat | WebMOutputFormat, BufferTarget>;
-  source: VideoSampleSource;
+  add(bitmap: ImageBitmap, seconds: number, duration: number): Promise<void>;
+  finish(): Promise<ArrayBuffer>;
   fps: number;
   extension: string;
   mime: string;
@@ -52,7 +63,7 @@ self.onmessage = (event: MessageEvent<EncodeRequest>) => {
 
 async function handle(request: EncodeRequest): Promise<void> {
   if (request.type === 'start') {
-    job = await startVideo(request);
+    job = request.gif ? startGif(request, request.gif.samples) : await startVideo(request);
     return;
   }
   if (!job) {
@@ -62,25 +73,18 @@ async function handle(request: EncodeRequest): Promise<void> {
   if (request.type === 'frame') {
     const began = performance.now();
     const { bitmap, index, count } = request;
-    const sample = new VideoSample(bitmap, {
-      timestamp: index / job.fps,
-      duration: count / job.fps,
-    });
     try {
-      await job.source.add(sample);
+      await job.add(bitmap, index / job.fps, count / job.fps);
     } finally {
-      sample.close();
       bitmap.close();
     }
     const ms = performance.now() - began;
     self.postMessage({ type: 'encoded', index, count, ms } satisfies EncodeAnswer);
     return;
   }
-  const { output, extension, mime } = job;
+  const { extension, mime } = job;
+  const bytes = await job.finish();
   job = undefined;
-  await output.finalize();
-  const bytes = output.target.buffer;
-  if (!bytes) throw new Error('the video came out empty');
   self.postMessage({ type: 'file', bytes, extension, mime } satisfies EncodeAnswer, [bytes]);
 }
 
@@ -88,10 +92,10 @@ async function handle(request: EncodeRequest): Promise<void> {
 async function startVideo({
   width,
   height,
-  fps,
+  fps: rate,
   bitrate,
 }: Extract<EncodeRequest, { type: 'start' }>): Promise<Job> {
-  const options = { width, height, bitrate, frameRate: fps };
+  const options = { width, height, bitrate, frameRate: rate };
   let codec: 'avc' | 'vp9' | 'vp8' | undefined;
   for (const candidate of ['avc', 'vp9', 'vp8'] as const) {
     if (await canEncodeVideo(candidate, options)) {
@@ -106,13 +110,52 @@ async function startVideo({
     target: new BufferTarget(),
   });
   const source = new VideoSampleSource({ codec, bitrate, keyFrameInterval: 2 });
-  output.addVideoTrack(source, { frameRate: fps });
+  output.addVideoTrack(source, { frameRate: rate });
   await output.start();
   return {
-    output,
-    source,
-    fps,
+    async add(bitmap, timestamp, duration) {
+      const sample = new VideoSample(bitmap, { timestamp, duration });
+      try {
+        await source.add(sample);
+      } finally {
+        sample.close();
+      }
+    },
+    async finish() {
+      await output.finalize();
+      if (!output.target.buffer) throw new Error('the video came out empty');
+      return output.target.buffer;
+    },
+    fps: rate,
     extension: mp4 ? 'mp4' : 'webm',
     mime: mp4 ? 'video/mp4' : 'video/webm',
+  };
+}
+
+/** A GIF, its palette from the samples (each step's settled picture). */
+function startGif(
+  { width, height, fps: rate }: Extract<EncodeRequest, { type: 'start' }>,
+  samples: ImageBitmap[],
+): Job {
+  const canvas = new OffscreenCanvas(width, height);
+  const context = canvas.getContext('2d', { willReadFrequently: true });
+  if (!context) throw new Error('no 2D canvas in the worker');
+  const pixels = (bitmap: ImageBitmap) => {
+    context.drawImage(bitmap, 0, 0);
+    return context.getImageData(0, 0, width, height).data;
+  };
+  const palette = gifPalette(samples.map(pixels));
+  for (const sample of samples) sample.close();
+  const gif = gifWriter(width, height, palette);
+  return {
+    async add(bitmap, _timestamp, duration) {
+      gif.frame(pixels(bitmap), duration);
+    },
+    async finish() {
+      return gif.finish().slice().buffer;
+    },
+    fps: rate,
+    extension: 'gif',
+    mime: 'image/gif',
   };
 }

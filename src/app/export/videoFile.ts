@@ -78,13 +78,19 @@ export async function makeVideo(
     onProgress?.({ done, secondsLeft: done > 0.02 ? (seconds * (1 - done)) / done : null });
   };
 
+  const gifOf =
+    choices.format === 'gif'
+      ? { durations: timeline.steps.map((s) => s.duration), speed: choices.speed }
+      : null;
   const encoder = new Encoder(signal);
   try {
     const files: { bytes: Uint8Array; extension: string; mime: string }[] = [];
     for (const clip of clips) {
       const offset = before;
       files.push(
-        await encodeClip(clip, size, fonts, encoder, stats, (frames) => progress(offset + frames)),
+        await encodeClip(clip, size, fonts, gifOf, encoder, stats, (frames) =>
+          progress(offset + frames),
+        ),
       );
       before += clip.frameCount;
     }
@@ -122,17 +128,37 @@ async function encodeClip(
   clip: Clip,
   size: PictureSize,
   fonts: readonly EmbeddedFont[],
+  /** A GIF, with its steps' durations at speed 1 and the speed: where to sample its palette. */
+  gifOf: { durations: number[]; speed: number } | null,
   encoder: Encoder,
   stats: { distinct: number; rasterMs: number; encodeMs: number },
   onFrames: (frames: number) => void,
 ) {
   const { width, height } = fileSize(size);
-  // About 1 Mbit/s at 720p: a diagram is flat colour and mostly still.
+  // (A GIF ignores it.) About 1 Mbit/s at 720p: a diagram is flat colour and mostly still.
   const bitrate = Math.round((1_000_000 * width * height) / (1280 * 720));
-  encoder.send({ type: 'start', width, height, fps: clip.fps, bitrate });
   const canvas = new OffscreenCanvas(width, height);
   const context = canvas.getContext('2d');
   if (!context) throw new Error('no 2D canvas');
+  const draw = async (svg: string) => {
+    const image = await svgImage(svg);
+    context.drawImage(image, 0, 0, width, height);
+    return canvas.transferToImageBitmap();
+  };
+  // A GIF's one palette: each step's picture once settled.
+  const gif = gifOf
+    ? {
+        samples: await Promise.all(
+          clip.steps.map(({ step, start }) =>
+            draw(clip.svgAt(start + (0.9 * (gifOf.durations[step] ?? 0)) / gifOf.speed, fonts)),
+          ),
+        ),
+      }
+    : undefined;
+  encoder.send(
+    { type: 'start', width, height, fps: clip.fps, bitrate, ...(gif ? { gif } : {}) },
+    gif?.samples ?? [],
+  );
   encoder.onEncoded = (answer) => {
     stats.encodeMs += answer.ms;
     onFrames(answer.index + answer.count);
@@ -140,9 +166,7 @@ async function encodeClip(
   for (const frame of clip.frames(fonts)) {
     encoder.signal?.throwIfAborted();
     const began = performance.now();
-    const image = await svgImage(frame.svg);
-    context.drawImage(image, 0, 0, width, height);
-    const bitmap = canvas.transferToImageBitmap();
+    const bitmap = await draw(frame.svg);
     stats.rasterMs += performance.now() - began;
     stats.distinct++;
     await encoder.room();
