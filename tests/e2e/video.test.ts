@@ -144,6 +144,23 @@ describe('Export → Video or GIF…', () => {
     expect(otherStep).toBeGreaterThan(0.02);
   });
 
+  it("starts from the reader's settings and works from the keyboard", async () => {
+    await page.emulateMedia({ reducedMotion: 'reduce', colorScheme: 'dark' });
+    const dialog = await openDialog();
+    expect(await dialog.getByLabel('Motion').inputValue()).toBe('stills');
+    expect(await dialog.getByLabel('Theme').inputValue()).toBe('dark');
+    expect(await dialog.getByRole('radio', { name: 'Video' }).isChecked()).toBe(true);
+    // Focus starts in the dialog; Escape closes it and gives focus back to the menu.
+    expect(await page.evaluate(() => document.activeElement?.closest('dialog') !== null)).toBe(
+      true,
+    );
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+    expect(await page.evaluate(() => document.activeElement?.closest('.fd-export') !== null)).toBe(
+      true,
+    );
+  });
+
   it('saves a GIF that holds each picture as long as the clip does and loops forever', async () => {
     await openDialog({ format: 'GIF', speed: '2' });
     const file = await exportFile();
