@@ -78,8 +78,8 @@ export function VideoDialog({
       const { download } = await import('../download.ts');
       download(result.name, result.blob);
       setStatus(t('export.saved', { name: result.name }));
-      // For the curious (and the bench): what it took.
-      console.info('flowdeck video', result.name, result.blob.size, result.stats);
+      // For the curious (devtools' verbose level) and measurements: what it took.
+      console.debug('flowdeck video', JSON.stringify({ bytes: result.blob.size, ...result.stats }));
     } catch (error) {
       setStatus(
         controller.signal.aborted

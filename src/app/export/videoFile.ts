@@ -1,6 +1,6 @@
 import { zipSync } from 'fflate';
 import { buildTimeline } from '../../core/animate/timeline.ts';
-import { type Clip, planClip } from '../../core/export/clip.ts';
+import { type Clip, type ClipFrame, planClip } from '../../core/export/clip.ts';
 import { textNeeds } from '../../core/export/textNeeds.ts';
 import type { EmbeddedFont } from '../../core/export/types.ts';
 import type { LaidOutDiagram } from '../../core/layout/types.ts';
@@ -31,8 +31,12 @@ export interface VideoResult {
     seconds: number;
     frames: number;
     distinct: number;
+    /** Drawing decoded pictures on the main thread (decoding overlaps it). */
     rasterMs: number;
+    /** The worker's time on frames. */
     encodeMs: number;
+    /** The drawing waiting for the encoder to catch up. */
+    waitMs: number;
     width: number;
     height: number;
   };
@@ -40,6 +44,8 @@ export interface VideoResult {
 
 /** How many frames may wait for the encoder before the drawing waits for it. */
 const IN_FLIGHT = 4;
+/** How many pictures decode ahead of the one being drawn. */
+const DECODE_AHEAD = 3;
 
 export async function makeVideo(
   diagram: LaidOutDiagram,
@@ -71,7 +77,7 @@ export async function makeVideo(
   const total = clips.reduce((sum, clip) => sum + clip.frameCount, 0);
   const began = performance.now();
   let before = 0;
-  const stats = { frames: total, distinct: 0, rasterMs: 0, encodeMs: 0 };
+  const stats = { frames: total, distinct: 0, rasterMs: 0, encodeMs: 0, waitMs: 0 };
   const progress = (frames: number) => {
     const done = frames / total;
     const seconds = (performance.now() - began) / 1000;
@@ -131,7 +137,7 @@ async function encodeClip(
   /** A GIF, with its steps' durations at speed 1 and the speed: where to sample its palette. */
   gifOf: { durations: number[]; speed: number } | null,
   encoder: Encoder,
-  stats: { distinct: number; rasterMs: number; encodeMs: number },
+  stats: { distinct: number; rasterMs: number; encodeMs: number; waitMs: number },
   onFrames: (frames: number) => void,
 ) {
   const { width, height } = fileSize(size);
@@ -163,14 +169,30 @@ async function encodeClip(
     stats.encodeMs += answer.ms;
     onFrames(answer.index + answer.count);
   };
-  for (const frame of clip.frames(fonts)) {
-    encoder.signal?.throwIfAborted();
+  // The next few pictures decode while this one is drawn and sent.
+  const ahead: { frame: ClipFrame; image: Promise<HTMLImageElement> }[] = [];
+  const send = async ({ frame, image }: (typeof ahead)[number]) => {
     const began = performance.now();
-    const bitmap = await draw(frame.svg);
+    context.drawImage(await image, 0, 0, width, height);
+    const bitmap = canvas.transferToImageBitmap();
     stats.rasterMs += performance.now() - began;
     stats.distinct++;
+    const waited = performance.now();
     await encoder.room();
+    stats.waitMs += performance.now() - waited;
     encoder.send({ type: 'frame', bitmap, index: frame.index, count: frame.count }, [bitmap]);
+  };
+  for (const frame of clip.frames(fonts)) {
+    encoder.signal?.throwIfAborted();
+    const image = svgImage(frame.svg);
+    image.catch(() => {}); // awaited in turn; not an unhandled rejection meanwhile
+    ahead.push({ frame, image });
+    const next = ahead.length > DECODE_AHEAD ? ahead.shift() : undefined;
+    if (next) await send(next);
+  }
+  for (const next of ahead) {
+    encoder.signal?.throwIfAborted();
+    await send(next);
   }
   encoder.send({ type: 'finish' });
   return encoder.file();
