@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import './export.css';
 import type { StepScene, Timeline } from '../../core/animate/timeline.ts';
 import type { LaidOutDiagram } from '../../core/layout/types.ts';
@@ -6,9 +6,10 @@ import { useT } from '../i18n/useT.ts';
 import { embedHref } from '../route.ts';
 import { useTheme } from '../theme/useTheme.ts';
 import type { ExportKind } from './exportFiles.ts';
-import { VideoDialog } from './VideoDialog.tsx';
 
 type Lib = typeof import('./exportFiles.ts');
+
+const VideoDialog = lazy(() => import('./VideoDialog.tsx'));
 
 /**
  * The export menu over every diagram view: the view or the current step as
@@ -125,16 +126,18 @@ export function ExportMenu({
         </div>
       </details>
       {flowId && video ? (
-        <VideoDialog
-          diagram={diagram}
-          flowId={flowId}
-          theme={exportTheme}
-          open={video}
-          onClose={() => {
-            setVideo(false);
-            menu.current?.querySelector('summary')?.focus();
-          }}
-        />
+        <Suspense fallback={null}>
+          <VideoDialog
+            diagram={diagram}
+            flowId={flowId}
+            theme={exportTheme}
+            open={video}
+            onClose={() => {
+              setVideo(false);
+              menu.current?.querySelector('summary')?.focus();
+            }}
+          />
+        </Suspense>
       ) : null}
     </>
   );

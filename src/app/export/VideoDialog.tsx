@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import './video.css';
 import type { ExportTheme } from '../../core/export/types.ts';
 import type { LaidOutDiagram } from '../../core/layout/types.ts';
 import { useT } from '../i18n/useT.ts';
@@ -9,9 +10,10 @@ const SPEEDS = [0.5, 1, 1.5, 2] as const;
 /**
  * The Video or GIF dialog: the choices, then the file made in the browser
  * (`videoFile.ts`, loaded on Export) with progress, time left and Cancel.
- * Closing it while it works cancels too.
+ * Closing it while it works cancels too. The export menu loads it on first
+ * use (the default export), so none of it is in the first paint.
  */
-export function VideoDialog({
+export default function VideoDialog({
   diagram,
   flowId,
   theme,
