@@ -161,6 +161,25 @@ describe('Export → Video or GIF…', () => {
     );
   });
 
+  it('says so, in words, where the browser cannot encode video', async () => {
+    // The encoding worker as in a browser without WebCodecs.
+    await page.route(/video\.worker/, async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({
+        response,
+        body: `delete self.VideoEncoder;\n${await response.text()}`,
+      });
+    });
+    const dialog = await openDialog();
+    await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+    await expect
+      .poll(() => dialog.getByRole('status').textContent(), { timeout: 60_000 })
+      .toContain('This browser cannot encode video. Choose GIF');
+    expect(await dialog.getByRole('button', { name: 'Export', exact: true }).isEnabled()).toBe(
+      true,
+    );
+  });
+
   it('saves a GIF that holds each picture as long as the clip does and loops forever', async () => {
     await openDialog({ format: 'GIF', speed: '2' });
     const file = await exportFile();
@@ -193,10 +212,12 @@ describe('Export → Video or GIF…', () => {
     page.on('download', (d) => saved.push(d.suggestedFilename()));
     const dialog = await openDialog();
     await dialog.getByRole('button', { name: 'Export', exact: true }).click();
-    await expect.poll(() => dialog.getByRole('status').textContent()).toMatch(/Making… \d+%/);
+    await expect
+      .poll(() => dialog.getByRole('status').textContent(), { timeout: 60_000 })
+      .toMatch(/Making… \d+%/);
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await expect
-      .poll(() => dialog.getByRole('status').textContent())
+      .poll(() => dialog.getByRole('status').textContent(), { timeout: 60_000 })
       .toBe('Cancelled. Nothing was saved.');
     // Closed and opened again from the menu.
     await dialog.getByRole('button', { name: 'Close' }).click();

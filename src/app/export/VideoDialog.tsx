@@ -3,7 +3,7 @@ import './video.css';
 import type { ExportTheme } from '../../core/export/types.ts';
 import type { LaidOutDiagram } from '../../core/layout/types.ts';
 import { useT } from '../i18n/useT.ts';
-import { fileSize, pictureSize, type VideoChoices } from './videoOptions.ts';
+import { fileSize, NO_ENCODER, pictureSize, type VideoChoices } from './videoOptions.ts';
 
 const SPEEDS = [0.5, 1, 1.5, 2] as const;
 
@@ -86,7 +86,9 @@ export default function VideoDialog({
       setStatus(
         controller.signal.aborted
           ? t('video.cancelled')
-          : t('export.failed', { message: (error as Error).message }),
+          : (error as Error).name === NO_ENCODER
+            ? t('video.noEncoder')
+            : t('export.failed', { message: (error as Error).message }),
       );
     } finally {
       working.current = null;

@@ -9,6 +9,7 @@ import {
   WebMOutputFormat,
 } from 'mediabunny';
 import { gifPalette, gifWriter } from '../../core/export/gif.ts';
+import { NO_ENCODER } from './videoOptions.ts';
 
 /**
  * Encodes the frames `videoFile.ts` draws, off the main thread: a video
@@ -33,7 +34,7 @@ export type EncodeRequest =
 export type EncodeAnswer =
   | { type: 'encoded'; index: number; count: number; ms: number }
   | { type: 'file'; bytes: ArrayBuffer; extension: string; mime: string }
-  | { type: 'error'; message: string };
+  | { type: 'error'; message: string; noEncoder?: boolean };
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -56,7 +57,8 @@ self.onmessage = (event: MessageEvent<EncodeRequest>) => {
       if (request.type === 'frame') request.bitmap.close();
       job = undefined;
       const message = error instanceof Error ? error.message : String(error);
-      self.postMessage({ type: 'error', message } satisfies EncodeAnswer);
+      const noEncoder = error instanceof Error && error.name === NO_ENCODER;
+      self.postMessage({ type: 'error', message, noEncoder } satisfies EncodeAnswer);
     }),
   );
 };
@@ -88,6 +90,12 @@ async function handle(request: EncodeRequest): Promise<void> {
   self.postMessage({ type: 'file', bytes, extension, mime } satisfies EncodeAnswer, [bytes]);
 }
 
+function noEncoder(): Error {
+  const error = new Error('this browser cannot encode video (no WebCodecs H.264, VP9 or VP8)');
+  error.name = NO_ENCODER;
+  return error;
+}
+
 /** H.264 in MP4 where the browser encodes it, else VP9 or VP8 in WebM. */
 async function startVideo({
   width,
@@ -96,6 +104,7 @@ async function startVideo({
   bitrate,
 }: Extract<EncodeRequest, { type: 'start' }>): Promise<Job> {
   const options = { width, height, bitrate, frameRate: rate };
+  if (typeof VideoEncoder === 'undefined') throw noEncoder();
   let codec: 'avc' | 'vp9' | 'vp8' | undefined;
   for (const candidate of ['avc', 'vp9', 'vp8'] as const) {
     if (await canEncodeVideo(candidate, options)) {
@@ -103,7 +112,7 @@ async function startVideo({
       break;
     }
   }
-  if (!codec) throw new Error('this browser cannot encode video (no WebCodecs H.264, VP9 or VP8)');
+  if (!codec) throw noEncoder();
   const mp4 = codec === 'avc';
   const output = new Output({
     format: mp4 ? new Mp4OutputFormat({ fastStart: 'in-memory' }) : new WebMOutputFormat(),

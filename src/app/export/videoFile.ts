@@ -6,7 +6,13 @@ import type { EmbeddedFont } from '../../core/export/types.ts';
 import type { LaidOutDiagram } from '../../core/layout/types.ts';
 import { subsetFonts } from './fonts.ts';
 import type { EncodeAnswer, EncodeRequest } from './video.worker.ts';
-import { fileSize, type PictureSize, pictureSize, type VideoChoices } from './videoOptions.ts';
+import {
+  fileSize,
+  NO_ENCODER,
+  type PictureSize,
+  pictureSize,
+  type VideoChoices,
+} from './videoOptions.ts';
 
 /**
  * A flow as a video, a GIF or a zip of one clip per step, made in the
@@ -232,7 +238,11 @@ class Encoder {
         this.wake();
       } else if (answer.type === 'file') {
         this.finished?.resolve({ ...answer, bytes: new Uint8Array(answer.bytes) });
-      } else this.fail(new Error(answer.message));
+      } else {
+        const error = new Error(answer.message);
+        if (answer.noEncoder) error.name = NO_ENCODER;
+        this.fail(error);
+      }
     };
     this.worker.onerror = (event) => {
       event.preventDefault();

@@ -56,3 +56,6 @@ export function fileSize(size: PictureSize): { width: number; height: number } {
   const even = (n: number) => Math.max(2, 2 * Math.round(n / 2));
   return { width: even(size.width * size.scale), height: even(size.height * size.scale) };
 }
+
+/** The name of the error that says this browser encodes no video (WebCodecs H.264, VP9 or VP8). */
+export const NO_ENCODER = 'NoVideoEncoder';

@@ -172,6 +172,8 @@ export const en = {
   'video.working': 'Making… {percent}%',
   'video.left': 'Making… {percent}%, about {seconds} s left',
   'video.cancelled': 'Cancelled. Nothing was saved.',
+  'video.noEncoder':
+    'This browser cannot encode video. Choose GIF, or use a recent Chrome, Edge, Safari or Firefox.',
   'embed.open': 'Open in Flowdeck',
   'present.button': 'Present',
   'present.buttonHint': 'Full screen with large captions (p)',
@@ -453,6 +455,8 @@ export const ko: Messages<'ko'> = {
   'video.working': '만드는 중… {percent}%',
   'video.left': '만드는 중… {percent}%, 약 {seconds}초 남음',
   'video.cancelled': '취소했습니다. 저장한 것은 없습니다.',
+  'video.noEncoder':
+    '이 브라우저는 동영상을 인코딩할 수 없습니다. GIF를 고르거나 최신 Chrome, Edge, Safari, Firefox를 사용하세요.',
   'embed.open': 'Flowdeck에서 열기',
   'present.button': '발표',
   'present.buttonHint': '큰 자막과 함께 전체 화면으로 (p)',
