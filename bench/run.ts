@@ -22,11 +22,13 @@
  *   group titles (bench/legibility.ts);
  * - `classroom`: the live classroom's server with 500 students: a scene's
  *   latency from the teacher to each student, and memory per student
- *   (bench/classroom.ts).
+ *   (bench/classroom.ts);
+ * - `video`: kubectl-apply's flow as GIF and APNG from the CLI and as MP4
+ *   and GIF from the app's Export menu: time and size (bench/video.ts).
  *
  * BENCH_<PART>=0 skips a part (BENCH_LAYOUT, BENCH_SHAPES, BENCH_DENSE, BENCH_BROWSER,
  * BENCH_CLI, BENCH_WORKER, BENCH_MERMAID, BENCH_FRAMES, BENCH_DRAW, BENCH_LEGIBILITY,
- * BENCH_CLASSROOM). A benchmark,
+ * BENCH_CLASSROOM, BENCH_VIDEO). A benchmark,
  * not a test: these machines are shared, so read medians and ratios, not
  * single runs.
  */
@@ -42,6 +44,7 @@ import { runMermaidSideBySide } from './mermaidSideBySide.ts';
 import { RESULTS_FILE, writeResults } from './results.ts';
 import { formatShapes, runShapesBench } from './shapes.ts';
 import { targets } from './targets.ts';
+import { runVideoBench } from './video.ts';
 import { runWorkerLayoutBench } from './workerLayout.ts';
 
 const on = (part: string) => process.env[`BENCH_${part}`] !== '0';
@@ -78,5 +81,6 @@ if (on('CLASSROOM')) {
   console.log(formatClassroom(classroom));
   writeResults({ classroom });
 }
+if (on('VIDEO')) writeResults({ video: await runVideoBench() });
 console.log(`\nwrote ${RESULTS_FILE}\n`);
 console.log(targets());
