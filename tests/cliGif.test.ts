@@ -12,6 +12,7 @@ import { PALETTES } from '../src/core/export/palette.ts';
 import { createDefaultLayoutEngine } from '../src/core/layout/createDefaultLayoutEngine.ts';
 import type { LaidOutDiagram } from '../src/core/layout/types.ts';
 import { parseDiagram } from '../src/core/parse/parseDiagram.ts';
+import { readApng } from './readApng.ts';
 
 const run = promisify(execFile);
 const FILE = 'diagrams/kubectl-apply.yaml';
@@ -61,6 +62,28 @@ const rgb = (hex: string) => [1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i
 const near = (a: number[], b: number[]) => a.every((v, i) => Math.abs(v - (b[i] ?? 0)) <= 24);
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 
+/**
+ * Whether the left border of a node step k lights, as the picture `svg`
+ * frames it, has the active colour in a picture drawn at `scale`.
+ */
+function litBorder(
+  svg: string,
+  k: number,
+  pixel: (x: number, y: number) => number[],
+  scale: number,
+) {
+  const [, tx = 0, ty = 0, zoom = 1] =
+    /translate\(([-\d.]+) ([-\d.]+)\) scale\(([\d.]+)\)/.exec(svg)?.map(Number) ?? [];
+  const lit = diagram.nodes.find(
+    (node) => node.kind !== 'group' && timeline.steps[k]?.nodes[node.id] === 'active',
+  );
+  if (!lit) throw new Error(`step ${k + 1} lights a node`);
+  const y = Math.round((ty + (lit.y + lit.height / 2) * zoom) * scale);
+  const x = Math.round((tx + lit.x * zoom) * scale);
+  const border = [-3, -2, -1, 0, 1, 2, 3].map((d) => pixel(x + d, y));
+  return border.some((c) => near(c, rgb(PALETTES.light.active)));
+}
+
 let diagram: LaidOutDiagram;
 let timeline: Timeline;
 const clipAt = (options: Partial<ClipOptions>) =>
@@ -75,7 +98,7 @@ beforeAll(async () => {
   timeline = buildTimeline(diagram, flow);
 });
 
-describe('flowdeck export --format gif', () => {
+describe('flowdeck export --format gif|apng', () => {
   it('plays the whole flow, looping, 960×540, a frame per distinct picture, lit nodes in the active colour', async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'flowdeck-gif-')), 'k.gif');
     const { code, stdout, stderr } = await flowdeck('export', FILE, '-o', out, '--fps', '5');
@@ -92,22 +115,10 @@ describe('flowdeck export --format gif', () => {
     expect(Math.abs(sum(gif.delays) - clip.duration * 1000)).toBeLessThanOrEqual(200);
 
     // Step 2 settled: a node it lights is drawn with the active colour on its border.
-    const k = 1;
-    const start = clip.steps[k]?.start ?? 0;
-    const settled = start + 0.9 * ((clip.steps[k + 1]?.start ?? clip.duration) - start);
+    const start = clip.steps[1]?.start ?? 0;
+    const settled = start + 0.9 * ((clip.steps[2]?.start ?? clip.duration) - start);
     const n = distinct.findLastIndex((f) => f.index <= settled * 5);
-    const [, tx = 0, ty = 0, zoom = 1] =
-      /translate\(([-\d.]+) ([-\d.]+)\) scale\(([\d.]+)\)/.exec(clip.svgAt(settled))?.map(Number) ??
-      [];
-    const lit = diagram.nodes.find(
-      (node) => node.kind !== 'group' && timeline.steps[k]?.nodes[node.id] === 'active',
-    );
-    if (!lit) throw new Error('step 2 lights a node');
-    const pixel = gif.picture(n);
-    const y = Math.round((ty + (lit.y + lit.height / 2) * zoom) * 0.75);
-    const x = (tx + lit.x * zoom) * 0.75;
-    const border = [-3, -2, -1, 0, 1, 2, 3].map((d) => pixel(Math.round(x) + d, y));
-    expect(border.some((c) => near(c, rgb(PALETTES.light.active)))).toBe(true);
+    expect(litBorder(clip.svgAt(settled), 1, gif.picture(n), 0.75)).toBe(true);
   });
 
   it('--step N is one step, as long as it lasts; -o .gif is enough, --format gif also', async () => {
@@ -125,6 +136,36 @@ describe('flowdeck export --format gif', () => {
     expect(readGif(named).delays).toEqual(gif.delays);
   });
 
+  it('--format apng (or -o .apng) writes the same clip in full colour, timed to the millisecond', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'flowdeck-apng-'));
+    const out = join(dir, 'step.png');
+    const args = ['--step', '2', '--width', '640', '--fps', '10'];
+    const { code, stdout, stderr } = await flowdeck(
+      'export',
+      FILE,
+      ...args,
+      '--format',
+      'apng',
+      '-o',
+      out,
+    );
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const clip = clipAt({ fps: 10, step: 1 });
+    const distinct = [...clip.frames()];
+    expect(stdout).toContain(`640×360, ${distinct.length} frames`);
+    const png = readApng(readFileSync(out));
+    expect([png.width, png.height, png.plays]).toEqual([640, 360, 0]);
+    expect(png.delays).toHaveLength(distinct.length);
+    expect(Math.abs(sum(png.delays) - clip.duration * 1000)).toBeLessThanOrEqual(1);
+    const settled = 0.9 * clip.duration;
+    const n = distinct.findLastIndex((f) => f.index <= settled * 10);
+    expect(litBorder(clip.svgAt(settled), 1, png.picture(n), 0.5)).toBe(true);
+    const named = await flowdeck('export', FILE, ...args, '-o', join(dir, 'step.apng'));
+    expect(named.code).toBe(0);
+    expect(readFileSync(join(dir, 'step.apng'))).toEqual(readFileSync(out));
+  });
+
   it('says what is wrong with a flag', () => {
     const problems: [Record<string, string>, string][] = [
       [{ fps: '60' }, '--fps must be a number above 0 and at most 50, not "60"'],
@@ -132,15 +173,18 @@ describe('flowdeck export --format gif', () => {
       [{ width: '12.5' }, '--width must be a whole number of pixels from 160 to 1920'],
       [{ height: '9999' }, '--height must be a whole number of pixels from 160 to 1920'],
       [{ speed: '0' }, '--speed must be a number above 0'],
-      [{ scale: '2' }, "--scale is for PNG; a GIF's size is --width"],
-      [{ format: 'mp4' }, '--format must be svg, png or gif, not "mp4"'],
+      [{ scale: '2' }, "--scale is for a still PNG; a GIF's or APNG's size is --width"],
+      [{ format: 'mp4' }, '--format must be svg, png, gif or apng, not "mp4"'],
     ];
     for (const [flags, message] of problems)
       expect(readExportFlags({ output: 'k.gif', ...flags })).toContain(message);
     expect(readExportFlags({ output: 'k.png', fps: '10' })).toBe(
-      '--fps is for a GIF (--format gif, or -o <name>.gif)',
+      '--fps is for a GIF or APNG (--format gif|apng, or -o <name>.gif)',
     );
     expect(readExportFlags({ output: 'k.svg', stills: true })).toContain('--stills is for a GIF');
+    expect(readExportFlags({ output: 'k.png', format: 'apng', fps: '10' })).toMatchObject({
+      format: 'apng',
+    });
     expect(readExportFlags({ output: 'k.gif', caption: false, flow: 'apply' })).toMatchObject({
       caption: false,
       flow: 'apply',

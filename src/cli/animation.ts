@@ -1,15 +1,19 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Timeline } from '../core/animate/timeline.ts';
+import { apngWriter } from '../core/export/apng.ts';
 import { planClip } from '../core/export/clip.ts';
 import { gifPalette, gifWriter } from '../core/export/gif.ts';
 import type { ExportTheme } from '../core/export/types.ts';
 import type { LaidOutDiagram } from '../core/layout/types.ts';
 import type { Rasterizer } from './png.ts';
 
-/** The width a clip is composed at: a GIF of another width is this picture scaled. */
+/** The width a clip is composed at: a file of another width is this picture scaled. */
 export const CLIP_WIDTH = 1280;
 
-export interface GifOptions {
+export type AnimationFormat = 'gif' | 'apng';
+
+export interface AnimationOptions {
+  format: AnimationFormat;
   /** Pixels; the picture is composed 1280 wide and drawn at `width / 1280`. */
   width: number;
   /** Pixels; default 16:9 of the width. */
@@ -24,7 +28,7 @@ export interface GifOptions {
   theme: ExportTheme;
 }
 
-export interface Gif {
+export interface Animation {
   data: Uint8Array;
   width: number;
   height: number;
@@ -34,17 +38,18 @@ export interface Gif {
 }
 
 /**
- * A flow as a looping GIF, without a browser: `planClip()` draws each
- * distinct picture as SVG, resvg rasterizes it, and one palette made from
- * every step's settled picture serves all frames (so colours do not flicker
- * from frame to frame). One frame is in memory at a time, besides the file.
+ * A flow as a looping GIF or APNG, without a browser: `planClip()` draws
+ * each distinct picture as SVG, resvg rasterizes it, and the writer adds it.
+ * A GIF gets one palette made from every step's settled picture, so colours
+ * do not flicker from frame to frame. One frame is in memory at a time,
+ * besides the file.
  */
-export async function flowGif(
+export async function flowAnimation(
   diagram: LaidOutDiagram,
   timeline: Timeline,
-  options: GifOptions,
+  options: AnimationOptions,
   raster: Rasterizer,
-): Promise<Gif> {
+): Promise<Animation> {
   const scale = options.width / CLIP_WIDTH;
   const height = options.height ?? Math.round((options.width * 9) / 16);
   const clip = planClip(diagram, timeline, {
@@ -58,28 +63,25 @@ export async function flowGif(
     theme: options.theme,
     ...(options.step === undefined ? {} : { step: options.step }),
   });
-  // Each step once settled, and the first picture (with --step, the step before's).
-  const settled = clip.steps.map(({ start }, i) => {
-    const end = clip.steps[i + 1]?.start ?? clip.duration;
-    return start + 0.9 * (end - start);
-  });
-  const samples = [0, ...settled].map((t) => raster.pixels(clip.svgAt(t), scale));
-  const size = samples[0] ?? { width: options.width, height };
-  const writer = gifWriter(size.width, size.height, gifPalette(samples.map((s) => s.rgba)));
-  samples.length = 0;
+  const first = raster.pixels(clip.svgAt(0), scale);
+  const size = { width: first.width, height: first.height };
+  let writer: ReturnType<typeof apngWriter>;
+  if (options.format === 'apng') writer = apngWriter(size.width, size.height);
+  else {
+    // Each step once settled, and the first picture (with --step, the step before's).
+    const settled = clip.steps.map(({ start }, i) => {
+      const end = clip.steps[i + 1]?.start ?? clip.duration;
+      return raster.pixels(clip.svgAt(start + 0.9 * (end - start)), scale).rgba;
+    });
+    writer = gifWriter(size.width, size.height, gifPalette([first.rgba, ...settled]));
+  }
   let frames = 0;
   for (const frame of clip.frames()) {
     writer.frame(raster.pixels(frame.svg, scale).rgba, frame.count / clip.fps);
     frames++;
     // resvg's memory is freed by finalizers that wait for the event loop:
-    // without a turn, 174 frames took 1 GB (and ran 3 times slower), with one 0.4 GB.
+    // without a turn, 174 frames took 1 GB (and ran 3 times slower), with one 0.3 GB.
     await nextTurn();
   }
-  return {
-    data: writer.finish(),
-    width: size.width,
-    height: size.height,
-    frames,
-    seconds: clip.frameCount / clip.fps,
-  };
+  return { data: writer.finish(), ...size, frames, seconds: clip.frameCount / clip.fps };
 }

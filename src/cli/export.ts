@@ -14,15 +14,15 @@ import type { AspectSetting } from '../core/model/screenShape.ts';
 import type { Flow } from '../core/model/types.ts';
 import type { Limits } from '../core/parse/limits.ts';
 import { parseDiagram } from '../core/parse/parseDiagram.ts';
+import { type AnimationOptions, flowAnimation } from './animation.ts';
 import { isDeckFile } from './deckFiles.ts';
 import { elkThreads } from './elkThreads.ts';
 import { collectDiagramFiles } from './files.ts';
 import { createFontSubsetter, drawsOutsidePretendard, type FontSubsetter } from './fonts.ts';
-import { flowGif, type GifOptions } from './gif.ts';
 import { createRasterizer, svgToPng } from './png.ts';
 import { readDiagramText } from './readText.ts';
 
-export type ExportFormat = 'svg' | 'png' | 'gif';
+export type ExportFormat = 'svg' | 'png' | 'gif' | 'apng';
 
 export interface ExportOptions {
   /** The output file, or the output folder when exporting a folder. */
@@ -45,12 +45,15 @@ export interface ExportOptions {
   limits?: Partial<Limits>;
   /** `--aspect`: stands in for the spec's `aspect:`; absent keeps it. */
   aspect?: AspectSetting | undefined;
-  /** For a GIF: its size, frame rate and speed, camera and motion. */
-  gif: GifFlags;
+  /** For a GIF or APNG: its size, frame rate and speed, camera and motion. */
+  clip: ClipFlags;
 }
 
-/** What a GIF's flags set; `--no-caption` is `caption`, `--step` is `step`. */
-export type GifFlags = Pick<GifOptions, 'width' | 'height' | 'fps' | 'speed' | 'camera' | 'stills'>;
+/** What a GIF's or APNG's flags set; `--no-caption` is `caption`, `--step` is `step`. */
+export type ClipFlags = Pick<
+  AnimationOptions,
+  'width' | 'height' | 'fps' | 'speed' | 'camera' | 'stills'
+>;
 
 /** The command's flags as `parseArgs` gives them. */
 export interface ExportFlags {
@@ -85,16 +88,17 @@ const MAX_SPEED = 10;
 
 /** Checks the flags; returns the options, or what is wrong with them. */
 export function readExportFlags(flags: ExportFlags): ExportOptions | string {
-  const { output, flow, format, theme = 'light' } = flags;
+  const { output, flow, theme = 'light' } = flags;
   if (!output) return 'export needs -o <file or folder>';
-  if (format !== undefined && format !== 'svg' && format !== 'png' && format !== 'gif')
-    return `--format must be svg, png or gif, not "${format}"`;
+  const format = FORMATS.find((f) => f === flags.format);
+  if (flags.format !== undefined && !format)
+    return `--format must be svg, png, gif or apng, not "${flags.format}"`;
   if (theme !== 'light' && theme !== 'dark') return `--theme must be light or dark, not "${theme}"`;
-  const gif = (format ?? formatOf(output)) === 'gif';
-  const gifFlags = readGifFlags(flags, gif);
-  if (typeof gifFlags === 'string') return gifFlags;
-  if (gif && flags.scale !== undefined)
-    return `--scale is for PNG; a GIF's size is --width (default ${DEFAULT_GIF_WIDTH})`;
+  const moving = isAnimation(format ?? formatOf(output));
+  const clip = readClipFlags(flags, moving);
+  if (typeof clip === 'string') return clip;
+  if (moving && flags.scale !== undefined)
+    return `--scale is for a still PNG; a GIF's or APNG's size is --width (default ${DEFAULT_GIF_WIDTH})`;
   const scale = flags.scale === undefined ? DEFAULT_SCALE : Number(flags.scale);
   if (!(scale > 0 && scale <= MAX_SCALE))
     return `--scale must be a number above 0 and at most ${MAX_SCALE}, not "${flags.scale}"`;
@@ -103,12 +107,12 @@ export function readExportFlags(flags: ExportFlags): ExportOptions | string {
     return `--step must be a step number (1 is the first), not "${flags.step}"`;
   const animated = flags.animated ?? false;
   if (animated && step !== undefined) return '--animated plays the whole flow; drop --step';
-  if (flow !== undefined && step === undefined && !animated && !gif)
+  if (flow !== undefined && step === undefined && !animated && !moving)
     return '--flow needs --step N (one step) or --animated (the whole flow)';
   const systemFonts = flags['system-fonts'] ?? false;
   const caption = flags.caption ?? true;
-  if (!caption && step === undefined && !gif)
-    return '--no-caption is for a step (--step N) or a GIF';
+  if (!caption && step === undefined && !moving)
+    return '--no-caption is for a step (--step N), a GIF or an APNG';
   const options: ExportOptions = {
     output,
     animated,
@@ -116,7 +120,7 @@ export function readExportFlags(flags: ExportFlags): ExportOptions | string {
     theme,
     systemFonts,
     caption,
-    gif: gifFlags,
+    clip,
   };
   if (flow !== undefined) options.flow = flow;
   if (step !== undefined) options.step = step;
@@ -124,15 +128,21 @@ export function readExportFlags(flags: ExportFlags): ExportOptions | string {
   return options;
 }
 
-/** The GIF's own flags: checked, defaulted, and refused for a file that is no GIF. */
-function readGifFlags(flags: ExportFlags, gif: boolean): GifFlags | string {
+const FORMATS: readonly ExportFormat[] = ['svg', 'png', 'gif', 'apng'];
+
+function isAnimation(format: ExportFormat | undefined): format is 'gif' | 'apng' {
+  return format === 'gif' || format === 'apng';
+}
+
+/** A GIF's and APNG's own flags: checked, defaulted, and refused for a still file. */
+function readClipFlags(flags: ExportFlags, moving: boolean): ClipFlags | string {
   const given: string[] = [
     ...(['fps', 'width', 'height', 'speed'] as const).filter((key) => flags[key] !== undefined),
     ...(flags.camera === false ? ['no-camera'] : []),
     ...(flags.stills ? ['stills'] : []),
   ];
-  if (!gif && given.length > 0)
-    return `--${given[0]} is for a GIF (--format gif, or -o <name>.gif)`;
+  if (!moving && given.length > 0)
+    return `--${given[0]} is for a GIF or APNG (--format gif|apng, or -o <name>.gif)`;
   const number = (value: string | undefined, fallback: number) =>
     value === undefined ? fallback : Number(value);
   const fps = number(flags.fps, DEFAULT_FPS);
@@ -151,15 +161,15 @@ function readGifFlags(flags: ExportFlags, gif: boolean): GifFlags | string {
   const speed = number(flags.speed, 1);
   if (!(speed > 0 && speed <= MAX_SPEED))
     return `--speed must be a number above 0 and at most ${MAX_SPEED} (2 plays twice as fast), not "${flags.speed}"`;
-  const gifFlags: GifFlags = {
+  const clip: ClipFlags = {
     width,
     fps,
     speed,
     camera: flags.camera ?? true,
     stills: flags.stills ?? false,
   };
-  if (height !== undefined) gifFlags.height = height;
-  return gifFlags;
+  if (height !== undefined) clip.height = height;
+  return clip;
 }
 
 type Print = (line: string) => void;
@@ -205,11 +215,12 @@ async function exportFile(file: string, exporter: Exporter): Promise<number> {
   const format = options.format ?? named;
   if (!format) {
     err(
-      `flowdeck: cannot tell the format of ${options.output}: name it .svg, .png or .gif, or pass --format`,
+      `flowdeck: cannot tell the format of ${options.output}: name it .svg, .png, .gif or .apng, or pass --format`,
     );
     return 2;
   }
-  if (named && named !== format) {
+  // An APNG is a PNG, and is often named so.
+  if (named && named !== format && !(format === 'apng' && named === 'png')) {
     err(`flowdeck: --format ${format} does not match -o ${options.output}`);
     return 2;
   }
@@ -224,7 +235,7 @@ async function exportFile(file: string, exporter: Exporter): Promise<number> {
   }
   if (!diagram) return 1;
   const job: Job = { path: options.output, format };
-  if (options.animated || options.step !== undefined || format === 'gif') {
+  if (options.animated || options.step !== undefined || isAnimation(format)) {
     const flow = pickFlow(diagram, options.flow);
     if (typeof flow === 'string') {
       err(`flowdeck: ${flow}`);
@@ -257,9 +268,11 @@ async function exportFolder(folder: string, exporter: Exporter): Promise<number>
     err('flowdeck: --flow, --step and --animated are for one file; a folder exports every flow');
     return 2;
   }
-  if (options.format === 'gif') {
-    // A GIF takes seconds to draw, one flow at a time: ask for the ones wanted.
-    err('flowdeck: a GIF plays one flow: export one file at a time (--flow ID picks the flow)');
+  if (isAnimation(options.format)) {
+    // Each takes seconds to draw, one flow at a time: ask for the ones wanted.
+    err(
+      `flowdeck: a ${options.format.toUpperCase()} plays one flow: export one file at a time (--flow ID picks the flow)`,
+    );
     return 2;
   }
   const files = await collectDiagramFiles([folder]);
@@ -344,20 +357,21 @@ async function write(diagram: LaidOutDiagram, job: Job, exporter: Exporter): Pro
   const { timeline, step } = job;
   let data: string | Uint8Array;
   let more = '';
-  if (job.format === 'gif' && timeline) {
+  if (isAnimation(job.format) && timeline) {
     const raster = createRasterizer(await fonts.subsetFonts(needs, 'truetype'), {
       systemFonts: drawsOutsidePretendard(needs),
     });
     try {
-      const gifOptions: GifOptions = {
-        ...options.gif,
+      const clip: AnimationOptions = {
+        ...options.clip,
+        format: job.format,
         captions: options.caption,
         theme: options.theme,
       };
-      if (step !== undefined) gifOptions.step = step;
-      const gif = await flowGif(diagram, timeline, gifOptions, raster);
-      data = gif.data;
-      more = `  ${gif.width}×${gif.height}, ${gif.frames} frames, ${gif.seconds.toFixed(1)} s`;
+      if (step !== undefined) clip.step = step;
+      const made = await flowAnimation(diagram, timeline, clip, raster);
+      data = made.data;
+      more = `  ${made.width}×${made.height}, ${made.frames} frames, ${made.seconds.toFixed(1)} s`;
     } finally {
       raster.close();
     }
@@ -399,7 +413,7 @@ async function write(diagram: LaidOutDiagram, job: Job, exporter: Exporter): Pro
 
 function formatOf(path: string): ExportFormat | undefined {
   const ext = extname(path).toLowerCase();
-  return ext === '.svg' ? 'svg' : ext === '.png' ? 'png' : ext === '.gif' ? 'gif' : undefined;
+  return FORMATS.find((format) => ext === `.${format}`);
 }
 
 function formatSize(bytes: number): string {
