@@ -174,7 +174,8 @@ describe('flowdeck export --format gif|apng', () => {
       [{ height: '9999' }, '--height must be a whole number of pixels from 160 to 1920'],
       [{ speed: '0' }, '--speed must be a number above 0'],
       [{ scale: '2' }, "--scale is for a still PNG; a GIF's or APNG's size is --width"],
-      [{ format: 'mp4' }, '--format must be svg, png, gif or apng, not "mp4"'],
+      [{ format: 'jpeg' }, '--format must be svg, png, gif or apng, not "jpeg"'],
+      [{ format: 'mp4' }, "video needs a browser's encoder: the app's Export menu makes MP4"],
     ];
     for (const [flags, message] of problems)
       expect(readExportFlags({ output: 'k.gif', ...flags })).toContain(message);
@@ -191,11 +192,14 @@ describe('flowdeck export --format gif|apng', () => {
     });
   });
 
-  it('names the flows when the one asked for is not there, and refuses a folder', async () => {
+  it('names the flows when the one asked for is not there, sends video to the app, refuses a folder', async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'flowdeck-gif-')), 'k.gif');
     const unknown = await flowdeck('export', FILE, '-o', out, '--flow', 'aply');
     expect(unknown.stderr).toContain('no flow `aply` in kubectl-apply; its flows: `apply`');
     expect(unknown.code).toBe(1);
+    const video = await flowdeck('export', FILE, '-o', out.replace('.gif', '.mp4'));
+    expect(video.stderr).toContain("video needs a browser's encoder: the app's Export menu");
+    expect(video.code).toBe(2);
     const folder = await flowdeck('export', 'diagrams/', '-o', out, '--format', 'gif');
     expect(folder.stderr).toContain('a GIF plays one flow: export one file at a time');
     expect(folder.code).toBe(2);

@@ -92,7 +92,9 @@ export function readExportFlags(flags: ExportFlags): ExportOptions | string {
   if (!output) return 'export needs -o <file or folder>';
   const format = FORMATS.find((f) => f === flags.format);
   if (flags.format !== undefined && !format)
-    return `--format must be svg, png, gif or apng, not "${flags.format}"`;
+    return VIDEOS.includes(flags.format.toLowerCase())
+      ? NO_VIDEO
+      : `--format must be svg, png, gif or apng, not "${flags.format}"`;
   if (theme !== 'light' && theme !== 'dark') return `--theme must be light or dark, not "${theme}"`;
   const moving = isAnimation(format ?? formatOf(output));
   const clip = readClipFlags(flags, moving);
@@ -129,6 +131,9 @@ export function readExportFlags(flags: ExportFlags): ExportOptions | string {
 }
 
 const FORMATS: readonly ExportFormat[] = ['svg', 'png', 'gif', 'apng'];
+const VIDEOS = ['mp4', 'webm', 'mov', 'mkv'];
+const NO_VIDEO =
+  "video needs a browser's encoder: the app's Export menu makes MP4 and WebM; here, a GIF (-o <name>.gif)";
 
 function isAnimation(format: ExportFormat | undefined): format is 'gif' | 'apng' {
   return format === 'gif' || format === 'apng';
@@ -214,8 +219,11 @@ async function exportFile(file: string, exporter: Exporter): Promise<number> {
   const named = formatOf(options.output);
   const format = options.format ?? named;
   if (!format) {
+    const ext = extname(options.output).slice(1).toLowerCase();
     err(
-      `flowdeck: cannot tell the format of ${options.output}: name it .svg, .png, .gif or .apng, or pass --format`,
+      VIDEOS.includes(ext)
+        ? `flowdeck: ${NO_VIDEO}`
+        : `flowdeck: cannot tell the format of ${options.output}: name it .svg, .png, .gif or .apng, or pass --format`,
     );
     return 2;
   }
