@@ -1,4 +1,3 @@
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Timeline } from '../core/animate/timeline.ts';
 import { apngWriter } from '../core/export/apng.ts';
 import { planClip } from '../core/export/clip.ts';
@@ -76,12 +75,20 @@ export async function flowAnimation(
     writer = gifWriter(size.width, size.height, gifPalette([first.rgba, ...settled]));
   }
   let frames = 0;
-  for (const frame of clip.frames()) {
-    writer.frame(raster.pixels(frame.svg, scale).rgba, frame.count / clip.fps);
+  // Each frame is rasterized on another thread (libuv's pool) while the one
+  // before is encoded: 3.4 s instead of 5.3 for kubectl-apply at 960 px. The
+  // awaits matter too: resvg frees its memory in finalizers that wait for the
+  // event loop, and a loop that never yields took 1 GB for 174 frames.
+  const pictures = clip.frames();
+  let next = pictures.next();
+  let drawn = next.done ? null : raster.pixelsLater(next.value.svg, scale);
+  while (!next.done && drawn) {
+    const seconds = next.value.count / clip.fps;
+    const rgba = (await drawn).rgba;
+    next = pictures.next();
+    drawn = next.done ? null : raster.pixelsLater(next.value.svg, scale);
+    writer.frame(rgba, seconds);
     frames++;
-    // resvg's memory is freed by finalizers that wait for the event loop:
-    // without a turn, 174 frames took 1 GB (and ran 3 times slower), with one 0.3 GB.
-    await nextTurn();
   }
   return { data: writer.finish(), ...size, frames, seconds: clip.frameCount / clip.fps };
 }

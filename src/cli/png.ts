@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Resvg } from '@resvg/resvg-js';
+import { type RenderedImage, Resvg, renderAsync } from '@resvg/resvg-js';
 import { FONT_FAMILY } from '../core/measure/fonts.ts';
 import type { TrueTypeFont } from './fonts.ts';
 
@@ -35,6 +35,8 @@ export interface Pixels {
 export interface Rasterizer {
   /** The SVG `scale` pixels per SVG unit, as RGBA (a GIF's frames). */
   pixels(svg: string, scale: number): Pixels;
+  /** As `pixels`, on a thread of libuv's pool, so the caller can encode the frame before meanwhile. */
+  pixelsLater(svg: string, scale: number): Promise<Pixels>;
   png(svg: string, scale: number): Uint8Array;
   close(): void;
 }
@@ -59,26 +61,27 @@ export function createRasterizer(
     writeFileSync(path, font.data);
     return path;
   });
-  const render = (svg: string, scale: number) =>
-    new Resvg(svg, {
-      fitTo: { mode: 'zoom', value: scale },
-      font: {
-        fontFiles,
-        loadSystemFonts: options.systemFonts ?? false,
-        defaultFontFamily: FONT_FAMILY,
-      },
-      logLevel: 'off',
-    }).render();
-  return {
-    pixels(svg, scale) {
-      const image = render(svg, scale);
-      const { pixels } = image;
-      return {
-        width: image.width,
-        height: image.height,
-        rgba: new Uint8Array(pixels.buffer, pixels.byteOffset, pixels.byteLength),
-      };
+  const settings = (scale: number) => ({
+    fitTo: { mode: 'zoom' as const, value: scale },
+    font: {
+      fontFiles,
+      loadSystemFonts: options.systemFonts ?? false,
+      defaultFontFamily: FONT_FAMILY,
     },
+    logLevel: 'off' as const,
+  });
+  const render = (svg: string, scale: number) => new Resvg(svg, settings(scale)).render();
+  const asPixels = (image: RenderedImage): Pixels => {
+    const { pixels } = image;
+    return {
+      width: image.width,
+      height: image.height,
+      rgba: new Uint8Array(pixels.buffer, pixels.byteOffset, pixels.byteLength),
+    };
+  };
+  return {
+    pixels: (svg, scale) => asPixels(render(svg, scale)),
+    pixelsLater: async (svg, scale) => asPixels(await renderAsync(svg, settings(scale))),
     png: (svg, scale) => new Uint8Array(render(svg, scale).asPng()),
     close: () => rmSync(dir, { recursive: true, force: true }),
   };
