@@ -366,23 +366,9 @@ async function write(diagram: LaidOutDiagram, job: Job, exporter: Exporter): Pro
   let data: string | Uint8Array;
   let more = '';
   if (isAnimation(job.format) && timeline) {
-    const raster = createRasterizer(await fonts.subsetFonts(needs, 'truetype'), {
-      systemFonts: drawsOutsidePretendard(needs),
-    });
-    try {
-      const clip: AnimationOptions = {
-        ...options.clip,
-        format: job.format,
-        captions: options.caption,
-        theme: options.theme,
-      };
-      if (step !== undefined) clip.step = step;
-      const made = await flowAnimation(diagram, timeline, clip, raster);
-      data = made.data;
-      more = `  ${made.width}×${made.height}, ${made.frames} frames, ${made.seconds.toFixed(1)} s`;
-    } finally {
-      raster.close();
-    }
+    const made = await animate(diagram, timeline, job.format, step, exporter);
+    data = made.data;
+    more = `  ${made.width}×${made.height}, ${made.frames} frames, ${made.seconds.toFixed(1)} s`;
   } else if (timeline && step === undefined) {
     data = animatedSvg(diagram, timeline, {
       theme: options.theme,
@@ -417,6 +403,28 @@ async function write(diagram: LaidOutDiagram, job: Job, exporter: Exporter): Pro
   await writeFile(job.path, data);
   const bytes = typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength;
   exporter.out(`${job.path}  ${formatSize(bytes)}${more}`);
+}
+
+/** A GIF or APNG of the flow, or of its step `step` (0-based). */
+async function animate(
+  diagram: LaidOutDiagram,
+  timeline: Timeline,
+  format: 'gif' | 'apng',
+  step: number | undefined,
+  { options, fonts }: Exporter,
+) {
+  const needs = textNeeds(diagram, timeline);
+  const raster = createRasterizer(await fonts.subsetFonts(needs, 'truetype'), {
+    systemFonts: drawsOutsidePretendard(needs),
+  });
+  try {
+    const { caption, theme } = options;
+    const clip: AnimationOptions = { ...options.clip, format, captions: caption, theme };
+    if (step !== undefined) clip.step = step;
+    return await flowAnimation(diagram, timeline, clip, raster);
+  } finally {
+    raster.close();
+  }
 }
 
 function formatOf(path: string): ExportFormat | undefined {
