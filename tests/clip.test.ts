@@ -178,3 +178,12 @@ describe('planClip on a failure', () => {
     expect(shift(start + 0.6)).toBe('');
   });
 });
+
+describe('planClip caption band', () => {
+  it('covers the diagram under it, so a group box never runs under the caption', () => {
+    const clip = planClip(diagram, timeline, { width: 1280, height: 720, fps: 30 });
+    const band = parse(clip.svgAt(1)).querySelector('svg > rect + g[transform] ~ rect');
+    expect(band?.getAttribute('fill')).toBe('#ffffff');
+    expect(Number(band?.getAttribute('y')) + Number(band?.getAttribute('height'))).toBe(720);
+  });
+});

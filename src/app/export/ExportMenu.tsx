@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import './export.css';
 import type { StepScene, Timeline } from '../../core/animate/timeline.ts';
 import type { LaidOutDiagram } from '../../core/layout/types.ts';
@@ -9,10 +9,12 @@ import type { ExportKind } from './exportFiles.ts';
 
 type Lib = typeof import('./exportFiles.ts');
 
+const VideoDialog = lazy(() => import('./VideoDialog.tsx'));
+
 /**
  * The export menu over every diagram view: the view or the current step as
- * SVG or PNG (1×, 2×, 4×), the whole flow as an animated SVG, the SVG to the
- * clipboard, and an embed snippet. Files are drawn in the app's theme
+ * SVG or PNG (1×, 2×, 4×), the whole flow as an animated SVG, a video or GIF
+ * of it (`VideoDialog`), the SVG to the clipboard, and an embed snippet. Files are drawn in the app's theme
  * (the contrast theme exports as light) with the glyphs they use embedded.
  */
 export function ExportMenu({
@@ -28,6 +30,7 @@ export function ExportMenu({
   const { theme } = useTheme();
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
+  const [video, setVideo] = useState(false);
   const exportTheme = theme === 'dark' ? 'dark' : 'light';
   const flowId = step?.timeline.flowId ?? diagram.flows[0]?.id;
   const current: ExportKind = step ? { kind: 'step', ...step } : { kind: 'view' };
@@ -74,40 +77,69 @@ export function ExportMenu({
     });
 
   return (
-    <details className="fd-export fd-chrome" ref={menu}>
-      <summary className="fd-icon-button">{t('export.button')}</summary>
-      <div className="fd-export-menu">
-        <button type="button" disabled={busy} onClick={() => saveSvg({ kind: 'view' })}>
-          {t('export.svgView')}
-        </button>
-        {step ? (
-          <button type="button" disabled={busy} onClick={() => saveSvg(current)}>
-            {t('export.svgStep', { step: step.scene.index + 1 })}
+    <>
+      <details className="fd-export fd-chrome" ref={menu}>
+        <summary className="fd-icon-button">{t('export.button')}</summary>
+        <div className="fd-export-menu">
+          <button type="button" disabled={busy} onClick={() => saveSvg({ kind: 'view' })}>
+            {t('export.svgView')}
           </button>
-        ) : null}
-        {flowId ? (
-          <button type="button" disabled={busy} onClick={() => saveSvg({ kind: 'flow', flowId })}>
-            {t('export.svgFlow')}
-          </button>
-        ) : null}
-        <div className="fd-export-row" role="group" aria-label="PNG">
-          {[1, 2, 4].map((scale) => (
-            <button key={scale} type="button" disabled={busy} onClick={() => savePng(scale)}>
-              PNG {scale}×
+          {step ? (
+            <button type="button" disabled={busy} onClick={() => saveSvg(current)}>
+              {t('export.svgStep', { step: step.scene.index + 1 })}
             </button>
-          ))}
+          ) : null}
+          {flowId ? (
+            <button type="button" disabled={busy} onClick={() => saveSvg({ kind: 'flow', flowId })}>
+              {t('export.svgFlow')}
+            </button>
+          ) : null}
+          {flowId ? (
+            <button
+              type="button"
+              disabled={busy}
+              aria-haspopup="dialog"
+              onClick={() => {
+                if (menu.current) menu.current.open = false;
+                setVideo(true);
+              }}
+            >
+              {t('export.video')}
+            </button>
+          ) : null}
+          <div className="fd-export-row" role="group" aria-label="PNG">
+            {[1, 2, 4].map((scale) => (
+              <button key={scale} type="button" disabled={busy} onClick={() => savePng(scale)}>
+                PNG {scale}×
+              </button>
+            ))}
+          </div>
+          <button type="button" disabled={busy} onClick={copySvg}>
+            {t('export.copySvg')}
+          </button>
+          <button type="button" disabled={busy} onClick={copyEmbed}>
+            {t('export.copyEmbed')}
+          </button>
+          <p className="fd-export-status" role="status" aria-live="polite">
+            {status}
+          </p>
         </div>
-        <button type="button" disabled={busy} onClick={copySvg}>
-          {t('export.copySvg')}
-        </button>
-        <button type="button" disabled={busy} onClick={copyEmbed}>
-          {t('export.copyEmbed')}
-        </button>
-        <p className="fd-export-status" role="status" aria-live="polite">
-          {status}
-        </p>
-      </div>
-    </details>
+      </details>
+      {flowId && video ? (
+        <Suspense fallback={null}>
+          <VideoDialog
+            diagram={diagram}
+            flowId={flowId}
+            theme={exportTheme}
+            open={video}
+            onClose={() => {
+              setVideo(false);
+              menu.current?.querySelector('summary')?.focus();
+            }}
+          />
+        </Suspense>
+      ) : null}
+    </>
   );
 }
 

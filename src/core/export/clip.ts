@@ -180,6 +180,7 @@ export function planClip(diagram: LaidOutDiagram, timeline: Timeline, options: C
     const top = height - band;
     const text = drawCaption(palette, block, `${k + 1} / ${all.length}`, top);
     return (
+      `<rect${attrs({ y: top, width, height: band, fill: palette.surface })}/>` +
       bandRule(palette, top, width) +
       (opacity < 1 ? `<g${attrs({ opacity: round3(opacity) })}>${text}</g>` : text)
     );
