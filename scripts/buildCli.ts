@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 export const CLI_OUT = `${root}build/cli/main.js`;
@@ -38,6 +38,24 @@ export function builtCliHash(): string | null {
   }
 }
 
+/**
+ * gifenc's CommonJS file defines its exports as esbuild getters, which
+ * Node's ESM import cannot see (`Named export 'GIFEncoder' not found`): the
+ * CLI bundles gifenc's ES module (its `module` field) instead.
+ */
+const bundleGifenc: Plugin = {
+  name: 'bundle-gifenc',
+  setup(build) {
+    build.onResolve({ filter: /^gifenc$/ }, () => {
+      const dir = `${root}node_modules/gifenc/`;
+      const { module } = JSON.parse(readFileSync(`${dir}package.json`, 'utf8')) as {
+        module: string;
+      };
+      return { path: `${dir}${module}` };
+    });
+  },
+};
+
 export async function buildCli(): Promise<string[]> {
   const result = await build({
     absWorkingDir: root,
@@ -52,6 +70,7 @@ export async function buildCli(): Promise<string[]> {
     format: 'esm',
     target: 'node20',
     packages: 'external',
+    plugins: [bundleGifenc],
     metafile: true,
     write: false,
     logLevel: 'warning',

@@ -14,14 +14,15 @@ import type { AspectSetting } from '../core/model/screenShape.ts';
 import type { Flow } from '../core/model/types.ts';
 import type { Limits } from '../core/parse/limits.ts';
 import { parseDiagram } from '../core/parse/parseDiagram.ts';
+import { type AnimationOptions, flowAnimation } from './animation.ts';
 import { isDeckFile } from './deckFiles.ts';
 import { elkThreads } from './elkThreads.ts';
 import { collectDiagramFiles } from './files.ts';
 import { createFontSubsetter, drawsOutsidePretendard, type FontSubsetter } from './fonts.ts';
-import { svgToPng } from './png.ts';
+import { createRasterizer, svgToPng } from './png.ts';
 import { readDiagramText } from './readText.ts';
 
-export type ExportFormat = 'svg' | 'png';
+export type ExportFormat = 'svg' | 'png' | 'gif' | 'apng';
 
 export interface ExportOptions {
   /** The output file, or the output folder when exporting a folder. */
@@ -44,7 +45,15 @@ export interface ExportOptions {
   limits?: Partial<Limits>;
   /** `--aspect`: stands in for the spec's `aspect:`; absent keeps it. */
   aspect?: AspectSetting | undefined;
+  /** For a GIF or APNG: its size, frame rate and speed, camera and motion. */
+  clip: ClipFlags;
 }
+
+/** What a GIF's or APNG's flags set; `--no-caption` is `caption`, `--step` is `step`. */
+export type ClipFlags = Pick<
+  AnimationOptions,
+  'width' | 'height' | 'fps' | 'speed' | 'camera' | 'stills'
+>;
 
 /** The command's flags as `parseArgs` gives them. */
 export interface ExportFlags {
@@ -57,19 +66,41 @@ export interface ExportFlags {
   theme?: string | undefined;
   'system-fonts'?: boolean | undefined;
   caption?: boolean | undefined;
+  fps?: string | undefined;
+  width?: string | undefined;
+  height?: string | undefined;
+  speed?: string | undefined;
+  camera?: boolean | undefined;
+  stills?: boolean | undefined;
 }
 
 const MAX_SCALE = 8;
 /** Sharp on a high-density screen, where 1× looks blurry; `--scale 1` for the smaller file. */
 const DEFAULT_SCALE = 2;
+/** Browsers hold a GIF frame shorter than 2 cs (50 fps) for 10 cs instead. */
+const MAX_FPS = 50;
+const DEFAULT_FPS = 15;
+/** As the 720p video looks, at 3/4 the size. */
+const DEFAULT_GIF_WIDTH = 960;
+const MIN_GIF_SIZE = 160;
+const MAX_GIF_SIZE = 1920;
+const MAX_SPEED = 10;
 
 /** Checks the flags; returns the options, or what is wrong with them. */
 export function readExportFlags(flags: ExportFlags): ExportOptions | string {
-  const { output, flow, format, theme = 'light' } = flags;
+  const { output, flow, theme = 'light' } = flags;
   if (!output) return 'export needs -o <file or folder>';
-  if (format !== undefined && format !== 'svg' && format !== 'png')
-    return `--format must be svg or png, not "${format}"`;
+  const format = FORMATS.find((f) => f === flags.format);
+  if (flags.format !== undefined && !format)
+    return VIDEOS.includes(flags.format.toLowerCase())
+      ? NO_VIDEO
+      : `--format must be svg, png, gif or apng, not "${flags.format}"`;
   if (theme !== 'light' && theme !== 'dark') return `--theme must be light or dark, not "${theme}"`;
+  const moving = isAnimation(format ?? formatOf(output));
+  const clip = readClipFlags(flags, moving);
+  if (typeof clip === 'string') return clip;
+  if (moving && flags.scale !== undefined)
+    return `--scale is for a still PNG; a GIF's or APNG's size is --width (default ${DEFAULT_GIF_WIDTH})`;
   const scale = flags.scale === undefined ? DEFAULT_SCALE : Number(flags.scale);
   if (!(scale > 0 && scale <= MAX_SCALE))
     return `--scale must be a number above 0 and at most ${MAX_SCALE}, not "${flags.scale}"`;
@@ -78,16 +109,72 @@ export function readExportFlags(flags: ExportFlags): ExportOptions | string {
     return `--step must be a step number (1 is the first), not "${flags.step}"`;
   const animated = flags.animated ?? false;
   if (animated && step !== undefined) return '--animated plays the whole flow; drop --step';
-  if (flow !== undefined && step === undefined && !animated)
+  if (flow !== undefined && step === undefined && !animated && !moving)
     return '--flow needs --step N (one step) or --animated (the whole flow)';
   const systemFonts = flags['system-fonts'] ?? false;
   const caption = flags.caption ?? true;
-  if (!caption && step === undefined) return '--no-caption is for a step (--step N)';
-  const options: ExportOptions = { output, animated, scale, theme, systemFonts, caption };
+  if (!caption && step === undefined && !moving)
+    return '--no-caption is for a step (--step N), a GIF or an APNG';
+  const options: ExportOptions = {
+    output,
+    animated,
+    scale,
+    theme,
+    systemFonts,
+    caption,
+    clip,
+  };
   if (flow !== undefined) options.flow = flow;
   if (step !== undefined) options.step = step;
   if (format !== undefined) options.format = format;
   return options;
+}
+
+const FORMATS: readonly ExportFormat[] = ['svg', 'png', 'gif', 'apng'];
+const VIDEOS = ['mp4', 'webm', 'mov', 'mkv'];
+const NO_VIDEO =
+  "video needs a browser's encoder: the app's Export menu makes MP4 and WebM; here, a GIF (-o <name>.gif)";
+
+function isAnimation(format: ExportFormat | undefined): format is 'gif' | 'apng' {
+  return format === 'gif' || format === 'apng';
+}
+
+/** A GIF's and APNG's own flags: checked, defaulted, and refused for a still file. */
+function readClipFlags(flags: ExportFlags, moving: boolean): ClipFlags | string {
+  const given: string[] = [
+    ...(['fps', 'width', 'height', 'speed'] as const).filter((key) => flags[key] !== undefined),
+    ...(flags.camera === false ? ['no-camera'] : []),
+    ...(flags.stills ? ['stills'] : []),
+  ];
+  if (!moving && given.length > 0)
+    return `--${given[0]} is for a GIF or APNG (--format gif|apng, or -o <name>.gif)`;
+  const number = (value: string | undefined, fallback: number) =>
+    value === undefined ? fallback : Number(value);
+  const fps = number(flags.fps, DEFAULT_FPS);
+  if (!(fps > 0 && fps <= MAX_FPS))
+    return `--fps must be a number above 0 and at most ${MAX_FPS}, not "${flags.fps}"`;
+  const size = (key: 'width' | 'height', fallback: number) => {
+    const value = number(flags[key], fallback);
+    return Number.isInteger(value) && value >= MIN_GIF_SIZE && value <= MAX_GIF_SIZE
+      ? value
+      : `--${key} must be a whole number of pixels from ${MIN_GIF_SIZE} to ${MAX_GIF_SIZE}, not "${flags[key]}"`;
+  };
+  const width = size('width', DEFAULT_GIF_WIDTH);
+  if (typeof width === 'string') return width;
+  const height = flags.height === undefined ? undefined : size('height', 0);
+  if (typeof height === 'string') return height;
+  const speed = number(flags.speed, 1);
+  if (!(speed > 0 && speed <= MAX_SPEED))
+    return `--speed must be a number above 0 and at most ${MAX_SPEED} (2 plays twice as fast), not "${flags.speed}"`;
+  const clip: ClipFlags = {
+    width,
+    fps,
+    speed,
+    camera: flags.camera ?? true,
+    stills: flags.stills ?? false,
+  };
+  if (height !== undefined) clip.height = height;
+  return clip;
 }
 
 type Print = (line: string) => void;
@@ -132,12 +219,16 @@ async function exportFile(file: string, exporter: Exporter): Promise<number> {
   const named = formatOf(options.output);
   const format = options.format ?? named;
   if (!format) {
+    const ext = extname(options.output).slice(1).toLowerCase();
     err(
-      `flowdeck: cannot tell the format of ${options.output}: name it .svg or .png, or pass --format`,
+      VIDEOS.includes(ext)
+        ? `flowdeck: ${NO_VIDEO}`
+        : `flowdeck: cannot tell the format of ${options.output}: name it .svg, .png, .gif or .apng, or pass --format`,
     );
     return 2;
   }
-  if (named && named !== format) {
+  // An APNG is a PNG, and is often named so.
+  if (named && named !== format && !(format === 'apng' && named === 'png')) {
     err(`flowdeck: --format ${format} does not match -o ${options.output}`);
     return 2;
   }
@@ -152,7 +243,7 @@ async function exportFile(file: string, exporter: Exporter): Promise<number> {
   }
   if (!diagram) return 1;
   const job: Job = { path: options.output, format };
-  if (options.animated || options.step !== undefined) {
+  if (options.animated || options.step !== undefined || isAnimation(format)) {
     const flow = pickFlow(diagram, options.flow);
     if (typeof flow === 'string') {
       err(`flowdeck: ${flow}`);
@@ -183,6 +274,13 @@ async function exportFolder(folder: string, exporter: Exporter): Promise<number>
   const { options, err } = exporter;
   if (options.flow !== undefined || options.step !== undefined || options.animated) {
     err('flowdeck: --flow, --step and --animated are for one file; a folder exports every flow');
+    return 2;
+  }
+  if (isAnimation(options.format)) {
+    // Each takes seconds to draw, one flow at a time: ask for the ones wanted.
+    err(
+      `flowdeck: a ${options.format.toUpperCase()} plays one flow: export one file at a time (--flow ID picks the flow)`,
+    );
     return 2;
   }
   const files = await collectDiagramFiles([folder]);
@@ -253,7 +351,8 @@ async function load(file: string, exporter: Exporter): Promise<LaidOutDiagram | 
 /** The flow named, else the first; or why there is none. */
 function pickFlow(diagram: LaidOutDiagram, id: string | undefined): Flow | string {
   const ids = diagram.flows.map((f) => `\`${f.id}\``).join(', ');
-  if (id === undefined) return diagram.flows[0] ?? `${diagram.id} has no flows`;
+  if (id === undefined)
+    return diagram.flows[0] ?? `${diagram.id} has no flows (see docs/spec.md#flows)`;
   const flow = diagram.flows.find((f) => f.id === id);
   if (flow) return flow;
   return `no flow \`${id}\` in ${diagram.id}; ${ids ? `its flows: ${ids}` : 'it has none'}`;
@@ -265,7 +364,12 @@ async function write(diagram: LaidOutDiagram, job: Job, exporter: Exporter): Pro
   const embed = () => (options.systemFonts ? [] : fonts.subsetFonts(needs, 'woff2'));
   const { timeline, step } = job;
   let data: string | Uint8Array;
-  if (timeline && step === undefined) {
+  let more = '';
+  if (isAnimation(job.format) && timeline) {
+    const made = await animate(diagram, timeline, job.format, step, exporter);
+    data = made.data;
+    more = `  ${made.width}×${made.height}, ${made.frames} frames, ${made.seconds.toFixed(1)} s`;
+  } else if (timeline && step === undefined) {
     data = animatedSvg(diagram, timeline, {
       theme: options.theme,
       fonts: await embed(),
@@ -298,14 +402,37 @@ async function write(diagram: LaidOutDiagram, job: Job, exporter: Exporter): Pro
   await mkdir(dirname(job.path), { recursive: true });
   await writeFile(job.path, data);
   const bytes = typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength;
-  exporter.out(`${job.path}  ${formatSize(bytes)}`);
+  exporter.out(`${job.path}  ${formatSize(bytes)}${more}`);
+}
+
+/** A GIF or APNG of the flow, or of its step `step` (0-based). */
+async function animate(
+  diagram: LaidOutDiagram,
+  timeline: Timeline,
+  format: 'gif' | 'apng',
+  step: number | undefined,
+  { options, fonts }: Exporter,
+) {
+  const needs = textNeeds(diagram, timeline);
+  const raster = createRasterizer(await fonts.subsetFonts(needs, 'truetype'), {
+    systemFonts: drawsOutsidePretendard(needs),
+  });
+  try {
+    const { caption, theme } = options;
+    const clip: AnimationOptions = { ...options.clip, format, captions: caption, theme };
+    if (step !== undefined) clip.step = step;
+    return await flowAnimation(diagram, timeline, clip, raster);
+  } finally {
+    raster.close();
+  }
 }
 
 function formatOf(path: string): ExportFormat | undefined {
   const ext = extname(path).toLowerCase();
-  return ext === '.svg' ? 'svg' : ext === '.png' ? 'png' : undefined;
+  return FORMATS.find((format) => ext === `.${format}`);
 }
 
 function formatSize(bytes: number): string {
+  if (bytes >= 1e6) return `${(bytes / 1e6).toFixed(1)} MB`;
   return bytes < 1000 ? `${bytes} B` : `${(bytes / 1000).toFixed(1)} kB`;
 }

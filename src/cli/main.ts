@@ -11,7 +11,8 @@ Usage:
   flowdeck check <files or folders…>   validate diagrams and decks; prints file:line:col: message
   flowdeck layout <file> [--json]      lay a diagram out and print every node and edge
   flowdeck export <file or folder> -o <path>
-                                       write SVG and PNG pictures, one step, or a flow animated
+                                       write SVG and PNG pictures, one step, or a flow
+                                       animated (SVG, GIF, APNG)
   flowdeck serve [folder] [--port N]   serve the explorer on this network for a live class
   flowdeck help [command]              show help for a command
 
@@ -62,11 +63,12 @@ Without --json it prints a readable outline. Exits 1 if the diagram has errors
 (a diagram past a limit is not laid out; --limit NAME=N raises one), or if the
 file is a lesson deck rather than a diagram.`,
   export: `flowdeck export <file or folder> [--flow ID] [--step N] [--animated]
-                [--no-caption] [--format svg|png] [--scale N] [--theme light|dark]
+                [--no-caption] [--format svg|png|gif|apng] [--scale N] [--theme light|dark]
                 [--system-fonts] [--aspect SHAPE] -o <path>
+                [--fps N] [--width PX] [--height PX] [--speed X] [--no-camera] [--stills]
 
-One file: draws the diagram into -o, an SVG or a PNG (from --format, else
-from -o's extension).
+One file: draws the diagram into -o, an SVG, a PNG, a GIF or an APNG (from
+--format, else from -o's extension).
   --step N         draw step N (1 is the first) of the flow, with its caption
   --no-caption     with --step: leave the caption band out
   --flow ID        the flow for --step or --animated (default: the first)
@@ -90,7 +92,21 @@ Both:
                    PNG in a "Screen shape" text chunk
   --limit NAME=N   raise or lower a limit (see \`flowdeck help\`); a diagram past
                    one is an error and is not laid out
-Prints each file written with its size.`,
+GIF or APNG, one file: plays a flow as the player does (camera, fading
+states, travelling tokens, the caption band), looping. Drawn by resvg: no
+browser. An APNG (-o x.apng, or --format apng -o x.png) keeps every colour
+and exact timing; a GIF (255 colours) is smaller and plays everywhere.
+--flow picks the flow, --step N makes a clip of step N alone (from the step
+before into it), --no-caption leaves the band out, --theme as above.
+  --fps N          frames per second, up to 50 (default 15)
+  --width PX       pixels wide, 160 to 1920 (default 960): the picture is
+                   composed 1280 wide, as the 720p video, and drawn at width/1280
+  --height PX      pixels high (default: 16:9 of the width)
+  --speed X        2 plays twice as fast as the player, 0.5 half as fast
+  --no-camera      the whole diagram throughout, the camera still
+  --stills         each step held still and faded into the next (less motion)
+Video (MP4, WebM) needs a browser's encoder: the app's Export menu makes it.
+Prints each file written with its size (a GIF or APNG: its frames and seconds too).`,
   serve: `flowdeck serve [folder] [--port N] [--host H] [--data DIR]
 
 Serves the explorer for the diagrams of folder (default: diagrams) to this
@@ -198,6 +214,12 @@ function parse(argv: string[]) {
       theme: { type: 'string' },
       'system-fonts': { type: 'boolean' },
       caption: { type: 'boolean', default: true },
+      fps: { type: 'string' },
+      width: { type: 'string' },
+      height: { type: 'string' },
+      speed: { type: 'string' },
+      camera: { type: 'boolean', default: true },
+      stills: { type: 'boolean' },
       limit: { type: 'string', multiple: true },
       aspect: { type: 'string' },
       port: { type: 'string' },
