@@ -7,6 +7,7 @@ import { parseDeck } from '../../src/core/deck/parseDeck.ts';
 import { deckSlides } from '../../src/core/deck/slides.ts';
 import { createDefaultLayoutEngine } from '../../src/core/layout/createDefaultLayoutEngine.ts';
 import type { LaidOutDiagram } from '../../src/core/layout/types.ts';
+import { nearestShape } from '../../src/core/model/screenShape.ts';
 import type { Model } from '../../src/core/model/types.ts';
 import { parseDiagram } from '../../src/core/parse/parseDiagram.ts';
 
@@ -69,4 +70,34 @@ export async function deckPlay(file: string) {
     return { ...slide, caption: caption || diagram.title, shown };
   });
   return { deck, diagrams, slides };
+}
+
+/**
+ * A diagram of diagrams/ laid out in Node as the app lays it out on a page
+ * of this size (for its screen shape), with its first flow's timeline.
+ */
+export async function laidOutForPage(id: string, viewport: { width: number; height: number }) {
+  const model = diagramModels().find((m) => m.id === id);
+  if (!model) throw new Error(`no diagram ${id}`);
+  const diagram = await createDefaultLayoutEngine().layout(model, {
+    screen: nearestShape(viewport.width, viewport.height),
+  });
+  const flow = diagram.flows[0];
+  return { diagram, timeline: flow ? buildTimeline(diagram, flow) : undefined };
+}
+
+/** The canvas's box on the page and React Flow's camera over it (`translate(x, y) scale(zoom)`). */
+export async function canvasView(page: Page) {
+  return page.evaluate(() => {
+    const viewport = document.querySelector<HTMLElement>('.react-flow__viewport');
+    const canvas = document.querySelector('.fd-canvas')?.getBoundingClientRect();
+    const m = /translate\(([-\d.]+)px, ([-\d.]+)px\) scale\(([-\d.]+)\)/.exec(
+      viewport?.style.transform ?? '',
+    );
+    if (!m || !canvas) throw new Error('no viewport');
+    return {
+      box: { x: canvas.x, y: canvas.y, width: canvas.width, height: canvas.height },
+      view: { x: Number(m[1]), y: Number(m[2]), zoom: Number(m[3]) },
+    };
+  });
 }

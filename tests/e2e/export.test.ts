@@ -16,7 +16,7 @@ import type { LaidOutDiagram } from '../../src/core/layout/types.ts';
 import { nearestShape } from '../../src/core/model/screenShape.ts';
 import { resolveStyle } from '../../src/core/render/resolveStyle.ts';
 import { artifactPath, freshPagePerTest, launchChromium } from './chromium.ts';
-import { diagramModels, openDiagram, settle } from './diagramFiles.ts';
+import { canvasView, diagramModels, openDiagram, settle } from './diagramFiles.ts';
 import { difference } from './pixels.ts';
 
 const baseUrl = inject('baseUrl');
@@ -59,20 +59,8 @@ async function appAndExport(id: string, svg: string) {
       '.react-flow__background,.react-flow__controls,.react-flow__minimap,.react-flow__panel,.fd-export,.fd-collapse{display:none!important}',
   });
   await settle(page);
-  const view = await page.evaluate(() => {
-    const viewport = document.querySelector<HTMLElement>('.react-flow__viewport');
-    const canvas = document.querySelector('.fd-canvas')?.getBoundingClientRect();
-    const m = /translate\(([-\d.]+)px, ([-\d.]+)px\) scale\(([-\d.]+)\)/.exec(
-      viewport?.style.transform ?? '',
-    );
-    if (!m || !canvas) throw new Error('no viewport');
-    return {
-      x: canvas.x + Number(m[1]),
-      y: canvas.y + Number(m[2]),
-      zoom: Number(m[3]),
-      canvas: { x: canvas.x, y: canvas.y, width: canvas.width, height: canvas.height },
-    };
-  });
+  const { box: canvas, view: camera } = await canvasView(page);
+  const view = { x: canvas.x + camera.x, y: canvas.y + camera.y, zoom: camera.zoom, canvas };
   const d = diagram(id);
   const left = Math.max(view.x, view.canvas.x);
   const top = Math.max(view.y, view.canvas.y);

@@ -5,14 +5,12 @@ import { ALL_FORMATS, BufferSource, Input } from 'mediabunny';
 import type { Page } from 'playwright-core';
 import { beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { createFontSubsetter } from '../../src/cli/fonts.ts';
-import { buildTimeline, type Timeline } from '../../src/core/animate/timeline.ts';
+import { type Timeline } from '../../src/core/animate/timeline.ts';
 import { planClip } from '../../src/core/export/clip.ts';
 import { textNeeds } from '../../src/core/export/textNeeds.ts';
-import { createDefaultLayoutEngine } from '../../src/core/layout/createDefaultLayoutEngine.ts';
 import type { LaidOutDiagram } from '../../src/core/layout/types.ts';
-import { nearestShape } from '../../src/core/model/screenShape.ts';
 import { artifactPath, freshPagePerTest } from './chromium.ts';
-import { diagramModels, settle } from './diagramFiles.ts';
+import { laidOutForPage, settle } from './diagramFiles.ts';
 import { difference } from './pixels.ts';
 
 const baseUrl = inject('baseUrl');
@@ -27,12 +25,9 @@ beforeEach(() => {
 let diagram: LaidOutDiagram;
 let timeline: Timeline;
 beforeAll(async () => {
-  const model = diagramModels().find((m) => m.id === 'kubectl-apply');
-  if (!model) throw new Error('no kubectl-apply');
-  diagram = await createDefaultLayoutEngine().layout(model, {
-    screen: nearestShape(VIEWPORT.width, VIEWPORT.height),
-  });
-  timeline = buildTimeline(diagram, diagram.flows[0] as (typeof diagram.flows)[0]);
+  const laidOut = await laidOutForPage('kubectl-apply', VIEWPORT);
+  if (!laidOut.timeline) throw new Error('no flow');
+  ({ diagram, timeline } = { diagram: laidOut.diagram, timeline: laidOut.timeline });
 }, 60_000);
 
 /** Opens the flow and its Video or GIF dialog, and sets the choices given. */

@@ -2,14 +2,12 @@ import { writeFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { createFontSubsetter } from '../../src/cli/fonts.ts';
-import { buildTimeline, type Timeline } from '../../src/core/animate/timeline.ts';
+import { type Timeline } from '../../src/core/animate/timeline.ts';
 import { planClip } from '../../src/core/export/clip.ts';
 import { textNeeds } from '../../src/core/export/textNeeds.ts';
-import { createDefaultLayoutEngine } from '../../src/core/layout/createDefaultLayoutEngine.ts';
 import type { LaidOutDiagram } from '../../src/core/layout/types.ts';
-import { nearestShape } from '../../src/core/model/screenShape.ts';
 import { artifactPath, freshPagePerTest } from './chromium.ts';
-import { diagramModels, settle } from './diagramFiles.ts';
+import { canvasView, laidOutForPage, settle } from './diagramFiles.ts';
 import { difference } from './pixels.ts';
 
 /**
@@ -29,31 +27,10 @@ const baseUrl = inject('baseUrl');
 let diagram: LaidOutDiagram;
 let timeline: Timeline;
 beforeAll(async () => {
-  const model = diagramModels().find((m) => m.id === 'kubectl-apply');
-  if (!model) throw new Error('no kubectl-apply');
-  diagram = await createDefaultLayoutEngine().layout(model, {
-    screen: nearestShape(VIEWPORT.width, VIEWPORT.height),
-  });
-  const flow = diagram.flows[0];
-  if (!flow) throw new Error('no flow');
-  timeline = buildTimeline(diagram, flow);
+  const laidOut = await laidOutForPage('kubectl-apply', VIEWPORT);
+  if (!laidOut.timeline) throw new Error('no flow');
+  ({ diagram, timeline } = { diagram: laidOut.diagram, timeline: laidOut.timeline });
 }, 60_000);
-
-/** The canvas's box on the page and React Flow's camera over it. */
-async function canvasAndView() {
-  return page.evaluate(() => {
-    const viewport = document.querySelector<HTMLElement>('.react-flow__viewport');
-    const canvas = document.querySelector('.fd-canvas')?.getBoundingClientRect();
-    const m = /translate\(([-\d.]+)px, ([-\d.]+)px\) scale\(([-\d.]+)\)/.exec(
-      viewport?.style.transform ?? '',
-    );
-    if (!m || !canvas) throw new Error('no viewport');
-    return {
-      box: { x: canvas.x, y: canvas.y, width: canvas.width, height: canvas.height },
-      view: { x: Number(m[1]), y: Number(m[2]), zoom: Number(m[3]) },
-    };
-  });
-}
 
 describe('a video frame and the player at the same moment', () => {
   // Threshold as the SVG export's (2%); measured 2026-12 at 0.00–0.13%.
@@ -82,7 +59,7 @@ describe('a video frame and the player at the same moment', () => {
       await page.clock.runFor(INTO_STEP * 1000);
       // State fades are CSS transitions, which run on real time.
       await page.waitForTimeout(600);
-      const { box, view } = await canvasAndView();
+      const { box, view } = await canvasView(page);
       const options = { width: box.width, height: box.height, fps: 60, captions: false, view };
       const clip = planClip(diagram, timeline, options);
       const start = clip.steps[k]?.start ?? 0;
@@ -96,8 +73,8 @@ describe('a video frame and the player at the same moment', () => {
       const frame = await other.screenshot({ clip: box });
       const share = await difference(page, player, frame);
       shares.push(share);
-      writeFileSync(artifactPath(`video-frame-${k + 1}.player.png`), player);
-      writeFileSync(artifactPath(`video-frame-${k + 1}.clip.png`), frame);
+      writeFileSync(artifactPath(`video-vs-player-${k + 1}.player.png`), player);
+      writeFileSync(artifactPath(`video-vs-player-${k + 1}.clip.png`), frame);
       // The tokens are where the player's are. The player starts a token on
       // the frame after the key, so it may be up to 2 frames behind.
       const seen = await page.evaluate(() =>
