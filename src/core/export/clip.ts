@@ -192,17 +192,18 @@ export function planClip(diagram: LaidOutDiagram, timeline: Timeline, options: C
    * keeps frames small and spares resvg, which fails on a translucent
    * element wholly outside the picture.
    */
+  const sight = (view: CameraView): Box => ({
+    x: -view.x / view.zoom,
+    y: -view.y / view.zoom,
+    width: width / view.zoom,
+    height: (height - band) / view.zoom,
+  });
   const elements = (
     view: CameraView,
     look: DrawLook,
     state: (kind: 'node' | 'edge', id: string) => ElementState,
   ) => {
-    const seen = {
-      x: -view.x / view.zoom,
-      y: -view.y / view.zoom,
-      width: width / view.zoom,
-      height: (height - band) / view.zoom,
-    };
+    const seen = sight(view);
     const inSight = (kind: 'node' | 'edge', id: string) => {
       const box = boxes.get(`${kind}:${id}`);
       return box !== undefined && overlaps(box, seen, 0);
@@ -260,12 +261,12 @@ export function planClip(diagram: LaidOutDiagram, timeline: Timeline, options: C
       if (mix >= 1) return a;
       return a === 'hidden' && b === 'hidden' ? 'hidden' : a === 'hidden' ? b : a;
     };
-    const tokens = scene ? movingTokens(scene, u, palette) : '';
     const glide = Math.min(1, (u * 1000) / STEP_GLIDE_MS);
     const view =
       k === 0 || glide >= 1
         ? viewOf(k)
         : cameraPath(viewOf(k - 1), viewOf(k), screen)(easeCubicInOut(glide));
+    const tokens = scene ? movingTokens(scene, u, palette, sight(view)) : '';
     return {
       k,
       svg:
@@ -375,14 +376,18 @@ function blend(from: Paint, to: Paint, mix: number, scales: boolean): Look {
 }
 
 /** The step's tokens `u` seconds (at speed 1) into it, as the player's `TokenDot` moves them. */
-function movingTokens(scene: StepScene, u: number, palette: Palette): string {
+function movingTokens(scene: StepScene, u: number, palette: Palette, seen: Box): string {
   const raw = (u - TOKEN_DELAY_S) / TRAVEL_SECONDS;
   if (raw <= 0 || raw >= 1) return '';
   const progress = easeInOut(raw);
   const opacity = progress < 0.08 ? progress / 0.08 : progress > 0.9 ? (1 - progress) / 0.1 : 1;
+  const r = tokenAttrs(palette).r;
   return scene.tokens
     .map((token) => {
       const point = pointAlong(token.points, progress);
+      // Out of sight, like the elements (and resvg fails on a faded one there).
+      if (!overlaps({ x: point.x - r, y: point.y - r, width: 2 * r, height: 2 * r }, seen, 0))
+        return '';
       return `<circle${attrs({ class: 'tk-head', 'data-token-edge': token.edgeId, cx: point.x, cy: point.y, opacity: opacity < 1 ? round3(opacity) : undefined, ...tokenAttrs(palette) })}/>`;
     })
     .join('');
