@@ -24,6 +24,12 @@ export interface LaidOutNode extends ModelNode, Box {
   /** Nesting depth: 0 at the top level. */
   depth: number;
   labelBox: LaidOutLabel;
+  /**
+   * Where the node's icon is drawn (absolute; a group's sits before its
+   * title): room the layout reserved, in Node and the browser alike. Set
+   * only when the node has an `icon`.
+   */
+  iconBox?: Box;
 }
 
 export interface LaidOutEdge extends ModelEdge {

@@ -1,3 +1,4 @@
+import type { IconPlacement } from '../icons/types.ts';
 import type { AspectSetting } from './screenShape.ts';
 
 /**
@@ -62,7 +63,12 @@ export interface ModelNode {
   /** Plain text; '\n' separates the lines the author asked for. */
   label: string;
   shape: Shape;
+  /** An Iconify name, `prefix:name` (see core/icons). */
   icon?: string;
+  /** Where the icon goes: above the label (default), beside it, or alone (the label becomes its title). */
+  iconPlacement?: IconPlacement;
+  /** The icon's height in px (default 32 above, 20 beside, 48 alone). */
+  iconSize?: number;
   description?: string;
   /** Short markdown shown when the node is opened. */
   details?: string;
