@@ -8,7 +8,8 @@ const EPSILON = 0.5;
 /**
  * Every way a laid-out diagram breaks the layout's promises, as readable
  * sentences (empty when it keeps them all): siblings don't overlap, children
- * sit inside their parents, edge labels stay off nodes and off each other,
+ * sit inside their parents, icons sit inside their nodes clear of the
+ * label, edge labels stay off nodes and off each other,
  * edges start and end on their nodes' outlines, and the ends on one node
  * leave room for their arrowheads (`crowdedEnds()`). A collapsed group holds
  * nothing, counts as a node for edge labels, and keeps its title out of its
@@ -37,6 +38,10 @@ export function checkInvariants(diagram: LaidOutDiagram): string[] {
     if (parent && !inside(node, parent))
       problems.push(`${node.id} sticks out of its group ${parent.id}`);
     if (!inside(node.labelBox, node)) problems.push(`the label of ${node.id} sticks out of it`);
+    if (node.iconBox && !inside(node.iconBox, node))
+      problems.push(`the icon of ${node.id} sticks out of it`);
+    if (node.iconBox && node.labelBox.lines.length > 0 && overlap(node.iconBox, node.labelBox))
+      problems.push(`the icon of ${node.id} covers its label`);
     if (parent?.collapsed) problems.push(`collapsed group ${parent.id} still holds ${node.id}`);
     if (
       node.collapsed &&

@@ -40,16 +40,32 @@ export function fromElk(
     // A group's title is centred at the top; a leaf's label (and a collapsed
     // group's title) sits where nodeSize / collapsedGroupSize put it, moved
     // by half of what ELK grew the box by to fit its edges' ends (edgeEnds.ts).
+    // The label and icon move together as their content box (iconRoom.ts).
     const box = label?.box;
-    const inner =
+    const content = label?.content ?? {
+      width: text.width,
+      height: text.height,
+      label: { x: 0, y: 0 },
+    };
+    const at =
       node.kind === 'group' && !box
-        ? { x: x + (width - text.width) / 2, y: y + pad }
+        ? { x: x + (width - content.width) / 2, y: y + pad }
         : {
             x: x + (box?.labelX ?? 0) + (width - (box?.width ?? width)) / 2,
             y: y + (box?.labelY ?? 0) + (height - (box?.height ?? height)) / 2,
           };
+    const inner = { x: at.x + content.label.x, y: at.y + content.label.y };
+    const icon = content.icon;
     return {
       ...node,
+      ...(icon && {
+        iconBox: {
+          x: round(at.x + icon.x),
+          y: round(at.y + icon.y),
+          width: icon.size,
+          height: icon.size,
+        },
+      }),
       x,
       y,
       width,

@@ -12,7 +12,11 @@ import type { LaidOutDiagram, LaidOutEdge, LaidOutNode } from './types.ts';
  * moves with everything inside it, and the row keeps its span and gaps.
  */
 export function restoreOrder(diagram: LaidOutDiagram, turning: Set<string>): LaidOutDiagram {
-  const nodes = diagram.nodes.map((n) => ({ ...n, labelBox: { ...n.labelBox } }));
+  const nodes = diagram.nodes.map((n) => ({
+    ...n,
+    labelBox: { ...n.labelBox },
+    ...(n.iconBox && { iconBox: { ...n.iconBox } }),
+  }));
   const edges = diagram.edges.map((e) => ({ ...e, points: e.points.map((p) => ({ ...p })) }));
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const index = new Map(nodes.map((n, i) => [n.id, i]));
@@ -91,6 +95,7 @@ function shift(
     if (!node) continue;
     node[axis] = round(node[axis] + delta);
     node.labelBox[axis] = round(node.labelBox[axis] + delta);
+    if (node.iconBox) node.iconBox[axis] = round(node.iconBox[axis] + delta);
   }
   for (const edge of edges) {
     if (!members.has(edge.source) || !members.has(edge.target)) continue;

@@ -3,6 +3,7 @@ import type { MeasuredText, MeasureTextOptions } from '../measure/types.ts';
 import type { Direction, Model, ModelNode } from '../model/types.ts';
 import { countEnds, END_SPACING, leafOptions, portEveryEnd } from './edgeEnds.ts';
 import { ancestors, edgeContainer } from './hierarchy.ts';
+import { type Content, contentBox, drawnText } from './iconRoom.ts';
 import { type EdgePiece, liftEdge } from './liftEdge.ts';
 import { collapsedGroupSize, type NodeBox, nodeSize, round } from './nodeSize.ts';
 import { planRuns, planTurns } from './plan.ts';
@@ -21,7 +22,12 @@ export interface LayoutSettings {
 
 /** What measuring found for each element, keyed by id, ready for ELK and for reading back. */
 export interface Measured {
-  labels: Map<string, { text: MeasuredText; box: NodeBox | null }>;
+  /**
+   * `text` is the label as drawn (none beside an icon drawn alone), `content`
+   * the label and icon together; `box` (leaves) holds the content at its
+   * labelX, labelY.
+   */
+  labels: Map<string, { text: MeasuredText; box: NodeBox | null; content: Content }>;
   edgeLabels: Map<string, MeasuredText>;
 }
 
@@ -150,7 +156,8 @@ export function toElk(
     const turns = !!node.direction && node.direction !== inherited && !pinned.has(node.id);
     if (turns) separated.add(node.id);
     const own = turns && node.direction ? node.direction : inherited;
-    const title = label?.text;
+    // The title's row: the title, and the group's icon before it.
+    const title = label?.content;
     const pad = settings.groupPadding;
     const top = round(pad + (title ? title.height + pad / 2 : 0));
     const minWidth = round((title?.width ?? 0) + 2 * pad);
@@ -255,7 +262,8 @@ export interface ElkInput {
 }
 
 /**
- * Measures every label and sizes every leaf node to hold its label. A
+ * Measures every label and sizes every leaf node to hold its label and
+ * icon (`iconRoom.ts`). A
  * collapsed group (`collapseGroups()`, no children left) is a leaf too: it
  * gets a box for its title and badge, so it takes no group padding; other
  * groups get `box: null` and are sized by ELK around their children.
@@ -264,14 +272,18 @@ export function measureModel(model: Model, measure: MeasureFn, settings: LayoutS
   const labels: Measured['labels'] = new Map();
   const parents = new Set(model.nodes.map((n) => n.parent));
   for (const node of model.nodes) {
-    if (node.kind === 'group') {
-      const text = measure(node.label, settings.groupFont);
+    const group = node.kind === 'group';
+    const text = drawnText(
+      node,
+      measure(node.label, group ? settings.groupFont : settings.nodeFont),
+    );
+    const content = contentBox(node, text);
+    if (group) {
       const leaf = node.collapsed === true && !parents.has(node.id);
-      labels.set(node.id, { text, box: leaf ? collapsedGroupSize(text) : null });
+      labels.set(node.id, { text, content, box: leaf ? collapsedGroupSize(content) : null });
       continue;
     }
-    const text = measure(node.label, settings.nodeFont);
-    labels.set(node.id, { text, box: nodeSize(node.shape, text) });
+    labels.set(node.id, { text, content, box: nodeSize(node.shape, content) });
   }
   const edgeLabels: Measured['edgeLabels'] = new Map();
   for (const edge of model.edges) {
