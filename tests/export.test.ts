@@ -35,8 +35,11 @@ function unsafeParts(doc: Document): string[] {
   const problems: string[] = [];
   for (const el of Array.from(doc.querySelectorAll('*'))) {
     const name = el.localName.toLowerCase();
-    if (['script', 'foreignobject', 'iframe', 'image', 'use', 'object', 'embed'].includes(name))
+    if (['script', 'foreignobject', 'iframe', 'image', 'object', 'embed'].includes(name))
       problems.push(`<${name}>`);
+    // An icon is a <use> of a <symbol> in the same file, and nothing else is.
+    if (name === 'use' && !/^#[\w-]+$/.test(el.getAttribute('href') ?? ''))
+      problems.push(`<use href=${el.getAttribute('href')}>`);
     for (const attr of Array.from(el.attributes)) {
       if (/^on/i.test(attr.name)) problems.push(`${name}[${attr.name}]`);
       if (/href$/i.test(attr.name) && !attr.value.startsWith('#'))

@@ -80,10 +80,13 @@ export function unsafeParts(svg: string): string[] {
   const error = doc.querySelector('parsererror');
   if (error) return [`not well-formed: ${error.textContent}`];
   const problems: string[] = [];
-  const banned = ['script', 'foreignobject', 'iframe', 'img', 'image', 'object', 'embed', 'use'];
+  const banned = ['script', 'foreignobject', 'iframe', 'img', 'image', 'object', 'embed'];
   for (const el of Array.from(doc.querySelectorAll('*'))) {
     const name = el.localName.toLowerCase();
     if (banned.includes(name)) problems.push(`<${name}>`);
+    // An icon is a <use> of a <symbol> in the same file, and nothing else is.
+    if (name === 'use' && !/^#[\w-]+$/.test(el.getAttribute('href') ?? ''))
+      problems.push(`<use href=${el.getAttribute('href')}>`);
     if (el.namespaceURI !== 'http://www.w3.org/2000/svg') problems.push(`<${name}> not SVG`);
     for (const attr of Array.from(el.attributes)) {
       const value = attr.value;

@@ -6,6 +6,7 @@ import {
   type Timeline,
   TRAVEL_SECONDS,
 } from '../animate/timeline.ts';
+import { iconDefs, usedIcons } from '../icons/draw.ts';
 import type { LaidOutDiagram, Point } from '../layout/types.ts';
 import { resolveStyle } from '../render/resolveStyle.ts';
 import { describe } from './describe.ts';
@@ -107,7 +108,14 @@ export function animatedSvg(
   });
   const height = top + bandHeight([titleBlock, ...blocks]);
 
-  const elements = drawElements({ diagram, palette, p, state: () => 'idle', omitHidden: false });
+  const elements = drawElements({
+    diagram,
+    palette,
+    p,
+    state: () => 'idle',
+    omitHidden: false,
+    ...(options.icons && { icons: options.icons }),
+  });
   let stage = `<g transform="translate(${MARGIN} ${MARGIN})">${elements}${tokens}</g>${band}`;
   let markers = '';
   if (interactive) {
@@ -129,6 +137,7 @@ export function animatedSvg(
     shape: diagram.shape,
     fonts: options.fonts ?? [],
     css: css.text(),
+    defs: iconDefs(usedIcons(diagram.nodes, options.icons), p),
     body: `${markers}<g class="stage">${stage}</g>`,
   });
 }

@@ -18,6 +18,8 @@ import {
   STEP_GLIDE_MS,
   WHOLE_MAX_ZOOM,
 } from '../frame/rules.ts';
+import { iconDefs, usedIcons } from '../icons/draw.ts';
+import type { IconMap } from '../icons/types.ts';
 import type { Box, LaidOutDiagram } from '../layout/types.ts';
 import { mixColor } from './color.ts';
 import { describe } from './describe.ts';
@@ -66,6 +68,8 @@ export interface ClipOptions {
    * scale(zoom)`): a screen's view, to draw what that screen shows.
    */
   view?: CameraView;
+  /** The icons the diagram's nodes name (see `SvgOptions.icons`). */
+  icons?: IconMap;
 }
 
 /** One picture of a clip and how long it stays: `count` frames from frame `index`. */
@@ -215,6 +219,7 @@ export function planClip(diagram: LaidOutDiagram, timeline: Timeline, options: C
       state: (kind, id) => (inSight(kind, id) ? state(kind, id) : 'hidden'),
       omitHidden: true,
       look,
+      ...(options.icons && { icons: options.icons }),
     });
   };
 
@@ -276,6 +281,8 @@ export function planClip(diagram: LaidOutDiagram, timeline: Timeline, options: C
   };
 
   const title = `${diagram.title || diagram.id}: ${timeline.title}`;
+  // Every frame defines the icons the diagram draws, once each.
+  const defs = iconDefs(usedIcons(diagram.nodes, options.icons), p);
   const document = (svg: string, fonts: readonly EmbeddedFont[] | undefined) =>
     svgDocument({
       p,
@@ -286,6 +293,7 @@ export function planClip(diagram: LaidOutDiagram, timeline: Timeline, options: C
       description: describe(diagram, all.map((s, k) => `${k + 1}. ${s.caption}`).join(' ')),
       shape: diagram.shape,
       fonts: fonts ?? [],
+      defs,
       body: svg,
     });
 

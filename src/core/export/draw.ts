@@ -1,4 +1,6 @@
 import type { ElementState } from '../animate/timeline.ts';
+import { useIcon } from '../icons/draw.ts';
+import type { IconMap } from '../icons/types.ts';
 import type { LaidOutDiagram, LaidOutEdge, LaidOutLabel, LaidOutNode } from '../layout/types.ts';
 import { measureText } from '../measure/measureText.ts';
 import { PRETENDARD_REGULAR } from '../measure/metrics/pretendardRegular.ts';
@@ -28,6 +30,11 @@ export interface DrawContext {
   state: (kind: 'node' | 'edge', id: string) => ElementState;
   /** Leave hidden elements out of the file (a still picture) rather than draw them invisible. */
   omitHidden: boolean;
+  /**
+   * The icons loaded for the diagram; a node draws its icon when it is here
+   * (the file's `<defs>` must hold it: `iconDefs`), and goes without when not.
+   */
+  icons?: IconMap;
   /**
    * A moment between two states (a video frame): how to paint the element,
    * given how it paints in each state, instead of its `state`'s own paint.
@@ -84,6 +91,8 @@ function drawNode(ctx: DrawContext, node: LaidOutNode, i: number): string {
     if (paths.detail)
       body += `<path${attrs({ class: 'dt', d: paths.detail, fill: 'none', stroke: paint.stroke, 'stroke-width': paint.strokeWidth })}/>`;
   }
+  if (node.icon && node.iconBox && ctx.icons?.has(node.icon))
+    body += useIcon(node.icon, node.iconBox, ctx.p, paint);
   body += drawLabel(node.labelBox, paint.ink, group ? 600 : undefined);
   if (node.collapsed) body += drawBadge(ctx, node, paint);
   return `<g${attrs({

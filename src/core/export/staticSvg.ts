@@ -1,3 +1,4 @@
+import { iconDefs, usedIcons } from '../icons/draw.ts';
 import type { LaidOutDiagram } from '../layout/types.ts';
 import { describe } from './describe.ts';
 import { drawElements } from './draw.ts';
@@ -34,7 +35,9 @@ export function staticSvg(diagram: LaidOutDiagram, options: StaticSvgOptions = {
     p,
     state: (kind, id) => (kind === 'node' ? scene?.nodes[id] : scene?.edges[id]) ?? 'idle',
     omitHidden: true,
+    ...(options.icons && { icons: options.icons }),
   });
+  const drawn = diagram.nodes.filter((n) => scene?.nodes[n.id] !== 'hidden');
   const tokens = scene ? drawTokens(palette, scene.tokens, p) : '';
   let body = `<g transform="translate(${MARGIN} ${MARGIN})">${elements}${tokens}</g>`;
   let height = diagram.height + 2 * MARGIN;
@@ -53,6 +56,7 @@ export function staticSvg(diagram: LaidOutDiagram, options: StaticSvgOptions = {
     description: describe(diagram, scene?.caption),
     shape: diagram.shape,
     fonts: options.fonts ?? [],
+    defs: iconDefs(usedIcons(drawn, options.icons), p),
     body,
   });
 }
