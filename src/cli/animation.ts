@@ -3,6 +3,7 @@ import { apngWriter } from '../core/export/apng.ts';
 import { planClip } from '../core/export/clip.ts';
 import { gifPalette, gifWriter } from '../core/export/gif.ts';
 import type { ExportTheme } from '../core/export/types.ts';
+import type { IconMap } from '../core/icons/types.ts';
 import type { LaidOutDiagram } from '../core/layout/types.ts';
 import type { Rasterizer } from './png.ts';
 
@@ -25,6 +26,8 @@ export interface AnimationOptions {
   /** 0-based: only this step, from the step before into it. */
   step?: number;
   theme: ExportTheme;
+  /** The icons the diagram's nodes name, loaded. */
+  icons?: IconMap;
 }
 
 export interface Animation {
@@ -61,6 +64,7 @@ export async function flowAnimation(
     motion: options.stills ? 'stills' : 'full',
     theme: options.theme,
     ...(options.step === undefined ? {} : { step: options.step }),
+    ...(options.icons && { icons: options.icons }),
   });
   const first = raster.pixels(clip.svgAt(0), scale);
   const size = { width: first.width, height: first.height };

@@ -1,6 +1,8 @@
 import { checkDeckReferences } from '../core/deck/checkDeckReferences.ts';
 import { parseDeck } from '../core/deck/parseDeck.ts';
 import type { Deck, DeckTarget } from '../core/deck/types.ts';
+import { checkIcons } from '../core/icons/checkIcons.ts';
+import type { IconCatalog } from '../core/icons/types.ts';
 import { formatDiagnostic } from '../core/model/formatDiagnostic.ts';
 import type { Diagnostic } from '../core/model/types.ts';
 import { diagramId } from '../core/parse/files.ts';
@@ -8,6 +10,7 @@ import type { Limits } from '../core/parse/limits.ts';
 import { parseDiagram } from '../core/parse/parseDiagram.ts';
 import { isDeckFile } from './deckFiles.ts';
 import { collectDiagramFiles } from './files.ts';
+import { createIconCatalog, usedSetNames } from './icons.ts';
 import { readDiagramText } from './readText.ts';
 
 type Checked =
@@ -16,7 +19,11 @@ type Checked =
   /** Not read, or not readable as a diagram: `problem` is the line that says why. */
   | { kind: 'unread'; file: string; problem: string };
 
-async function checkFile(file: string, limits: Partial<Limits> | undefined): Promise<Checked> {
+async function checkFile(
+  file: string,
+  limits: Partial<Limits> | undefined,
+  catalog: IconCatalog,
+): Promise<Checked> {
   const read = await readDiagramText(file);
   if (!read.ok) return { kind: 'unread', file, problem: read.problem };
   const { text } = read;
@@ -32,7 +39,15 @@ async function checkFile(file: string, limits: Partial<Limits> | undefined): Pro
       problem: `${file}: error: could not be read: ${message(error)}`,
     };
   }
-  const { model, diagnostics } = parsed;
+  const { model } = parsed;
+  let diagnostics = parsed.diagnostics;
+  if (model) {
+    // Icons no bundled set has: the node draws without one, so a warning.
+    const names = await usedSetNames(catalog, model.nodes);
+    const icons = checkIcons({ nodes: model.nodes, names, text, file });
+    if (icons.length > 0)
+      diagnostics = [...diagnostics, ...icons].sort((a, b) => a.line - b.line || a.col - b.col);
+  }
   // A diagram too broken to read still exists, so decks naming it are not told otherwise.
   const target = { id: model?.id ?? diagramId(file), flows: model?.flows.map((f) => f.id) ?? [] };
   return { kind: 'diagram', file, diagnostics, target };
@@ -50,7 +65,8 @@ export async function check(
 ): Promise<number> {
   const files = await collectDiagramFiles(paths);
   const checked: Checked[] = [];
-  for (const file of files) checked.push(await checkFile(file, limits));
+  const catalog = createIconCatalog();
+  for (const file of files) checked.push(await checkFile(file, limits, catalog));
   const targets = checked.flatMap((c) => (c.kind === 'diagram' ? [c.target] : []));
   let errors = 0;
   let warnings = 0;

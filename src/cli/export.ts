@@ -6,6 +6,8 @@ import { SHAPE_KEYWORD, withPngText } from '../core/export/pngText.ts';
 import { staticSvg } from '../core/export/staticSvg.ts';
 import { textNeeds } from '../core/export/textNeeds.ts';
 import type { ExportTheme, StaticSvgOptions } from '../core/export/types.ts';
+import { checkIcons } from '../core/icons/checkIcons.ts';
+import type { IconCatalog, IconMap } from '../core/icons/types.ts';
 import { createDefaultLayoutEngine } from '../core/layout/createDefaultLayoutEngine.ts';
 import type { LayoutEngine } from '../core/layout/createLayoutEngine.ts';
 import type { LaidOutDiagram } from '../core/layout/types.ts';
@@ -19,6 +21,7 @@ import { isDeckFile } from './deckFiles.ts';
 import { elkThreads } from './elkThreads.ts';
 import { collectDiagramFiles } from './files.ts';
 import { createFontSubsetter, drawsOutsidePretendard, type FontSubsetter } from './fonts.ts';
+import { createIconCatalog, loadIcons, usedSetNames } from './icons.ts';
 import { createRasterizer, svgToPng } from './png.ts';
 import { readDiagramText } from './readText.ts';
 
@@ -179,10 +182,11 @@ function readClipFlags(flags: ExportFlags, moving: boolean): ClipFlags | string 
 
 type Print = (line: string) => void;
 
-/** What one run shares: the layout engine, the fonts, the options and where to print. */
+/** What one run shares: the layout engine, the fonts, the icon sets, the options and where to print. */
 interface Exporter {
   engine: LayoutEngine;
   fonts: FontSubsetter;
+  icons: IconCatalog;
   options: ExportOptions;
   out: Print;
   err: Print;
@@ -209,7 +213,14 @@ export async function exportDiagrams(
   err: Print,
 ): Promise<number> {
   const engine = createDefaultLayoutEngine(elkThreads());
-  const exporter: Exporter = { engine, fonts: createFontSubsetter(), options, out, err };
+  const exporter: Exporter = {
+    engine,
+    fonts: createFontSubsetter(),
+    icons: createIconCatalog(),
+    options,
+    out,
+    err,
+  };
   const info = await stat(input);
   return info.isDirectory() ? exportFolder(input, exporter) : exportFile(input, exporter);
 }
@@ -339,6 +350,9 @@ async function load(file: string, exporter: Exporter): Promise<LaidOutDiagram | 
   const { model, diagnostics } = parseDiagram(text, { file, limits: exporter.options.limits });
   for (const d of diagnostics) exporter.err(formatDiagnostic(d));
   if (!model || diagnostics.some((d) => d.severity === 'error')) return null;
+  const names = await usedSetNames(exporter.icons, model.nodes);
+  for (const d of checkIcons({ nodes: model.nodes, names, text, file }))
+    exporter.err(formatDiagnostic(d));
   try {
     const { aspect } = exporter.options;
     return await exporter.engine.layout(aspect ? { ...model, aspect } : model);
@@ -363,10 +377,11 @@ async function write(diagram: LaidOutDiagram, job: Job, exporter: Exporter): Pro
   const needs = textNeeds(diagram, job.timeline);
   const embed = () => (options.systemFonts ? [] : fonts.subsetFonts(needs, 'woff2'));
   const { timeline, step } = job;
+  const icons = await loadIcons(exporter.icons, diagram.nodes);
   let data: string | Uint8Array;
   let more = '';
   if (isAnimation(job.format) && timeline) {
-    const made = await animate(diagram, timeline, job.format, step, exporter);
+    const made = await animate(diagram, timeline, job.format, step, exporter, icons);
     data = made.data;
     more = `  ${made.width}×${made.height}, ${made.frames} frames, ${made.seconds.toFixed(1)} s`;
   } else if (timeline && step === undefined) {
@@ -374,6 +389,7 @@ async function write(diagram: LaidOutDiagram, job: Job, exporter: Exporter): Pro
       theme: options.theme,
       fonts: await embed(),
       interactive: true,
+      icons,
     });
   } else {
     const scene = timeline && step !== undefined ? timeline.steps[step] : undefined;
@@ -384,8 +400,9 @@ async function write(diagram: LaidOutDiagram, job: Job, exporter: Exporter): Pro
             scene,
             caption: options.caption,
             stepCount: timeline.steps.length,
+            icons,
           }
-        : { theme: options.theme };
+        : { theme: options.theme, icons };
     if (job.format === 'svg') data = staticSvg(diagram, { ...picture, fonts: await embed() });
     else {
       // resvg ignores @font-face: it gets the same subset as TrueType instead.
@@ -412,6 +429,7 @@ async function animate(
   format: 'gif' | 'apng',
   step: number | undefined,
   { options, fonts }: Exporter,
+  icons: IconMap,
 ) {
   const needs = textNeeds(diagram, timeline);
   const raster = createRasterizer(await fonts.subsetFonts(needs, 'truetype'), {
@@ -419,7 +437,7 @@ async function animate(
   });
   try {
     const { caption, theme } = options;
-    const clip: AnimationOptions = { ...options.clip, format, captions: caption, theme };
+    const clip: AnimationOptions = { ...options.clip, format, captions: caption, theme, icons };
     if (step !== undefined) clip.step = step;
     return await flowAnimation(diagram, timeline, clip, raster);
   } finally {

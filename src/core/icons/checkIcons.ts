@@ -1,11 +1,14 @@
 import type { Diagnostic, ModelNode, SourcePos } from '../model/types.ts';
 import { iconPrefix, isIconName } from './names.ts';
+import { BUNDLED_ICON_SETS } from './sets.ts';
 import { closestIcons } from './suggest.ts';
 
 export interface CheckIconsInput {
   nodes: readonly Pick<ModelNode, 'icon' | 'pos'>[];
-  /** The bundled sets' names, `prefix:name`, by prefix: every set there is. */
+  /** The names (`prefix:name`) of the bundled sets the nodes use, by prefix. */
   names: ReadonlyMap<string, readonly string[]>;
+  /** Every bundled set's prefix. Default: `BUNDLED_ICON_SETS`. */
+  sets?: readonly string[];
   /** The source text, to point at the icon's own line and column. */
   text?: string;
   file?: string;
@@ -24,11 +27,12 @@ export function checkIcons(input: CheckIconsInput): Diagnostic[] {
   const known = new Map<string, Set<string>>();
   const diagnostics: Diagnostic[] = [];
   const reported = new Set<string>();
+  const sets = input.sets ?? BUNDLED_ICON_SETS;
   for (const node of input.nodes) {
     const name = node.icon;
     if (!isIconName(name)) continue;
     const prefix = iconPrefix(name);
-    const names = input.names.get(prefix);
+    const names = sets.includes(prefix) ? (input.names.get(prefix) ?? []) : undefined;
     let set = known.get(prefix);
     if (names && !set) {
       set = new Set(names);
@@ -41,7 +45,7 @@ export function checkIcons(input: CheckIconsInput): Diagnostic[] {
     reported.add(key);
     const diagnostic: Diagnostic = {
       severity: 'warning',
-      message: names ? unknownIcon(name, names) : unknownSet(name, [...input.names.keys()]),
+      message: names ? unknownIcon(name, names) : unknownSet(name, sets),
       line: pos.line,
       col: pos.col,
     };
@@ -60,8 +64,8 @@ function unknownIcon(name: string, names: readonly string[]): string {
   return `unknown icon "${name}"${hint}`;
 }
 
-function unknownSet(name: string, sets: string[]): string {
-  const list = sets.sort().join(', ');
+function unknownSet(name: string, sets: readonly string[]): string {
+  const list = [...sets].sort().join(', ');
   return `unknown icon set "${iconPrefix(name)}" in "${name}" (the bundled sets are ${list})`;
 }
 

@@ -157,6 +157,7 @@ describe('checkIcons', () => {
         { icon: 'not a name', pos: { line: 5, col: 3 } },
       ],
       names,
+      sets: ['logos', 'mdi'],
       text,
       file: 'a.yaml',
     });
@@ -171,7 +172,7 @@ describe('checkIcons', () => {
       },
       {
         severity: 'warning',
-        message: 'unknown icon set "other" in "other:db" (the bundled sets are logos)',
+        message: 'unknown icon set "other" in "other:db" (the bundled sets are logos, mdi)',
         line: 5,
         col: 15,
         file: 'a.yaml',
