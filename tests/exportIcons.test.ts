@@ -114,6 +114,26 @@ describe('icons in exported files', async () => {
     expect(frame).toContain('href="#fd-icons-i-logos_kubernetes"');
   });
 
+  it('names a node whose icon is drawn alone by its label', async () => {
+    const { model } = parseDiagram(
+      'nodes:\n  k8s: { label: Kubernetes, icon: "logos:kubernetes" }\n',
+      {
+        file: 'alone.yaml',
+      },
+    );
+    if (!model) throw new Error('no model');
+    const only = {
+      ...model,
+      nodes: model.nodes.map((n) => ({ ...n, iconPlacement: 'only' as const })),
+    };
+    const relaid = await createDefaultLayoutEngine().layout(only);
+    const doc = parse(staticSvg(relaid, { icons: ICONS }));
+    const node = doc.querySelector('[data-node-id="k8s"]');
+    expect(node?.querySelector('text')).toBeNull();
+    expect(node?.querySelector('title')?.textContent).toBe('Kubernetes');
+    expect(node?.querySelector('use')).not.toBeNull();
+  });
+
   it('never writes a name that is not an icon name', async () => {
     const hostile = await layout(
       'nodes:\n  a: { label: A, icon: "javascript:alert(1)" }\n  b: { label: B, icon: "https://evil.example/x.svg" }\n',

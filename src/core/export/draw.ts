@@ -80,6 +80,9 @@ function drawNode(ctx: DrawContext, node: LaidOutNode, i: number): string {
   const group = node.kind === 'group';
   const cls = `n${i}`;
   let body = '';
+  // An icon drawn alone keeps the label as the node's name, for screen readers and tooltips.
+  if (node.iconBox && node.labelBox.lines.length === 0 && node.label.trim() !== '')
+    body += `<title>${esc(node.label)}</title>`;
   if (group) {
     if (node.collapsed)
       body += `<rect${attrs({ x: node.x + 4, y: node.y + 4, width: node.width, height: node.height, rx: 10, fill: paint.stroke })}/>`;
