@@ -30,6 +30,7 @@ nodes:
     icon: logos:kubernets
   etcd: { label: etcd, icon: "mdi:database" }
   cache: { label: Cache, icon: "mdi:database" }
+  old: { label: Old, icon: "mdi:account-settings-variant" }
   vm: { label: VM, icon: "acme:vm" }
 edges:
   - api -> etcd
@@ -51,6 +52,7 @@ function spec(text = SPEC): string {
 }
 
 describe('icons in the CLI', () => {
+  // mdi:account-settings-variant is an old name mdi hides from its lists but still draws: no warning.
   it('check warns of unknown icons at their line:col with the closest names, and of sets not bundled', async () => {
     const file = spec();
     const { code, stdout } = await flowdeck('check', file);
@@ -58,7 +60,7 @@ describe('icons in the CLI', () => {
       `${file}:5:11: warning: unknown icon "logos:kubernets" (did you mean "logos:kubernetes"`,
     );
     expect(stdout).toContain(
-      `${file}:8:27: warning: unknown icon set "acme" in "acme:vm" (the bundled sets are fa6-brands, fa6-solid, logos, mdi, simple-icons)`,
+      `${file}:9:27: warning: unknown icon set "acme" in "acme:vm" (the bundled sets are fa6-brands, fa6-solid, logos, mdi, simple-icons)`,
     );
     expect(stdout).toContain('1 file(s) checked: 0 error(s), 2 warning(s)');
     expect(code).toBe(0);
@@ -71,14 +73,14 @@ describe('icons in the CLI', () => {
     expect(code).toBe(0);
     expect(stderr).toContain('warning: unknown icon "logos:kubernets"');
     const svg = readFileSync(out, 'utf8');
-    expect(svg.match(/<symbol /g)).toHaveLength(1);
+    expect(svg.match(/<symbol /g)).toHaveLength(2);
     expect(svg.match(/<use [^>]*href="#fd-icons-i-mdi_database"/g)).toHaveLength(2);
     expect(svg).toContain('data-node-id="api"');
     const animated = out.replace('.svg', '.main.svg');
     expect(
       (await flowdeck('export', file, '-o', animated, '--animated', '--system-fonts')).code,
     ).toBe(0);
-    expect(readFileSync(animated, 'utf8').match(/<symbol /g)).toHaveLength(1);
+    expect(readFileSync(animated, 'utf8').match(/<symbol /g)).toHaveLength(2);
   });
 
   it('export draws icons into PNG and GIF files', async () => {
@@ -106,7 +108,11 @@ describe('icons rasterized by resvg', () => {
     if (!model) throw new Error('no model');
     const diagram = await createDefaultLayoutEngine().layout(model);
     const icons = await loadIcons(createIconCatalog(), diagram.nodes);
-    expect([...icons.keys()].sort()).toEqual(['logos:kubernetes', 'mdi:database']);
+    expect([...icons.keys()].sort()).toEqual([
+      'logos:kubernetes',
+      'mdi:account-settings-variant',
+      'mdi:database',
+    ]);
     const raster = createRasterizer([]);
     try {
       const picture = raster.pixels(staticSvg(diagram, { icons }), 1);

@@ -51,14 +51,21 @@ export function loadIcons(
   return catalog.load(nodes.flatMap((n) => (n.icon ? [n.icon] : [])));
 }
 
-/** The names of each bundled set `nodes` use, for `checkIcons`. */
+/**
+ * The names of each bundled set `nodes` use, for `checkIcons`: those a set
+ * lists, and the old names it hides from lists but still draws.
+ */
 export async function usedSetNames(
   catalog: IconCatalog,
   nodes: readonly { icon?: string }[],
 ): Promise<Map<string, readonly string[]>> {
-  const prefixes = new Set(nodes.flatMap((n) => (isIconName(n.icon) ? [iconPrefix(n.icon)] : [])));
+  const used = nodes.flatMap((n) => (isIconName(n.icon) ? [n.icon] : []));
+  const drawn = await catalog.load(used);
   const names = new Map<string, readonly string[]>();
-  for (const prefix of prefixes)
-    if (isBundledIconSet(prefix)) names.set(prefix, await catalog.names(prefix));
+  for (const prefix of new Set(used.map(iconPrefix))) {
+    if (!isBundledIconSet(prefix)) continue;
+    const hidden = [...drawn.keys()].filter((name) => iconPrefix(name) === prefix);
+    names.set(prefix, [...(await catalog.names(prefix)), ...hidden]);
+  }
   return names;
 }
