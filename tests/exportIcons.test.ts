@@ -4,6 +4,7 @@ import { buildTimeline } from '../src/core/animate/timeline.ts';
 import { animatedSvg } from '../src/core/export/animatedSvg.ts';
 import { planClip } from '../src/core/export/clip.ts';
 import { staticSvg } from '../src/core/export/staticSvg.ts';
+import { textNeeds } from '../src/core/export/textNeeds.ts';
 import { type IconSet, resolveIcon } from '../src/core/icons/resolve.ts';
 import type { IconData } from '../src/core/icons/types.ts';
 import { createDefaultLayoutEngine } from '../src/core/layout/createDefaultLayoutEngine.ts';
@@ -132,6 +133,11 @@ describe('icons in exported files', async () => {
     expect(node?.querySelector('text')).toBeNull();
     expect(node?.querySelector('title')?.textContent).toBe('Kubernetes');
     expect(node?.querySelector('use')).not.toBeNull();
+    // Without its icon, the label stands in for it, inside the node.
+    const bare = parse(staticSvg(relaid)).querySelector('[data-node-id="k8s"] text');
+    expect(bare?.textContent).toBe('Kubernetes');
+    expect(Number(bare?.getAttribute('font-size'))).toBeLessThan(16);
+    expect(textNeeds(relaid).regular).toContain('K');
   });
 
   it('never writes a name that is not an icon name', async () => {

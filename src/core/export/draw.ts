@@ -2,6 +2,7 @@ import type { ElementState } from '../animate/timeline.ts';
 import { useIcon } from '../icons/draw.ts';
 import type { IconMap } from '../icons/types.ts';
 import type { LaidOutDiagram, LaidOutEdge, LaidOutLabel, LaidOutNode } from '../layout/types.ts';
+import { FONT_SIZES } from '../measure/fonts.ts';
 import { measureText } from '../measure/measureText.ts';
 import { PRETENDARD_REGULAR } from '../measure/metrics/pretendardRegular.ts';
 import { arrowHeadPath, edgePath } from '../render/edgePath.ts';
@@ -96,6 +97,7 @@ function drawNode(ctx: DrawContext, node: LaidOutNode, i: number): string {
   }
   if (node.icon && node.iconBox && ctx.icons?.has(node.icon))
     body += useIcon(node.icon, node.iconBox, ctx.p, paint);
+  else if (node.iconBox && node.labelBox.lines.length === 0) body += standIn(node, paint.ink);
   body += drawLabel(node.labelBox, paint.ink, group ? 600 : undefined);
   if (node.collapsed) body += drawBadge(ctx, node, paint);
   return `<g${attrs({
@@ -105,6 +107,23 @@ function drawNode(ctx: DrawContext, node: LaidOutNode, i: number): string {
     opacity: paint.opacity < 1 ? paint.opacity : undefined,
     transform: moved(node, paint),
   })}>${body}</g>`;
+}
+
+/**
+ * What stands in for an icon drawn alone that is not there (an unknown
+ * name, a set not loaded): the label on one line in the icon's place,
+ * smaller if need be to stay inside the node, so the node still says what it is.
+ */
+function standIn(node: LaidOutNode, ink: string): string {
+  const text = node.label.replace(/\s+/g, ' ').trim();
+  const box = node.iconBox;
+  if (!text || !box) return '';
+  const size = FONT_SIZES.nodeLabel;
+  const width = measureText(text, { fontSize: size }).width;
+  const fit = Math.max(8, Math.min(size, (size * (node.width - 12)) / Math.max(width, 1)));
+  const x = box.x + box.width / 2;
+  const y = box.y + box.height / 2 + CENTRAL * fit;
+  return `<text${attrs({ x, y, 'font-size': num(fit), 'text-anchor': 'middle', fill: ink })}>${esc(text)}</text>`;
 }
 
 /** A look's shift and scale as a transform, or undefined. */

@@ -15,6 +15,8 @@ export function textNeeds(diagram: LaidOutDiagram, timeline?: Timeline): TextNee
   };
   for (const node of diagram.nodes) {
     add(node.kind === 'group' ? semibold : regular, node.labelBox.lines.join(''));
+    // An icon drawn alone has its label drawn in its place when the icon is missing.
+    if (node.iconBox && node.labelBox.lines.length === 0) add(regular, node.label);
     if (node.collapsed) add(regular, `+${node.hiddenCount ?? 0}`);
   }
   for (const edge of diagram.edges) add(regular, edge.labelBox?.lines.join('') ?? '');
