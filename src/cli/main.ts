@@ -44,6 +44,8 @@ Prints one line per problem as file:line:col: severity: message [path],
 then a summary. A file that cannot be read (a folder, no permission) or is
 not UTF-8 text is one error, and the other files are still checked.
 Exits 1 when any error is found (warnings alone exit 0).
+An icon no bundled set has (logos, simple-icons, mdi, fa6-solid, fa6-brands)
+is a warning, with the closest names; the node is drawn without it.
 A diagram past a limit (see \`flowdeck help\`, --limit) is an error.`,
   layout: `flowdeck layout <file> [--json] [--aspect SHAPE]
 
@@ -52,7 +54,7 @@ Parses and lays out one diagram with ELK, using the same measured text as the ap
            (as written), over the spec's own aspect: key; without it, the
            spec's aspect: if it has one, else as written
   --json   print the laid-out model: { id, title, width, height, shape,
-           nodes: [{ id, parent, kind, label, shape, x, y, width, height, depth, labelBox, … }],
+           nodes: [{ id, parent, kind, label, shape, x, y, width, height, depth, labelBox, iconBox?, … }],
            edges: [{ id, source, target, label, line, arrows, points: [{ x, y }], labelBox }],
            flows: [{ id, title, steps: [{ caption, nodes, edges, focus, show, hide, … }] }] }
            Coordinates are absolute px; x, y are a box's top-left corner;
