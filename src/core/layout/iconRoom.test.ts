@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { collapseGroups } from '../model/collapse.ts';
 import type { Model, ModelNode } from '../model/types.ts';
 import { parseDiagram } from '../parse/parseDiagram.ts';
 import { arbitraryModel } from './arbitraryModel.ts';
@@ -118,6 +119,17 @@ describe('room for icons', async () => {
     expect(inside(icon, cluster)).toBe(true);
     expect(icon.x + icon.width).toBeLessThanOrEqual(cluster.labelBox.x);
     expect(apart(icon, node(d, 'pod'))).toBe(true);
+  });
+
+  it("puts a collapsed group's icon before its title, clear of its badge", async () => {
+    const folded = await createDefaultLayoutEngine().layout(
+      collapseGroups(model(), new Set(['cluster'])),
+    );
+    expect(checkInvariants(folded)).toEqual([]);
+    const cluster = node(folded, 'cluster');
+    const icon = cluster.iconBox as Box;
+    expect(inside(icon, cluster)).toBe(true);
+    expect(icon.x + icon.width).toBeLessThanOrEqual(cluster.labelBox.x);
   });
 
   it('lays out the same twice', async () => {
