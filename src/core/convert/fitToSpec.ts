@@ -1,6 +1,5 @@
-import { iconNameProblem } from '../icons/iconName.ts';
+import { ICON_SIZE, iconNameProblem } from '../icons/iconName.ts';
 import type { Flow, FlowStep, Model, ModelEdge, ModelNode, Style } from '../model/types.ts';
-import { ICON_SIZE } from '../parse/spec/specSchema.ts';
 import { nestingOrder, renameEdgeIds, renames } from './specNames.ts';
 
 /** A model as a spec states it, and what had to change to get there. */

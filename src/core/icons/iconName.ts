@@ -9,6 +9,9 @@
 /** The longest icon name, in characters. */
 export const ICON_NAME_MAX = 64;
 
+/** The sizes an icon may be drawn at, in px (its height). */
+export const ICON_SIZE = { min: 8, max: 256 } as const;
+
 const WORD = '[a-z0-9]+(?:-[a-z0-9]+)*';
 const ICON_NAME = new RegExp(`^${WORD}:${WORD}$`);
 const URL_LIKE = /^(?:[a-z][a-z0-9+.-]*:\/\/|javascript:|data:|vbscript:|file:)|[/\\<>"']/i;

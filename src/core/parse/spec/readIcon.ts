@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { iconNameWarning } from '../../icons/iconName.ts';
+import { ICON_SIZE, iconNameWarning } from '../../icons/iconName.ts';
 import type { ModelNode } from '../../model/types.ts';
 import { field, isRawMap, pick, text } from './readValue.ts';
 import type { SpecIssue, SpecPath } from './specIssue.ts';
-import { ICON_PLACEMENTS, ICON_SIZE } from './specSchema.ts';
+import { ICON_PLACEMENTS } from './specSchema.ts';
 
 type IconFields = Pick<ModelNode, 'icon' | 'iconPlacement' | 'iconSize'>;
 

@@ -5,6 +5,7 @@
  * Cross-references (does this id exist?) are checked after it, in the readers.
  */
 import { z } from 'zod';
+import { ICON_SIZE } from '../../icons/iconName.ts';
 import type { IconPlacement } from '../../icons/types.ts';
 import { SCREEN_SHAPES } from '../../model/screenShape.ts';
 import { ARROW_HEADS, LINE_STYLES, SHAPES } from '../../model/types.ts';
@@ -60,9 +61,6 @@ export const StyleSchema = z
 
 /** `placement` of an icon. */
 export const ICON_PLACEMENTS = ['above', 'beside', 'only'] as const satisfies IconPlacement[];
-
-/** Bounds of an icon's `size`, in px. */
-export const ICON_SIZE = { min: 8, max: 256 } as const;
 
 const iconName = z
   .string()
