@@ -44,6 +44,12 @@ describe('iconNameProblem', () => {
     }
   });
 
+  it('shows invisible and direction-changing characters as escapes', () => {
+    expect(iconNameWarning('mdi:\u202egnp.exe\u0007')).toMatch(
+      /^"mdi:\\u202egnp\.exe\\u0007" is not/,
+    );
+  });
+
   it('keeps a huge value out of the message', () => {
     const warning = iconNameWarning(`mdi:${'x'.repeat(10_000)}`) ?? '';
     expect(warning).toContain('10004 characters');

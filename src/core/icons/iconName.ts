@@ -14,6 +14,7 @@ export const ICON_SIZE = { min: 8, max: 256 } as const;
 
 const WORD = '[a-z0-9]+(?:-[a-z0-9]+)*';
 const ICON_NAME = new RegExp(`^${WORD}:${WORD}$`);
+const INVISIBLE = /[\u007f-\u009f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g;
 const URL_LIKE = /^(?:[a-z][a-z0-9+.-]*:\/\/|javascript:|data:|vbscript:|file:)|[/\\<>"']/i;
 
 /**
@@ -49,6 +50,11 @@ export function iconNameProblem(name: string): string | undefined {
 export function iconNameWarning(name: string): string | undefined {
   const problem = iconNameProblem(name);
   if (problem === undefined) return undefined;
-  const shown = JSON.stringify(name.length > 40 ? `${name.slice(0, 40)}…` : name);
+  const cut = name.length > 40 ? `${name.slice(0, 40)}…` : name;
+  // Invisible and direction-changing characters would make the message lie about the text.
+  const shown = JSON.stringify(cut).replace(
+    INVISIBLE,
+    (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
   return `${shown} is not an icon name: ${problem}; drawn without an icon`;
 }
