@@ -18,6 +18,12 @@ export interface NodeFacts {
   parent: string | null;
   /** A group's own direction. */
   direction?: string;
+  /** The node's icon, as an Iconify name. */
+  icon?: string;
+  /** The icon's size in px, when the chart gives one (`h`, `w`). */
+  iconSize?: number;
+  /** The shape around an icon shape's icon (`form`); Mermaid's side has it only for those. */
+  iconShape?: string;
 }
 
 export interface EdgeFacts {
@@ -36,6 +42,8 @@ export function factsFromModel(model: Model): FlowFacts {
       group: node.kind === 'group',
       parent: node.parent,
       ...(node.direction === undefined ? {} : { direction: node.direction }),
+      ...(node.icon === undefined ? {} : { icon: node.icon, iconShape: node.shape }),
+      ...(node.iconSize === undefined ? {} : { iconSize: node.iconSize }),
     };
   }
   return {
@@ -63,13 +71,19 @@ export function diffFacts(ours: FlowFacts, theirs: FlowFacts): string[] {
       out.push(`node ${JSON.stringify(id)}: only in ${a ? 'ours' : 'Mermaid'}`);
       continue;
     }
-    for (const key of ['label', 'group', 'parent', 'direction'] as const) {
+    for (const key of ['label', 'group', 'parent', 'direction', 'icon', 'iconSize'] as const) {
       if (a[key] !== b[key]) {
         out.push(
           `node ${JSON.stringify(id)} ${key}: ours ${JSON.stringify(a[key])}, Mermaid ${JSON.stringify(b[key])}`,
         );
       }
     }
+  }
+  for (const id of ids) {
+    const a = ours.nodes[id];
+    const b = theirs.nodes[id];
+    if (a && b?.iconShape !== undefined && a.iconShape !== b.iconShape)
+      out.push(`node ${JSON.stringify(id)} iconShape: ours ${a.iconShape}, Mermaid ${b.iconShape}`);
   }
   const count = Math.max(ours.edges.length, theirs.edges.length);
   for (let i = 0; i < count; i++) {

@@ -3,7 +3,18 @@ import type { EdgeFacts, FlowFacts, NodeFacts } from './flowFacts.ts';
 /** The bits of Mermaid's flowchart database (FlowDB) the oracle reads. */
 interface FlowDb {
   getDirection(): string | undefined;
-  getVertices(): Map<string, { id: string; text?: unknown; labelType?: string }>;
+  getVertices(): Map<
+    string,
+    {
+      id: string;
+      text?: unknown;
+      labelType?: string;
+      icon?: string;
+      form?: string;
+      assetHeight?: number;
+      assetWidth?: number;
+    }
+  >;
   getEdges(): Array<{
     start: string;
     end: string;
@@ -61,19 +72,23 @@ function factsFromDb(db: FlowDb): FlowFacts {
   }
   const nodes: Record<string, NodeFacts> = {};
   for (const vertex of vertices.values()) {
+    const label = readLabel(String(vertex.text ?? ''), vertex.labelType);
     nodes[vertex.id] = {
-      label: visibleText(String(vertex.text ?? ''), vertex.labelType),
+      label: label.text,
       group: false,
       parent: parents.get(vertex.id) ?? null,
+      ...(vertex.icon ? iconShapeFacts(vertex) : labelIconFacts(label.icons)),
     };
   }
   for (const subgraph of subgraphs) {
     const direction = subgraph.dir === undefined ? undefined : DIRECTIONS[subgraph.dir];
+    const label = readLabel(subgraph.title, subgraph.labelType);
     nodes[subgraph.id] = {
-      label: visibleText(subgraph.title, subgraph.labelType),
+      label: label.text,
       group: true,
       parent: parents.get(subgraph.id) ?? null,
       ...(direction === undefined ? {} : { direction }),
+      ...labelIconFacts(label.icons),
     };
   }
   return {
@@ -83,7 +98,7 @@ function factsFromDb(db: FlowDb): FlowFacts {
       (edge): EdgeFacts => ({
         source: edge.start,
         target: edge.end,
-        label: visibleText(edge.text ?? '', edge.labelType),
+        label: readLabel(edge.text ?? '', edge.labelType).text,
         look: look(edge.type ?? 'arrow_point', edge.stroke ?? 'normal', edge.length ?? 1),
       }),
     ),
@@ -103,11 +118,60 @@ function look(type: string, stroke: string, length: number): string {
 }
 
 /**
+ * The packs Mermaid's docs register Font Awesome under, and the Iconify
+ * sets Flowdeck bundles for them; any other pack is named as it is.
+ */
+const FONT_AWESOME: Record<string, string> = {
+  fa: 'fa6-solid',
+  fas: 'fa6-solid',
+  fab: 'fa6-brands',
+  far: 'fa6-regular',
+};
+
+function iconify(name: string): string {
+  const [pack = '', ...rest] = name.split(':');
+  const set = FONT_AWESOME[pack];
+  return set === undefined ? name : `${set}:${rest.join(':')}`;
+}
+
+/** FlowDB's getTypeFromVertex: an icon's `form` picks the shape drawn around it. */
+const ICON_FORMS: Record<string, string> = { square: 'rect', circle: 'circle', rounded: 'rounded' };
+
+/** The icon shape as Mermaid draws it: the icon, its form, and max(h, w) px, 48 at least. */
+function iconShapeFacts(vertex: {
+  icon?: string;
+  form?: string;
+  assetHeight?: number;
+  assetWidth?: number;
+}): Partial<NodeFacts> {
+  const sized = vertex.assetHeight !== undefined || vertex.assetWidth !== undefined;
+  return {
+    icon: iconify(vertex.icon ?? ''),
+    iconShape: ICON_FORMS[vertex.form ?? ''] ?? 'text',
+    ...(sized
+      ? { iconSize: Math.min(256, Math.max(vertex.assetHeight ?? 48, vertex.assetWidth ?? 48)) }
+      : {}),
+  };
+}
+
+/** The first icon in a label is the node's (one per node). */
+function labelIconFacts(icons: readonly string[]): Partial<NodeFacts> {
+  return icons[0] === undefined ? {} : { icon: iconify(icons[0]) };
+}
+
+/** Mermaid's createText: `fa:fa-car` becomes the icon `fa:car`, and no text. */
+const LABEL_ICON = /(fa[bklrs]?):fa-([\w-]+)/g;
+
+/**
  * What a reader sees of a Mermaid label: Mermaid's entity placeholders
- * decoded, markdown emphasis dropped, HTML parsed by the DOM, blanks
- * collapsed per line.
+ * decoded, markdown emphasis dropped, HTML parsed by the DOM, icons drawn
+ * as icons, blanks collapsed per line.
  */
 export function visibleText(raw: string, labelType = 'text'): string {
+  return readLabel(raw, labelType).text;
+}
+
+function readLabel(raw: string, labelType = 'text'): { text: string; icons: string[] } {
   const markdown = labelType === 'markdown';
   let text = raw.replace(/ﬂ°°(\d+)¶ß/g, '&#$1;').replace(/ﬂ°(\w+)¶ß/g, '&$1;');
   if (markdown) {
@@ -125,9 +189,15 @@ export function visibleText(raw: string, labelType = 'text'): string {
   text = text.replace(/<br\s*\/?>/gi, '\n');
   const template = document.createElement('template');
   template.innerHTML = text;
-  let lines = (template.content.textContent ?? '')
-    .split('\n')
-    .map((l) => l.replace(/[ \t\f\r]+/g, ' ').trim());
+  const icons: string[] = [];
+  const shown = (template.content.textContent ?? '').replace(
+    LABEL_ICON,
+    (_, pack: string, name: string) => {
+      icons.push(`${pack}:${name}`);
+      return '';
+    },
+  );
+  let lines = shown.split('\n').map((l) => l.replace(/[ \t\f\r]+/g, ' ').trim());
   if (markdown) lines = lines.filter((l) => l !== '');
-  return lines.join('\n').replace(/^\n+|\n+$/g, '');
+  return { text: lines.join('\n').replace(/^\n+|\n+$/g, ''), icons };
 }

@@ -80,6 +80,23 @@ describe('Mermaid oracle', () => {
     console.info(`diagrams: ${outcomes.length}/${outcomes.length} identical`);
   });
 
+  it('agrees on icons: the icon shape and Font Awesome in labels', async () => {
+    const charts = [
+      'flowchart TD\n  A@{ icon: "logos:kubernetes", form: "square", label: "K8s", pos: "b", h: 60 }',
+      'flowchart LR\n  a@{ icon: "fa:user" } --> b@{ icon: "mdi:server", form: "circle", w: 90 }',
+      'flowchart LR\n  a@{ icon: "fab:github", form: "rounded", label: "Code", h: 30 }\n  a --> c[(db)]',
+      'flowchart LR\n  a[fa:fa-car Car] -- fa:fa-bolt fast --> b((fab:fa-github))',
+      'flowchart LR\n  a["Log in fa:fa-user"] --> b[fa:fa-car fa:fa-bus Go]\n  c[`**fas:fa-gears** Build`]',
+      'flowchart LR\n  subgraph s [fa:fa-server Servers]\n    a[Node]\n  end\n  a@{ icon: "simple-icons:containerd", label: "fa:fa-x x" }',
+      'flowchart LR\n  a[A] --> b\n  b@{ shape: cyl, icon: "logos:etcd" }\n  a@{ icon: "mdi:console" }',
+    ];
+    for (const [index, text] of charts.entries()) {
+      const outcome = await compareChart({ file: `icons-${index}.mmd`, text });
+      expect(outcome.mermaidOk, text).toBe(true);
+      expect(outcome.differences, text).toEqual([]);
+    }
+  });
+
   it('agrees with Mermaid on the shared corpus of real flowcharts', async () => {
     if (!existsSync(CORPUS)) {
       throw new Error(

@@ -18,6 +18,8 @@ const TRICKY = [
   ...['컨테이너 런타임', 'kubelet → API', 'line\nbreak', 'a\n\nb', '\nleading', '  leading'],
   ...['trailing  ', 'ends\n', 'x\r\ny', '\u00a0nbsp', 'é', '🙂 emoji', '**bold**\n- item'],
 ];
+/** Icon names, good ones (some YAML would read otherwise) and ones the spec refuses. */
+const ICONS = ['logos:kubernetes', 'mdi:database', 'fa6-solid:user', 'a:1', 'x:true', 'mdi:x '];
 const text = fc.oneof(
   fc.constantFrom(...TRICKY),
   fc.string({ unit: 'grapheme', maxLength: 12 }),
@@ -75,7 +77,11 @@ function extras(counts: { nodes: number; edges: number }) {
     nodes: each(
       fc.record({
         label: optional(text),
-        icon: optional(text),
+        icon: optional(fc.oneof(fc.constantFrom(...ICONS), text)),
+        iconPlacement: optional(
+          fc.constantFrom('above' as const, 'beside' as const, 'only' as const),
+        ),
+        iconSize: optional(fc.constantFrom(8, 20, 48.5, 256, 0, 1000)),
         description: optional(text),
         details: optional(text),
         link: optional(fc.constantFrom('https://example.com/a b', 'http://x.io', 'ftp://x')),
@@ -149,6 +155,12 @@ function decorate(base: Model, extra: Extras): Model {
       parent: node.parent === null ? null : rename(node.parent),
       ...(more?.label === undefined ? {} : { label: more.label }),
       ...(more?.icon === undefined ? {} : { icon: more.icon }),
+      ...(more?.icon === undefined || more.iconPlacement === undefined
+        ? {}
+        : { iconPlacement: more.iconPlacement }),
+      ...(more?.icon === undefined || more.iconSize === undefined
+        ? {}
+        : { iconSize: more.iconSize }),
       ...(more?.description === undefined ? {} : { description: more.description }),
       ...(more?.details === undefined ? {} : { details: more.details }),
       ...(more?.link === undefined ? {} : { link: more.link }),

@@ -69,17 +69,35 @@ describe('fitToSpec', () => {
     const fitted = fitToSpec({
       ...model,
       nodes: [
-        { ...a, label: 'A  ', direction: 'left', link: 'ftp://x', style: { strokeWidth: 0 } },
-        { ...b, collapsed: true, hiddenCount: 0, classes: ['hot', 'hot'] },
+        {
+          ...a,
+          label: 'A  ',
+          direction: 'left',
+          link: 'ftp://x',
+          style: { strokeWidth: 0 },
+          icon: 'javascript:alert(1)',
+          iconSize: 20,
+        },
+        {
+          ...b,
+          collapsed: true,
+          hiddenCount: 0,
+          classes: ['hot', 'hot'],
+          icon: 'mdi:x',
+          iconPlacement: 'only',
+          iconSize: 1000,
+        },
       ],
       classDefs: { hot: {} },
       accTitle: 'Another title',
     });
     expect(fitted.model.nodes).toEqual([
       { ...a, label: 'A', style: {} },
-      { ...b, classes: ['hot'] },
+      { ...b, classes: ['hot'], icon: 'mdi:x', iconPlacement: 'only' },
     ]);
     expect(fitted.model).not.toHaveProperty('accTitle');
-    expect(fitted.notes).toHaveLength(7);
+    expect(fitted.notes).toHaveLength(9);
+    expect(fitted.notes).toContain('node `a`: an icon that is not `set:name` is dropped');
+    expect(fitted.notes).toContain('node `b`: an icon size outside 8–256 is dropped');
   });
 });

@@ -1,3 +1,4 @@
+import { ICON_SIZE, iconNameProblem } from '../icons/iconName.ts';
 import type { Flow, FlowStep, Model, ModelEdge, ModelNode, Style } from '../model/types.ts';
 import { nestingOrder, renameEdgeIds, renames } from './specNames.ts';
 
@@ -44,6 +45,9 @@ function optionalText<K extends string>(fit: Fit, key: K, value: string | undefi
  * - Texts lose trailing whitespace; a `strokeWidth` that isn't positive, a
  *   link that isn't http(s), a leaf's `direction` and collapse marks (view
  *   state) are dropped; a class listed twice is listed once.
+ * - An icon that is no `set:name` (with its placement and size), and an
+ *   icon size outside the spec's bounds, are dropped: the parser warns
+ *   about the one and rejects the other.
  * - `ask` on a flow's last step is dropped (the parser drops it too).
  * - A default flow (`defaultFlow()`) loses its `generated` mark, as view
  *   state: the spec writes it out like any flow, steps and title as they are.
@@ -140,7 +144,16 @@ function createFit(
 
 function fitNodes(nodes: readonly ModelNode[], fit: Fit): ModelNode[] {
   const renamed = nodes.map((node): ModelNode => {
-    const { collapsed: _collapsed, hiddenCount: _hidden, direction, link, ...rest } = node;
+    const {
+      collapsed: _collapsed,
+      hiddenCount: _hidden,
+      direction,
+      link,
+      icon: _icon,
+      iconPlacement: _placement,
+      iconSize: _size,
+      ...rest
+    } = node;
     const owner = `node \`${node.id}\``;
     if (node.collapsed) fit.note('collapsed groups are written expanded');
     const keepsDirection = direction !== undefined && node.kind === 'group';
@@ -155,7 +168,7 @@ function fitNodes(nodes: readonly ModelNode[], fit: Fit): ModelNode[] {
       id: fit.nodeId(node.id),
       parent: node.parent === null ? null : fit.nodeId(node.parent),
       label: fit.text(node.label),
-      ...optionalText(fit, 'icon', node.icon),
+      ...fitIcon(node, fit.note),
       ...optionalText(fit, 'description', node.description),
       ...optionalText(fit, 'details', node.details),
       classes: fit.classes(node.classes, owner),
@@ -171,6 +184,25 @@ function fitNodes(nodes: readonly ModelNode[], fit: Fit): ModelNode[] {
     );
   }
   return nested;
+}
+
+/** The icon as the spec reads it back: a name it takes, a size within bounds. */
+function fitIcon(node: ModelNode, note: (text: string) => void): Partial<ModelNode> {
+  const { icon, iconPlacement, iconSize } = node;
+  if (icon === undefined) return {};
+  if (iconNameProblem(icon) !== undefined) {
+    note(`node \`${node.id}\`: an icon that is not \`set:name\` is dropped`);
+    return {};
+  }
+  const sizeFits =
+    iconSize === undefined || (iconSize >= ICON_SIZE.min && iconSize <= ICON_SIZE.max);
+  if (!sizeFits)
+    note(`node \`${node.id}\`: an icon size outside ${ICON_SIZE.min}–${ICON_SIZE.max} is dropped`);
+  return {
+    icon,
+    ...(iconPlacement === undefined ? {} : { iconPlacement }),
+    ...(iconSize === undefined || !sizeFits ? {} : { iconSize }),
+  };
 }
 
 function fitEdge(edge: ModelEdge, fit: Fit): ModelEdge {

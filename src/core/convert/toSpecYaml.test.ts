@@ -198,7 +198,7 @@ classes:
   quiet: { color: "#6b7280", strokeDasharray: 4 2 }
 
 nodes:
-  kubelet: { icon: server, class: hot }
+  kubelet: { icon: { name: mdi:server, placement: beside }, class: hot }
   "1.10":
 
   cri:
@@ -206,7 +206,9 @@ nodes:
     direction: down
     nodes:
       rs: { label: "RuntimeService\\n(컨테이너 생명주기)", shape: rounded }
+      is: { icon: logos:kubernetes }
   containerd:
+    icon: { name: simple-icons:containerd, size: 20 }
     classes: [hot, quiet]
     style: { strokeWidth: 3 }
     link: https://containerd.io

@@ -92,7 +92,7 @@ export function toSpecYaml(model: Model): string {
     const fields = new YAMLMap<Node, Node>();
     if (node.label !== node.id) add(fields, 'label', label(node.label));
     if (node.shape !== 'rect') add(fields, 'shape', scalar(node.shape));
-    if (node.icon !== undefined) add(fields, 'icon', scalar(node.icon));
+    if (node.icon !== undefined) add(fields, 'icon', icon(node));
     classFields(fields, node);
     if (node.link !== undefined) add(fields, 'link', scalar(node.link));
     if (node.description !== undefined) add(fields, 'description', prose(node.description));
@@ -111,6 +111,19 @@ export function toSpecYaml(model: Model): string {
     fields.flow =
       node.description === undefined && node.details === undefined && fitsOnOneLine(fields);
     return fields;
+  }
+
+  /** `icon: logos:etcd`, or `{ name, placement, size }` when either is set. */
+  function icon(node: ModelNode): Node {
+    if (node.iconPlacement === undefined && node.iconSize === undefined) {
+      return scalar(node.icon ?? null);
+    }
+    const map = new YAMLMap<Node, Node>();
+    map.flow = true;
+    add(map, 'name', scalar(node.icon ?? null));
+    if (node.iconPlacement !== undefined) add(map, 'placement', scalar(node.iconPlacement));
+    if (node.iconSize !== undefined) add(map, 'size', scalar(node.iconSize));
+    return map;
   }
 
   function edgeList(edges: readonly ModelEdge[]): YAMLSeq<Node> {

@@ -1,6 +1,7 @@
 import type { Direction, Model, ModelEdge, ModelNode } from '../../model/types.ts';
 import type { FlowState, Label, Subgraph, Vertex } from './flowState.ts';
-import { toPlainLabel } from './labelText.ts';
+import { nodeIcon } from './iconShape.ts';
+import { type PlainLabel, toPlainLabel } from './labelText.ts';
 import type { Reporter } from './reporter.ts';
 import { mergeStyles } from './styles.ts';
 
@@ -31,10 +32,10 @@ const DIRECTIONS: Readonly<Record<string, Direction>> = {
  * that closes around it), parents come before children.
  */
 export function buildModel(state: FlowState, reporter: Reporter, options: BuildOptions): Model {
-  const plain = (label: Label): string => {
-    const { text, notes } = toPlainLabel(label.text, label.kind);
-    for (const note of new Set(notes)) reporter.report('warning', note, label.at);
-    return text;
+  const plain = (label: Label): PlainLabel => {
+    const read = toPlainLabel(label.text, label.kind);
+    for (const note of new Set(read.notes)) reporter.report('warning', note, label.at);
+    return read;
   };
   const groups = new Map<string, Subgraph>();
   for (const subgraph of state.subgraphs) {
@@ -81,7 +82,12 @@ export function buildModel(state: FlowState, reporter: Reporter, options: BuildO
     ),
   );
   const edges = state.edges.map((edge): ModelEdge => {
-    const label = edge.label ? plain(edge.label) : '';
+    const read = edge.label ? plain(edge.label) : undefined;
+    const label = read?.text ?? '';
+    if (read && read.icons.length > 0 && edge.label) {
+      const names = read.icons.map((name) => `"${name}"`).join(', ');
+      reporter.report('warning', `Icons on links are not drawn: ${names}.`, edge.label.at);
+    }
     return {
       id: edge.id,
       source: edge.source,
@@ -116,11 +122,12 @@ function toNode(
   group: Subgraph | undefined,
   parent: string | null,
   defaults: string[],
-  plain: (label: Label) => string,
+  plain: (label: Label) => PlainLabel,
   reporter: Reporter,
   danglingAt = 0,
 ): ModelNode {
-  const label = group ? plain(group.title) : vertex ? plain(vertex.label) : id;
+  const written = group?.title ?? vertex?.label;
+  const read = written ? plain(written) : { text: id, icons: [] };
   const classes = group
     ? [...new Set([...group.classes, ...(vertex?.classes ?? [])])]
     : [...defaults, ...(vertex?.classes ?? [])];
@@ -130,13 +137,17 @@ function toNode(
     group?.at ?? Number.POSITIVE_INFINITY,
   );
   const pos = reporter.position(Number.isFinite(at) ? at : danglingAt);
+  // A subgraph's own `@{ … }` is not read, so a group's icon comes from its title.
+  const icon = nodeIcon(id, group ? undefined : vertex, read, (message) =>
+    reporter.report('warning', message, written?.at ?? vertex?.at ?? 0),
+  );
   return {
     id,
     parent,
     kind: group ? 'group' : 'node',
-    label,
+    label: read.text,
     shape: group ? 'rect' : (vertex?.shape ?? 'rect'),
-    ...(vertex?.icon === undefined ? {} : { icon: vertex.icon }),
+    ...icon,
     ...(vertex?.tooltip === undefined ? {} : { description: vertex.tooltip }),
     classes,
     style: { ...(vertex?.style ?? {}) },

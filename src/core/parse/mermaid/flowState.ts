@@ -40,7 +40,15 @@ export interface Vertex {
   classes: string[];
   link?: string;
   tooltip?: string;
+  /** `@{ icon }` as an Iconify name (`fa:user` is `fa6-solid:user`), with the rest of its icon shape. */
   icon?: string;
+  /** `@{ form }`: square, circle or rounded background; none without. */
+  form?: string;
+  /** `@{ pos }`: `t` puts the label above the icon. */
+  pos?: string;
+  /** `@{ h }` and `@{ w }`: Mermaid draws the icon max(h, w) px, 48 by default. */
+  iconHeight?: number;
+  iconWidth?: number;
 }
 
 /** A link between two ids. */

@@ -118,11 +118,6 @@ describe('importMermaid: nodes', () => {
     expect(node('a').shape).toBe('rect');
     expect(diagnostics[0]).toMatchObject({ severity: 'warning', suggestion: 'circle' });
   });
-
-  it('keeps an icon and empties the label Mermaid would hide', () => {
-    const { node } = read('flowchart LR\n db@{ icon: "fa:database" }');
-    expect(node('db')).toMatchObject({ icon: 'fa:database', label: '' });
-  });
 });
 
 describe('importMermaid: labels', () => {

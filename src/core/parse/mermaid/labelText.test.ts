@@ -34,15 +34,31 @@ describe('toPlainLabel', () => {
     expect(toPlainLabel('<img src="x.png"> logo', 'text')).toEqual({
       text: 'logo',
       notes: ['HTML <img> in a label is dropped.'],
+      icons: [],
     });
     expect(toPlainLabel('$$x^2$$', 'text').notes).toEqual([
       'Math ($$…$$) is shown as its source text.',
     ]);
-    expect(toPlainLabel('fa:fa-car Car', 'text').notes[0]).toContain('fa:fa-car');
     expect(toPlainLabel('&bogus;', 'text')).toEqual({
       text: '&bogus;',
       notes: ['Unknown character reference &bogus; is shown as text.'],
+      icons: [],
     });
+  });
+
+  it('takes the icons out of the words, as Mermaid draws them, by its own pattern', () => {
+    expect(toPlainLabel('fa:fa-car Car', 'text')).toEqual({
+      text: 'Car',
+      notes: [],
+      icons: ['fa:car'],
+    });
+    expect(toPlainLabel('Code on fab:fa-github<br>and fa:fa-twitter', 'string')).toEqual({
+      text: 'Code on\nand',
+      notes: [],
+      icons: ['fab:github', 'fa:twitter'],
+    });
+    expect(toPlainLabel('**fas:fa-user** me', 'markdown').icons).toEqual(['fas:user']);
+    expect(toPlainLabel('x:fa-car fa-car fa:car', 'text').icons).toEqual([]);
   });
 
   it('decodes HTML references, not text that only looks like tags', () => {

@@ -9,11 +9,16 @@ export type LabelKind = 'text' | 'string' | 'markdown';
 
 /** A label as the reader sees it. */
 export interface PlainLabel {
-  /** What the reader sees: lines joined by '\n', no markup. */
+  /** What the reader sees: lines joined by '\n', no markup, no icons. */
   text: string;
   /** Things in the label we cannot show as Mermaid would (become warnings). */
   notes: string[];
+  /** Icons written in the label (`fa:fa-car`), as Mermaid names them (`fa:car`), in order. */
+  icons: string[];
 }
+
+/** Mermaid's own pattern for an icon in a label (`fa:fa-car`, `fab:fa-github`), from its createText. */
+const LABEL_ICON = /(fa[bklrs]?):fa-([\w-]+)/g;
 
 /** Tags that only format text; anything else in a label has content we drop. */
 const FORMATTING_TAGS = new Set(
@@ -27,6 +32,7 @@ const FORMATTING_TAGS = new Set(
  *
  * @example toPlainLabel('A<br/>**b** #quot;c#quot;', 'text').text // 'A\n**b** "c"'
  * @example toPlainLabel('The **cat**\n  in the hat', 'markdown').text // 'The cat\nin the hat'
+ * @example toPlainLabel('fa:fa-car Car', 'text') // { text: 'Car', notes: [], icons: ['fa:car'] }
  */
 export function toPlainLabel(raw: string, kind: LabelKind): PlainLabel {
   const notes: string[] = [];
@@ -36,13 +42,17 @@ export function toPlainLabel(raw: string, kind: LabelKind): PlainLabel {
   text = decodeEntities(text, (ref) =>
     notes.push(`Unknown character reference ${ref} is shown as text.`),
   );
+  // Mermaid draws these as icons, wherever they are in the words.
+  const icons: string[] = [];
+  text = text.replace(LABEL_ICON, (_, pack: string, name: string) => {
+    icons.push(`${pack}:${name}`);
+    return '';
+  });
   let lines = text.split('\n').map((line) => line.replace(/[ \t\f\r]+/g, ' ').trim());
   if (kind === 'markdown') lines = lines.filter((line) => line !== '');
   text = lines.join('\n').replace(/^\n+|\n+$/g, '');
   if (/\$\$[\s\S]+?\$\$/.test(text)) notes.push('Math ($$…$$) is shown as its source text.');
-  const icon = /\bfa[a-z]?:fa-[\w-]+/.exec(text);
-  if (icon) notes.push(`Font Awesome icon "${icon[0]}" is shown as text.`);
-  return { text, notes };
+  return { text, notes, icons };
 }
 
 /** Mermaid's markdown strings: one line per source line, emphasis marks dropped. */

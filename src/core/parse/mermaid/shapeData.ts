@@ -2,6 +2,7 @@ import { parse as parseYaml } from 'yaml';
 import { suggest } from '../../model/suggest.ts';
 import { checkYamlDepth } from '../spec/yamlDepth.ts';
 import type { Vertex } from './flowState.ts';
+import { applyIconData } from './iconShape.ts';
 import type { LabelKind } from './labelText.ts';
 import type { Reporter } from './reporter.ts';
 import { shapeNames, shapeOfName } from './shapes.ts';
@@ -68,17 +69,15 @@ export function applyShapeData(target: ShapeDataTarget): void {
   if (data.shape !== undefined && data.shape !== null) applyShape(vertex, String(data.shape), warn);
   const label = data.label;
   if (label) vertex.label = { text: String(label), kind: labelKind(data.labelType), at };
-  if (data.icon !== undefined && data.icon !== null) {
-    vertex.icon = String(data.icon);
-    if (!String(label ?? '').trim() && vertex.label.text === id)
-      vertex.label = { text: '', kind: 'text', at };
-  }
+  const hasLabel = String(label ?? '').trim() !== '';
+  applyIconData(vertex, data, { id, at, hasLabel }, warn);
   if (data.img !== undefined && data.img !== null) {
     warn(`${id}@{…}: images are not supported; "${String(data.img)}" is not shown.`);
-    if (!String(label ?? '').trim() && vertex.label.text === id)
-      vertex.label = { text: '', kind: 'text', at };
+    if (!hasLabel && vertex.label.text === id) vertex.label = { text: '', kind: 'text', at };
   }
-  const unused = ['form', 'pos', 'constraint', 'w', 'h'].filter((k) => data[k] !== undefined);
+  // Without an icon, these would size or place an image, which we don't draw.
+  const imageOnly = data.icon ? ['constraint'] : ['form', 'pos', 'constraint', 'w', 'h'];
+  const unused = imageOnly.filter((k) => data[k] !== undefined);
   if (unused.length > 0) warn(`${id}@{…}: not supported, ignored: ${unused.join(', ')}.`);
   const edgeOnly = EDGE_KEYS.filter((k) => data[k] !== undefined);
   if (edgeOnly.length > 0)

@@ -22,7 +22,7 @@ describe('parseSpec with the real Mermaid importer', () => {
 mermaid: |
 ${indented(criChain)}
 nodes:
-  CD: { description: 고수준 런타임, icon: box, shape: rounded }
+  CD: { description: 고수준 런타임, icon: mdi:package-variant, shape: rounded }
   shim: containerd-shim
 edges:
   - CD -> shim
@@ -45,7 +45,7 @@ flows:
       parent: 'Runtimes',
       label: 'containerd',
       description: '고수준 런타임',
-      icon: 'box',
+      icon: 'mdi:package-variant',
       shape: 'rounded',
     });
     expect(model?.nodes.find((n) => n.id === 'RS')?.pos).toEqual({ line: 6, col: 3 });

@@ -55,7 +55,7 @@ mermaid: |
   flowchart TB
     Kubelet --> CRI
 nodes:
-  Kubelet: { description: 노드 에이전트, icon: server, shape: rounded, class: hot }
+  Kubelet: { description: 노드 에이전트, icon: mdi:server, shape: rounded, class: hot }
   RS: { details: "**생명주기**", style: { stroke: '#333' } }
   CRI:
     nodes:
@@ -100,7 +100,7 @@ describe('mermaid: with nodes, edges and flows beside it', () => {
     expect(model?.nodes).toEqual([
       node('Kubelet', null, {
         description: '노드 에이전트',
-        icon: 'server',
+        icon: 'mdi:server',
         shape: 'rounded',
         classes: ['hot'],
       }),
@@ -155,7 +155,7 @@ describe('mermaid: with nodes, edges and flows beside it', () => {
 
   it("won't let a patch move a chart node into another group", () => {
     const { deps } = fakeImporter({ model: chart, diagnostics: [] });
-    const text = 'mermaid: "flowchart TB"\nnodes:\n  box:\n    nodes:\n      RS: { icon: x }\n';
+    const text = 'mermaid: "flowchart TB"\nnodes:\n  box:\n    nodes:\n      RS: { icon: mdi:x }\n';
     expect(parseSpecWith(text, { id: 'cri' }, deps).diagnostics.map(formatDiagnostic)).toEqual([
       "<input>:5:7: error: `RS` is inside `CRI` in the Mermaid chart; a patch can't move it inside `box` (write it at the top level, ids are global) [nodes.box.nodes.RS]",
     ]);

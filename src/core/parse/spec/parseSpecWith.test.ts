@@ -113,7 +113,7 @@ nodes:
   etcd:
     label: "etcd\\n(저장소)"
     shape: cylinder
-    icon: database
+    icon: mdi:database
     description: 클러스터 상태 저장소
     details: |
       **Raft** 합의
@@ -128,7 +128,7 @@ nodes:
       kind: 'node',
       label: 'etcd\n(저장소)',
       shape: 'cylinder',
-      icon: 'database',
+      icon: 'mdi:database',
       description: '클러스터 상태 저장소',
       details: '**Raft** 합의',
       link: 'https://etcd.io',

@@ -1,4 +1,5 @@
 import type { ModelNode, Shape } from '../../model/types.ts';
+import { readIcon } from './readIcon.ts';
 import { readStyling } from './readStyling.ts';
 import { field, isRawMap, pick, type RawMap, text } from './readValue.ts';
 import type { Locate, SpecIssue, SpecPath } from './specIssue.ts';
@@ -38,7 +39,8 @@ function optionalFields(entry: Entry, issues: SpecIssue[]): Partial<ModelNode> {
   const out: Partial<ModelNode> = {};
   const shape: Shape | undefined = pick(ShapeSchema, field(fields, 'shape'));
   if (shape) out.shape = shape;
-  for (const key of ['icon', 'description', 'details'] as const) {
+  Object.assign(out, readIcon(fields, path, issues));
+  for (const key of ['description', 'details'] as const) {
     const value = text(field(fields, key));
     if (value !== undefined) out[key] = value;
   }

@@ -5,6 +5,8 @@
  * Cross-references (does this id exist?) are checked after it, in the readers.
  */
 import { z } from 'zod';
+import { ICON_SIZE } from '../../icons/iconName.ts';
+import type { IconPlacement } from '../../icons/types.ts';
 import { SCREEN_SHAPES } from '../../model/screenShape.ts';
 import { ARROW_HEADS, LINE_STYLES, SHAPES } from '../../model/types.ts';
 import { EDGE_EXPRESSION_SOURCE, ID_PATTERN } from './edgeExpression.ts';
@@ -57,6 +59,43 @@ export const StyleSchema = z
   })
   .meta({ id: 'style', description: 'Visual overrides, applied on top of classes.' });
 
+/** `placement` of an icon. */
+export const ICON_PLACEMENTS = ['above', 'beside', 'only'] as const satisfies IconPlacement[];
+
+const iconName = z
+  .string()
+  .describe(
+    'An icon from the bundled sets, `set:name`: `logos:kubernetes`, `simple-icons:containerd`, `mdi:database`, `fa6-solid:user`.',
+  );
+
+/** `icon` of a node or group: a name, or a name with where it goes and how big. */
+export const IconSchema = z
+  .union([
+    iconName,
+    z
+      .strictObject({
+        name: iconName,
+        placement: z
+          .enum(ICON_PLACEMENTS)
+          .describe(
+            "above the label (default), beside it (before a group's title), or only the icon (the label becomes its tooltip).",
+          )
+          .optional(),
+        size: z
+          .number()
+          .min(ICON_SIZE.min)
+          .max(ICON_SIZE.max)
+          .describe('Height in px (default 32 above, 20 beside, 48 alone).')
+          .optional(),
+      })
+      .describe('An icon with its placement and size.'),
+  ])
+  .meta({
+    id: 'icon',
+    description:
+      'An icon drawn with the label: `set:name` (`logos:kubernetes`), or { name, placement, size }.',
+  });
+
 const classRef = z.string().describe('Name of a class from the top-level `classes` map.');
 const classFields = {
   class: classRef.optional(),
@@ -74,7 +113,9 @@ export const NodeSchema: z.ZodType = z
       .describe('Text shown in the node; "\\n" breaks lines. Defaults to the id.')
       .optional(),
     shape: ShapeSchema.optional(),
-    icon: z.string().describe('Icon name drawn beside the label.').optional(),
+    icon: IconSchema.describe(
+      'An icon drawn with the label (a group: before its title): `logos:kubernetes`, or { name, placement, size }.',
+    ).optional(),
     description: z.string().describe('One-line summary shown on hover.').optional(),
     details: z.string().describe('Short markdown shown when the node is opened.').optional(),
     link: z.string().describe('An http(s) URL opened from the node.').optional(),

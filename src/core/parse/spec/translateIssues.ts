@@ -180,6 +180,14 @@ function translateIssue(issue: Issue, base: SpecPath, ctx: Context): SpecIssue[]
           : `\`${fieldName(path)}\` must be ${bound} ${String(issue.minimum)}`;
       return [{ severity: 'error', message, path }];
     }
+    case 'too_big': {
+      const bound = issue.inclusive ? 'at most' : 'less than';
+      const message =
+        issue.origin === 'string'
+          ? `\`${fieldName(path)}\` is too long (at most ${String(issue.maximum)} characters)`
+          : `\`${fieldName(path)}\` must be ${bound} ${String(issue.maximum)}`;
+      return [{ severity: 'error', message, path }];
+    }
     case 'invalid_format':
       return [{ severity: 'error', message: `${quoted(value)} is ${issue.message}`, path }];
     default:
