@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { iconLocalName, iconPrefix, isIconName } from '../core/icons/names.ts';
+import { iconLocalName, iconPrefix, isIconName } from '../core/icons/iconName.ts';
 import { type IconSet, iconSetNames, resolveIcon } from '../core/icons/resolve.ts';
 import { isBundledIconSet } from '../core/icons/sets.ts';
 import type { IconCatalog, IconData, IconMap } from '../core/icons/types.ts';

@@ -1,5 +1,5 @@
 import type { Diagnostic, ModelNode, SourcePos } from '../model/types.ts';
-import { iconPrefix, isIconName } from './names.ts';
+import { iconPrefix, isIconName } from './iconName.ts';
 import { BUNDLED_ICON_SETS } from './sets.ts';
 import { closestIcons } from './suggest.ts';
 

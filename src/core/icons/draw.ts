@@ -1,6 +1,6 @@
 import { attrs, num } from '../export/xml.ts';
 import type { Box } from '../layout/types.ts';
-import { isIconName } from './names.ts';
+import { isIconName } from './iconName.ts';
 import type { IconData, IconMap } from './types.ts';
 
 /**

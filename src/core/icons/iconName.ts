@@ -58,3 +58,23 @@ export function iconNameWarning(name: string): string | undefined {
   );
   return `${shown} is not an icon name: ${problem}; drawn without an icon`;
 }
+
+/**
+ * Whether `value` is an icon name (see `iconNameProblem`): what every
+ * renderer checks before a name reaches markup.
+ *
+ * @example isIconName('logos:kubernetes') // true
+ */
+export function isIconName(value: unknown): value is string {
+  return typeof value === 'string' && iconNameProblem(value) === undefined;
+}
+
+/** The set's prefix of an icon name (`logos` of `logos:kubernetes`). */
+export function iconPrefix(name: string): string {
+  return name.slice(0, Math.max(0, name.indexOf(':')));
+}
+
+/** The name inside its set (`kubernetes` of `logos:kubernetes`). */
+export function iconLocalName(name: string): string {
+  return name.slice(name.indexOf(':') + 1);
+}

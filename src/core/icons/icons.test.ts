@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkIcons } from './checkIcons.ts';
 import { iconDefs, usedIcons, useIcon } from './draw.ts';
-import { isIconName } from './names.ts';
+import { isIconName } from './iconName.ts';
 import { type IconSet, iconSetNames, resolveIcon } from './resolve.ts';
 import { closestIcons } from './suggest.ts';
 

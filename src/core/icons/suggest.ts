@@ -1,5 +1,5 @@
 import { editDistance } from '../model/suggest.ts';
-import { iconLocalName, iconPrefix, MAX_ICON_NAME } from './names.ts';
+import { ICON_NAME_MAX, iconLocalName, iconPrefix } from './iconName.ts';
 
 /**
  * Up to `max` names of `candidates` (full names, `prefix:name`) closest to
@@ -11,7 +11,7 @@ import { iconLocalName, iconPrefix, MAX_ICON_NAME } from './names.ts';
  * @example closestIcons('logos:kubernets', names) // ['logos:kubernetes']
  */
 export function closestIcons(name: string, candidates: Iterable<string>, max = 3): string[] {
-  if (name.length > MAX_ICON_NAME) return [];
+  if (name.length > ICON_NAME_MAX) return [];
   const prefix = iconPrefix(name);
   const local = iconLocalName(name);
   const limit = Math.max(1, Math.floor(Math.max(local.length, 3) / 3));

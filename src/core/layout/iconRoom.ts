@@ -1,13 +1,12 @@
-import { isIconName } from '../icons/names.ts';
+import { ICON_SIZE as ICON_SIZE_LIMITS, isIconName } from '../icons/iconName.ts';
 import type { IconPlacement } from '../icons/types.ts';
 import type { MeasuredText } from '../measure/types.ts';
 import type { ModelNode } from '../model/types.ts';
 import { round } from './nodeSize.ts';
 
 /** An icon's height when the node does not say, by placement. */
-export const ICON_SIZE: Record<IconPlacement, number> = { above: 32, beside: 20, only: 48 };
+export const DEFAULT_ICON_SIZE: Record<IconPlacement, number> = { above: 32, beside: 20, only: 48 };
 /** The sizes an icon may take, in px; others are brought within. */
-export const ICON_SIZE_RANGE = { min: 8, max: 256 } as const;
 /** Room between the icon and the label. */
 const GAP = { above: 6, beside: 8 } as const;
 
@@ -33,8 +32,8 @@ export function iconPlacement(node: ModelNode): IconPlacement | undefined {
 /** The icon's size in px: the node's, within range, or the placement's default. */
 export function iconSize(node: ModelNode, placement: IconPlacement): number {
   const asked = node.iconSize;
-  if (asked === undefined || !Number.isFinite(asked)) return ICON_SIZE[placement];
-  return round(Math.min(ICON_SIZE_RANGE.max, Math.max(ICON_SIZE_RANGE.min, asked)));
+  if (asked === undefined || !Number.isFinite(asked)) return DEFAULT_ICON_SIZE[placement];
+  return round(Math.min(ICON_SIZE_LIMITS.max, Math.max(ICON_SIZE_LIMITS.min, asked)));
 }
 
 /**
