@@ -47,6 +47,29 @@ describe('the bundled icon catalog', () => {
     expect(got.get(`mdi:${alias}`)?.body).toBe(json.icons[parent]?.body);
   });
 
+  it('names the ids inside an icon after it, so two logos drawn on one page keep their gradients apart', async () => {
+    const json = readIconSet(root, 'logos');
+    const owners = new Map<string, string>();
+    let pair: [string, string] | undefined;
+    for (const [name, icon] of Object.entries(json.icons)) {
+      for (const [, id = ''] of icon.body.matchAll(/\bid="([^"]+)"/g)) {
+        const other = owners.get(id);
+        if (other && json.icons[other]?.body !== icon.body) pair ??= [other, name];
+        owners.set(id, name);
+      }
+    }
+    if (!pair) throw new Error('no two logos share an id: pick another check');
+    const { icons } = catalog();
+    const got = await icons.load(pair.map((name) => `logos:${name}`));
+    const ids = pair.map((name) =>
+      [...(got.get(`logos:${name}`)?.body ?? '').matchAll(/\bid="([^"]+)"/g)].map((m) => m[1]),
+    );
+    expect(ids[0]?.length).toBeGreaterThan(0);
+    expect(ids[0]?.filter((id) => ids[1]?.includes(id))).toEqual([]);
+    const body = got.get(`logos:${pair[0]}`)?.body ?? '';
+    for (const [, ref] of body.matchAll(/url\(#([^)]+)\)/g)) expect(ids[0]).toContain(ref);
+  });
+
   it('leaves out unknown names, sets not bundled and what is not an icon name, fetching nothing for those', async () => {
     const { icons, fetched } = catalog();
     const hostile = [

@@ -50,21 +50,38 @@ export function readIconSet(root: string, set: string): IconifyJson {
 }
 
 /**
+ * Every `id="…"` in an icon's body, and the references to it, named after
+ * the icon: a page shows many icons inline, and two logos of a set may use
+ * the same id for different gradients.
+ */
+function scopeIds(body: string, prefix: string): string {
+  const ids = new Set([...body.matchAll(/\bid="([^"]+)"/g)].map((m) => m[1]));
+  if (ids.size === 0) return body;
+  return body
+    .replace(/\bid="([^"]+)"/g, (_, id: string) => `id="${prefix}${id}"`)
+    .replace(/url\(#([^)]+)\)/g, (all, id: string) => (ids.has(id) ? `url(#${prefix}${id})` : all))
+    .replace(/href="#([^"]+)"/g, (all, id: string) =>
+      ids.has(id) ? `href="#${prefix}${id}"` : all,
+    );
+}
+
+/**
  * Cuts a set into buckets of resolved icons (aliases become copies of their
- * parent, the set's default viewBox filled in) filed by `iconBucket()`, and
+ * parent, the set's default viewBox filled in, ids inside named after the
+ * icon) filed by `iconBucket()`, and
  * a names index (`prefix:name`, hidden icons left out) for completion and
  * suggestions.
  */
 export function splitIconSet(json: IconifyJson): SplitSet {
   const entries = new Map<string, BucketEntry>();
-  const entry = (icon: Partial<IconifyIcon> & { body: string }): BucketEntry => [
-    icon.body,
+  const entry = (name: string, icon: Partial<IconifyIcon> & { body: string }): BucketEntry => [
+    scopeIds(icon.body, `${json.prefix}-${name}-`),
     icon.left ?? json.left ?? 0,
     icon.top ?? json.top ?? 0,
     icon.width ?? json.width ?? 16,
     icon.height ?? json.height ?? 16,
   ];
-  for (const [name, icon] of Object.entries(json.icons)) entries.set(name, entry(icon));
+  for (const [name, icon] of Object.entries(json.icons)) entries.set(name, entry(name, icon));
   const names = Object.keys(json.icons).filter((name) => !json.icons[name]?.hidden);
   for (const [name, alias] of Object.entries(json.aliases ?? {})) {
     let parent = alias.parent;
@@ -74,7 +91,7 @@ export function splitIconSet(json: IconifyJson): SplitSet {
     }
     const icon = json.icons[parent];
     if (!icon) continue;
-    entries.set(name, entry({ ...icon, ...alias, body: icon.body }));
+    entries.set(name, entry(name, { ...icon, ...alias, body: icon.body }));
     names.push(name);
   }
   let size = 0;

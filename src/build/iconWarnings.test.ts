@@ -55,7 +55,7 @@ describe('unknown icons in the editor', () => {
         severity: 'warning',
         line: 5,
         col: 11,
-        message: 'unknown icon set "fa7" in "fa7:user" (bundled: logos, mdi)',
+        message: 'unknown icon set "fa7" in "fa7:user" (the bundled sets are logos, mdi)',
       },
     ]);
   });

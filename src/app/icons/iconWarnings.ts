@@ -71,7 +71,7 @@ export async function iconWarnings(
       ? closest(node.icon, await catalog.names(prefix))
       : undefined;
     const message = !prefixes.includes(prefix)
-      ? `unknown icon set "${prefix}" in "${node.icon}" (bundled: ${prefixes.join(', ')})`
+      ? `unknown icon set "${prefix}" in "${node.icon}" (the bundled sets are ${prefixes.join(', ')})`
       : suggestion
         ? `unknown icon "${node.icon}" (did you mean "${suggestion}"?)`
         : `unknown icon "${node.icon}"`;
