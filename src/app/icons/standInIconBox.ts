@@ -8,6 +8,8 @@ import type { Box, LaidOutNode } from '../../core/layout/types.ts';
  * the layout sets `iconBox`.
  */
 export function standInIconBox(node: LaidOutNode): Box | undefined {
-  if (!node.icon) return undefined;
+  if (!node.icon || !/^[a-z0-9]+(?:-[a-z0-9]+)*:[a-z0-9]+(?:-[a-z0-9]+)*$/.test(node.icon)) {
+    return undefined;
+  }
   return { x: node.x + 6, y: node.y + 6, width: 20, height: 20 };
 }
