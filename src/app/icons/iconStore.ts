@@ -33,7 +33,8 @@ export function useIcon(name: string | undefined): IconData | null | undefined {
   return useSyncExternalStore(subscribe, () => (name ? loaded.get(name) : null));
 }
 
-/** The icons a diagram names, loaded (for the export's writers); unknown names are left out. */
-export function loadIcons(names: Iterable<string>): Promise<IconMap> {
+/** The icons a diagram's nodes name, loaded (for the export's writers); unknown names are left out. */
+export function diagramIcons(diagram: { nodes: readonly { icon?: string }[] }): Promise<IconMap> {
+  const names = diagram.nodes.flatMap((node) => (node.icon ? [node.icon] : []));
   return bundledIcons.load([...new Set(names)]);
 }

@@ -1,4 +1,5 @@
 import type { StepScene } from '../animate/timeline.ts';
+import type { IconMap } from '../icons/types.ts';
 
 /** The two diagram themes an export can be drawn in (the app's contrast theme exports as light). */
 export type ExportTheme = 'light' | 'dark';
@@ -23,6 +24,12 @@ export interface SvgOptions {
    * Pretendard is installed.
    */
   fonts?: readonly EmbeddedFont[];
+  /**
+   * The icons the diagram's nodes name, loaded by the caller (the core
+   * loads no set). Each icon drawn is written once, as a `<symbol>`; a
+   * node whose icon is missing here is drawn without it.
+   */
+  icons?: IconMap;
 }
 
 /** Options of a single picture: the whole diagram, or one step of a flow. */
