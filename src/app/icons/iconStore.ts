@@ -1,4 +1,4 @@
-import { useSyncExternalStore } from 'react';
+import { useEffect, useSyncExternalStore } from 'react';
 import type { IconData, IconMap } from '../../core/icons/types.ts';
 import { bundledIcons } from './bundledIcons.ts';
 
@@ -29,7 +29,9 @@ function subscribe(listener: () => void) {
  * ask fetches it), null when no bundled set has it.
  */
 export function useIcon(name: string | undefined): IconData | null | undefined {
-  if (name) ask(name);
+  useEffect(() => {
+    if (name) ask(name);
+  }, [name]);
   return useSyncExternalStore(subscribe, () => (name ? loaded.get(name) : null));
 }
 
