@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { flowdeckDiagrams } from './src/build/diagramsPlugin.ts';
+import { flowdeckIcons } from './src/build/iconsPlugin.ts';
 
 /**
  * The built app's Content-Security-Policy, as a <meta> so any static host
@@ -45,7 +46,7 @@ export default defineConfig({
   // as Vite asks; the build rewrites those relative to the page or the CSS
   // file. The dev server serves at '/' either way.
   base: './',
-  plugins: [react(), contentSecurityPolicy(), flowdeckDiagrams()],
+  plugins: [react(), contentSecurityPolicy(), flowdeckDiagrams(), flowdeckIcons()],
   worker: { format: 'es' },
   // The dev server's dependency scan does not follow `?worker&url` imports; a
   // worker's dependency found late makes the optimizer reload the page (the

@@ -8,3 +8,9 @@ declare module 'virtual:flowdeck/diagrams' {
   /** In dev: the server's on-demand layout URL. Null in a build. */
   export const endpoint: string | null;
 }
+
+/** `src/build/iconsPlugin.ts`: the bundled icon sets, cut into small files. */
+declare module 'virtual:flowdeck/icons' {
+  /** Per prefix: the folder of its files (`<n>.json`, `names.json`) and how many buckets. */
+  export const sets: Record<string, { url: string; buckets: number }>;
+}

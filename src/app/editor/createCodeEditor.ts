@@ -37,8 +37,10 @@ import {
   lineNumbers,
 } from '@codemirror/view';
 import type { Diagnostic } from '../../core/model/types.ts';
+import { bundledIcons, bundledPrefixes } from '../icons/bundledIcons.ts';
 import { completesFurther, mermaidCompletionSource, specCompletionSource } from './completion.ts';
 import { editorHighlight, editorTheme } from './editorTheme.ts';
+import { iconCompletesFurther, iconCompletionSource } from './iconCompletion.ts';
 import { toLintDiagnostics } from './lintDiagnostics.ts';
 import { mermaidLanguage } from './mermaidLanguage.ts';
 
@@ -109,12 +111,18 @@ export function createCodeEditor(
   const readOnly = new Compartment();
   const label = new Compartment();
 
+  const icons = iconCompletionSource(bundledIcons, bundledPrefixes);
   const languageExtension = (lang: CodeEditorProps['language']): Extension =>
     lang === 'yaml'
-      ? [yaml(), yamlLanguage.data.of({ autocomplete: specCompletionSource(nodeIds) })]
+      ? [
+          yaml(),
+          yamlLanguage.data.of({ autocomplete: specCompletionSource(nodeIds) }),
+          yamlLanguage.data.of({ autocomplete: icons }),
+        ]
       : [
           mermaidLanguage,
           mermaidLanguage.data.of({ autocomplete: mermaidCompletionSource(nodeIds) }),
+          mermaidLanguage.data.of({ autocomplete: icons }),
         ];
   const readOnlyExtension = (on: boolean): Extension =>
     on
@@ -139,7 +147,10 @@ export function createCodeEditor(
         indentOnInput(),
         bracketMatching(),
         closeBrackets(),
-        autocompletion({ icons: false, activateOnCompletion: completesFurther }),
+        autocompletion({
+          icons: false,
+          activateOnCompletion: (c) => completesFurther(c) || iconCompletesFurther(c),
+        }),
         highlightSelectionMatches(),
         EditorView.lineWrapping,
         syntaxHighlighting(editorHighlight),

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { LaidOutDiagram } from '../../core/layout/types.ts';
 import type { Diagnostic } from '../../core/model/types.ts';
+import { bundledIcons, bundledPrefixes } from '../icons/bundledIcons.ts';
+import { iconWarnings } from '../icons/iconWarnings.ts';
 import type { LayoutClient } from '../layoutClient.ts';
 import type { LayoutState } from '../useLayout.ts';
 import { useScreenShape } from '../useScreenShape.ts';
@@ -20,7 +22,8 @@ export interface LiveLayout extends LayoutState {
  * The diagram following text as it is typed: laid out in the worker once
  * typing pauses, on the `editor` channel so a newer text cancels a layout
  * still on its way. While the text has errors the last good diagram stays,
- * with the errors beside it.
+ * with the errors beside it. Icons no bundled set has are warned about once
+ * their sets' files have answered.
  */
 export function useLiveLayout(
   client: LayoutClient | null,
@@ -71,6 +74,19 @@ export function useLiveLayout(
                   error: result,
                   diagnostics: result.diagnostics,
                 },
+          );
+          if (!result.ok) return;
+          // The diagram shows at once; warnings follow when the icons' files answer.
+          void iconWarnings(result.diagram.nodes, text, bundledIcons, bundledPrefixes).then(
+            (icons) => {
+              if (live && icons.length > 0) {
+                setState((previous) => ({
+                  ...previous,
+                  diagnostics: [...previous.diagnostics, ...icons],
+                }));
+              }
+            },
+            () => undefined,
           );
         });
     }, TYPING_PAUSE_MS);

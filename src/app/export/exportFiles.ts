@@ -6,6 +6,7 @@ import { textNeeds } from '../../core/export/textNeeds.ts';
 import type { ExportTheme } from '../../core/export/types.ts';
 import type { LaidOutDiagram } from '../../core/layout/types.ts';
 import type { ScreenShape } from '../../core/model/screenShape.ts';
+import { diagramIcons } from '../icons/iconStore.ts';
 import { subsetFonts } from './fonts.ts';
 
 /**
@@ -22,12 +23,13 @@ export interface ExportedFile {
   svg: string;
 }
 
-/** The SVG for one menu item, with the glyphs it draws embedded. */
+/** The SVG for one menu item, with the glyphs and icons it draws embedded. */
 export async function makeSvg(
   diagram: LaidOutDiagram,
   what: ExportKind,
   theme: ExportTheme,
 ): Promise<ExportedFile> {
+  const icons = await diagramIcons(diagram);
   if (what.kind === 'flow') {
     const flow = diagram.flows.find((f) => f.id === what.flowId);
     if (!flow) throw new Error(`no flow ${what.flowId}`);
@@ -35,7 +37,7 @@ export async function makeSvg(
     const fonts = await subsetFonts(textNeeds(diagram, timeline));
     return {
       name: `${diagram.id}.${flow.id}.svg`,
-      svg: animatedSvg(diagram, timeline, { theme, fonts, interactive: true }),
+      svg: animatedSvg(diagram, timeline, { theme, fonts, icons, interactive: true }),
     };
   }
   if (what.kind === 'step') {
@@ -45,6 +47,7 @@ export async function makeSvg(
       svg: staticSvg(diagram, {
         theme,
         fonts,
+        icons,
         scene: what.scene,
         caption: true,
         stepCount: what.timeline.steps.length,
@@ -52,7 +55,7 @@ export async function makeSvg(
     };
   }
   const fonts = await subsetFonts(textNeeds(diagram));
-  return { name: `${diagram.id}.svg`, svg: staticSvg(diagram, { theme, fonts }) };
+  return { name: `${diagram.id}.svg`, svg: staticSvg(diagram, { theme, fonts, icons }) };
 }
 
 /**

@@ -1,5 +1,7 @@
 import type { NodeProps } from '@xyflow/react';
 import { useT } from '../i18n/useT.ts';
+import { NodeIcon } from '../icons/NodeIcon.tsx';
+import { standInIconBox } from '../icons/standInIconBox.ts';
 import { useViewActions } from '../view/ViewContext.tsx';
 import { HiddenHandles } from './HiddenHandles.tsx';
 import { NodeLabel } from './NodeLabel.tsx';
@@ -13,6 +15,7 @@ export function GroupNode({ data, selected }: NodeProps<GroupNodeType>) {
   const { toggleCollapsed, expectRelayout } = useViewActions();
   const collapsed = node.collapsed === true;
   const name = node.label || node.id;
+  const iconBox = node.iconBox ?? standInIconBox(node);
   return (
     <div
       className="fd-group"
@@ -32,6 +35,15 @@ export function GroupNode({ data, selected }: NodeProps<GroupNodeType>) {
           style={{ width: node.width, height: node.height }}
           rx={collapsed ? 10 : 12}
         />
+        {node.icon && iconBox ? (
+          <NodeIcon
+            className="fd-group-icon"
+            name={node.icon}
+            box={iconBox}
+            originX={node.x}
+            originY={node.y}
+          />
+        ) : null}
         <NodeLabel
           className="fd-group-label"
           label={node.labelBox}

@@ -3,10 +3,12 @@ import type { ElementState } from '../../core/animate/timeline.ts';
 import type { Box, LaidOutDiagram } from '../../core/layout/types.ts';
 import { edgePath } from '../../core/render/edgePath.ts';
 import { shapePaths } from '../../core/render/shapePath.ts';
+import { NodeIcon } from '../icons/NodeIcon.tsx';
+import { standInIconBox } from '../icons/standInIconBox.ts';
 
 /**
- * A diagram in miniature: its real layout, shapes and routes; text (too small
- * to read) as bars. With `states` (a flow step's), each shape carries its
+ * A diagram in miniature: its real layout, shapes, routes and icons; text
+ * (too small to read) as bars. With `states` (a flow step's), each shape carries its
  * state as `data-state` for the stylesheet to light, dim or hide; with
  * `frame`, it shows that part of the diagram (and what fits around it).
  */
@@ -68,6 +70,20 @@ export const Thumbnail = memo(function Thumbnail({
           />
         ),
       )}
+      {diagram.nodes.map((node) => {
+        const box = node.iconBox ?? standInIconBox(node);
+        return node.icon && box && !(node.kind === 'group' && node.collapsed) ? (
+          <g key={`${node.id}:icon`} data-state={states?.nodes[node.id]}>
+            <NodeIcon
+              className="fd-thumb-icon"
+              name={node.icon}
+              box={box}
+              originX={0}
+              originY={0}
+            />
+          </g>
+        ) : null;
+      })}
       {diagram.nodes.map((node) => {
         const box = node.labelBox;
         const line = box.lines.length > 0 ? box.height / box.lines.length : 0;
