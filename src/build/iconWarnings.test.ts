@@ -55,7 +55,8 @@ describe('unknown icons in the editor', () => {
         severity: 'warning',
         line: 5,
         col: 11,
-        message: 'unknown icon set "fa7" in "fa7:user" (the bundled sets are logos, mdi)',
+        message:
+          'unknown icon set "fa7" in "fa7:user" (the bundled sets are fa6-brands, fa6-solid, logos, mdi, simple-icons)',
       },
     ]);
   });

@@ -2,8 +2,6 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { encodeShare } from '../../src/app/editor/share.ts';
-import { staticSvg } from '../../src/core/export/staticSvg.ts';
-import type { LaidOutDiagram } from '../../src/core/layout/types.ts';
 import { artifactPath, freshPagePerTest } from './chromium.ts';
 import { settle } from './diagramFiles.ts';
 
@@ -185,67 +183,23 @@ describe('icons in the editor', () => {
   });
 });
 
-/**
- * Whether the core's SVG writers draw icons yet (branch i22-core): until
- * both branches are merged, the export test waits for them. TEMPORARY:
- * drop this and the skipIf once merged.
- */
-const writersDrawIcons = (() => {
-  const box = { x: 0, y: 0, width: 40, height: 40 };
-  const node = {
-    id: 'a',
-    parent: null,
-    kind: 'node',
-    label: '',
-    shape: 'rect',
-    classes: [],
-    style: {},
-    depth: 0,
-    ...box,
-    labelBox: { ...box, lines: [] },
-    icon: 'mdi:a',
-    iconBox: box,
-  };
-  const diagram = {
-    id: 'x',
-    title: '',
-    direction: 'down',
-    nodes: [node],
-    edges: [],
-    flows: [],
-    width: 40,
-    height: 40,
-  } as unknown as LaidOutDiagram;
-  const icons = new Map([
-    ['mdi:a', { body: '<path d="M0 0h1"/>', left: 0, top: 0, width: 24, height: 24 }],
-  ]);
-  try {
-    return staticSvg(diagram, { icons } as Parameters<typeof staticSvg>[1]).includes('<symbol');
-  } catch {
-    return false;
-  }
-})();
-
 describe('icons in exported files', () => {
-  it.skipIf(!writersDrawIcons)(
-    'writes each icon the view draws once into the SVG of the view',
-    async () => {
-      const { page } = session;
-      await openShared(page);
-      await page.click('.fd-export > summary');
-      const [file] = await Promise.all([
-        page.waitForEvent('download'),
-        page.getByRole('button', { name: 'SVG of this view' }).click(),
-      ]);
-      const svg = readFileSync(await file.path(), 'utf8');
-      const symbols = [...svg.matchAll(/<symbol id="([^"]+)"/g)].map((m) => m[1]);
-      expect(symbols.sort()).toEqual(
-        ['logos_etcd', 'logos_kubernetes', 'mdi_console'].map((name) =>
-          expect.stringContaining(name),
-        ),
-      );
-      expect(svg.match(/<use /g)?.length).toBe(3);
-      expect(svg).not.toContain('javascript');
-    },
-  );
+  it('writes each icon the view draws once into the SVG of the view', async () => {
+    const { page } = session;
+    await openShared(page);
+    await page.click('.fd-export > summary');
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'SVG of this view' }).click(),
+    ]);
+    const svg = readFileSync(await file.path(), 'utf8');
+    const symbols = [...svg.matchAll(/<symbol id="([^"]+)"/g)].map((m) => m[1]);
+    expect(symbols.sort()).toEqual(
+      ['logos_etcd', 'logos_kubernetes', 'mdi_console'].map((name) =>
+        expect.stringContaining(name),
+      ),
+    );
+    expect(svg.match(/<use /g)?.length).toBe(3);
+    expect(svg).not.toContain('javascript');
+  });
 });

@@ -4,6 +4,7 @@ import { type Clip, type ClipFrame, planClip } from '../../core/export/clip.ts';
 import { textNeeds } from '../../core/export/textNeeds.ts';
 import type { EmbeddedFont } from '../../core/export/types.ts';
 import type { LaidOutDiagram } from '../../core/layout/types.ts';
+import { diagramIcons } from '../icons/iconStore.ts';
 import { subsetFonts } from './fonts.ts';
 import type { EncodeAnswer, EncodeRequest } from './video.worker.ts';
 import {
@@ -65,6 +66,7 @@ export async function makeVideo(
   const timeline = buildTimeline(diagram, flow);
   const size = pictureSize(choices, screen);
   const fonts = await subsetFonts(textNeeds(diagram, timeline));
+  const icons = await diagramIcons(diagram);
   signal?.throwIfAborted();
   const plan = (step?: number) =>
     planClip(diagram, timeline, {
@@ -76,6 +78,7 @@ export async function makeVideo(
       camera: choices.camera,
       motion: choices.motion,
       theme: choices.theme,
+      icons,
       ...(step === undefined ? {} : { step }),
     });
   const clips =

@@ -1,7 +1,6 @@
 import type { NodeProps } from '@xyflow/react';
 import { useT } from '../i18n/useT.ts';
 import { NodeIcon } from '../icons/NodeIcon.tsx';
-import { standInIconBox } from '../icons/standInIconBox.ts';
 import { useViewActions } from '../view/ViewContext.tsx';
 import { HiddenHandles } from './HiddenHandles.tsx';
 import { NodeLabel } from './NodeLabel.tsx';
@@ -15,7 +14,6 @@ export function GroupNode({ data, selected }: NodeProps<GroupNodeType>) {
   const { toggleCollapsed, expectRelayout } = useViewActions();
   const collapsed = node.collapsed === true;
   const name = node.label || node.id;
-  const iconBox = node.iconBox ?? standInIconBox(node);
   return (
     <div
       className="fd-group"
@@ -35,11 +33,11 @@ export function GroupNode({ data, selected }: NodeProps<GroupNodeType>) {
           style={{ width: node.width, height: node.height }}
           rx={collapsed ? 10 : 12}
         />
-        {node.icon && iconBox ? (
+        {node.icon && node.iconBox ? (
           <NodeIcon
             className="fd-group-icon"
             name={node.icon}
-            box={iconBox}
+            box={node.iconBox}
             originX={node.x}
             originY={node.y}
           />

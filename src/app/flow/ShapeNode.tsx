@@ -1,7 +1,6 @@
 import type { NodeProps } from '@xyflow/react';
 import { shapePaths } from '../../core/render/shapePath.ts';
 import { NodeIcon } from '../icons/NodeIcon.tsx';
-import { standInIconBox } from '../icons/standInIconBox.ts';
 import { HiddenHandles } from './HiddenHandles.tsx';
 import { NodeLabel } from './NodeLabel.tsx';
 import type { ShapeNodeType } from './toReactFlow.ts';
@@ -11,7 +10,6 @@ import { userStyle } from './userStyle.ts';
 export function ShapeNode({ data, selected }: NodeProps<ShapeNodeType>) {
   const { node, style } = data;
   const paths = shapePaths(node.shape, { x: 0, y: 0, width: node.width, height: node.height });
-  const iconBox = node.iconBox ?? standInIconBox(node);
   return (
     <div
       className="fd-node"
@@ -24,8 +22,8 @@ export function ShapeNode({ data, selected }: NodeProps<ShapeNodeType>) {
       <svg width={node.width} height={node.height} overflow="visible" aria-hidden="true">
         <path className="fd-node-shape" d={paths.outline} />
         {paths.detail ? <path className="fd-node-detail" d={paths.detail} /> : null}
-        {node.icon && iconBox ? (
-          <NodeIcon name={node.icon} box={iconBox} originX={node.x} originY={node.y} />
+        {node.icon && node.iconBox ? (
+          <NodeIcon name={node.icon} box={node.iconBox} originX={node.x} originY={node.y} />
         ) : null}
         <NodeLabel
           className="fd-node-label"

@@ -1,3 +1,4 @@
+import { iconLocalName, iconPrefix, isIconName } from '../../core/icons/iconName.ts';
 import type { IconCatalog, IconData } from '../../core/icons/types.ts';
 import { type BucketEntry, iconBucket } from './bucket.ts';
 
@@ -6,9 +7,6 @@ export type IconSets = Readonly<Record<string, { url: string; buckets: number }>
 
 /** Reads a JSON file of the app; undefined when it cannot be had. */
 export type FetchJson = (url: string) => Promise<unknown>;
-
-/** `prefix:name` as the spec allows it (core/icons checks and warns; this only guards the fetch). */
-const NAME = /^([a-z0-9]+(?:-[a-z0-9]+)*):([a-z0-9]+(?:-[a-z0-9]+)*)$/;
 
 /**
  * The bundled sets as the app reads them: an icon costs the one small bucket
@@ -28,10 +26,13 @@ export function createIconCatalog(sets: IconSets, fetchJson: FetchJson): IconCat
     return file;
   };
   const one = async (name: string): Promise<[string, IconData] | undefined> => {
-    const match = name.length <= 64 ? NAME.exec(name) : null;
-    const set = match ? sets[match[1] ?? ''] : undefined;
-    if (!match || !set || !Object.hasOwn(sets, match[1] ?? '')) return undefined;
-    const icon = match[2] ?? '';
+    // Only an icon name ever becomes part of a URL.
+    const set =
+      isIconName(name) && Object.hasOwn(sets, iconPrefix(name))
+        ? sets[iconPrefix(name)]
+        : undefined;
+    if (!set) return undefined;
+    const icon = iconLocalName(name);
     const bucket = (await read(`${set.url}${iconBucket(icon, set.buckets)}.json`)) as
       | Record<string, BucketEntry>
       | undefined;

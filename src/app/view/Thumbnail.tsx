@@ -4,7 +4,6 @@ import type { Box, LaidOutDiagram } from '../../core/layout/types.ts';
 import { edgePath } from '../../core/render/edgePath.ts';
 import { shapePaths } from '../../core/render/shapePath.ts';
 import { NodeIcon } from '../icons/NodeIcon.tsx';
-import { standInIconBox } from '../icons/standInIconBox.ts';
 
 /**
  * A diagram in miniature: its real layout, shapes, routes and icons; text
@@ -71,7 +70,7 @@ export const Thumbnail = memo(function Thumbnail({
         ),
       )}
       {diagram.nodes.map((node) => {
-        const box = node.iconBox ?? standInIconBox(node);
+        const box = node.iconBox;
         return node.icon && box && !(node.kind === 'group' && node.collapsed) ? (
           <g key={`${node.id}:icon`} data-state={states?.nodes[node.id]}>
             <NodeIcon
