@@ -106,7 +106,15 @@ export function readYaml(text: string): YamlSource {
   const lineCounter = countLines(text);
   const position = (offset: number): SourcePos => {
     const { line, col } = lineCounter.linePos(offset);
-    return { line, col };
+    // The YAML library ends lines at \n only: an error at a CRLF's \r or \n
+    // would sit past the line's last character. Keep it at the line's end.
+    const start = offset - (col - 1);
+    const end = text.indexOf('\n', start);
+    const length = (end === -1 ? text.slice(start) : text.slice(start, end)).replace(
+      /\r$/,
+      '',
+    ).length;
+    return { line, col: Math.min(col, length + 1) };
   };
   const { tokens, tooDeep } = checkYamlDepth(text);
   if (tooDeep) {
