@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process';
 import {
   chmodSync,
   copyFileSync,
@@ -10,7 +9,6 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { crc32 } from 'node:zlib';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
@@ -19,22 +17,10 @@ import { createDefaultLayoutEngine } from '../src/core/layout/createDefaultLayou
 import type { LaidOutDiagram } from '../src/core/layout/types.ts';
 import { isDiagramFile } from '../src/core/parse/files.ts';
 import { parseDiagram } from '../src/core/parse/parseDiagram.ts';
-
-const run = promisify(execFile);
+import { flowdeck } from './flowdeck.ts';
 
 /** The seed's CRI chart, as a plain Mermaid file holds it. */
 const CRI_CHAIN = readFileSync('../shared/seed/mermaid/06-cri-chain.mmd', 'utf8');
-
-/** Runs the real bin, as `npx flowdeck` does, and returns what it printed and its exit code. */
-async function flowdeck(...args: string[]) {
-  try {
-    const { stdout, stderr } = await run('node', ['bin/flowdeck.js', ...args]);
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 describe('flowdeck CLI', () => {
   it('check passes on every diagram and deck in diagrams/', async () => {

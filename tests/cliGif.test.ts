@@ -1,8 +1,6 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { decompressFrames, type ParsedFrame, parseGIF } from 'gifuct-js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readExportFlags } from '../src/cli/export.ts';
@@ -12,21 +10,10 @@ import { PALETTES } from '../src/core/export/palette.ts';
 import { createDefaultLayoutEngine } from '../src/core/layout/createDefaultLayoutEngine.ts';
 import type { LaidOutDiagram } from '../src/core/layout/types.ts';
 import { parseDiagram } from '../src/core/parse/parseDiagram.ts';
+import { flowdeck } from './flowdeck.ts';
 import { readApng } from './readApng.ts';
 
-const run = promisify(execFile);
 const FILE = 'diagrams/kubectl-apply.yaml';
-
-/** Runs the real bin, as `npx flowdeck` does. */
-async function flowdeck(...args: string[]) {
-  try {
-    const { stdout, stderr } = await run('node', ['bin/flowdeck.js', ...args]);
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 /** A GIF as a viewer plays it: its size, whether it loops forever, each frame's delay and picture. */
 function readGif(path: string) {

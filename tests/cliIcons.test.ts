@@ -1,27 +1,13 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { createIconCatalog, loadIcons } from '../src/cli/icons.ts';
 import { createRasterizer } from '../src/cli/png.ts';
 import { staticSvg } from '../src/core/export/staticSvg.ts';
 import { createDefaultLayoutEngine } from '../src/core/layout/createDefaultLayoutEngine.ts';
 import { parseDiagram } from '../src/core/parse/parseDiagram.ts';
-
-const run = promisify(execFile);
-
-/** Runs the real bin, as `npx flowdeck` does (build it first: `npm run build:cli`). */
-async function flowdeck(...args: string[]) {
-  try {
-    const { stdout, stderr } = await run('node', ['bin/flowdeck.js', ...args]);
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+import { flowdeck } from './flowdeck.ts';
 
 const SPEC = `title: Icons
 nodes:
