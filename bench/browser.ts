@@ -17,10 +17,10 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { extname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { preview } from 'vite';
+
 import { parseDiagram } from '../src/core/parse/parseDiagram.ts';
 import { launchChromium } from '../tests/e2e/chromium.ts';
-import { type BundleReport, buildApp, formatBundle, ROOT, table } from './bundle.ts';
+import { type BundleReport, buildApp, formatBundle, ROOT, serveBuild, table } from './bundle.ts';
 import { formatInstant, type InstantResults, measureInstant } from './instant.ts';
 import { formatLayoutFiles, type LayoutFilesReport, measureLayoutFiles } from './layoutFiles.ts';
 import { type LessonPath, measureLessonPath } from './lessonPath.ts';
@@ -245,7 +245,7 @@ const range = (s: Stats) => `${ms(s.median)} (${ms(s.min)}–${ms(s.max)})`;
 export async function runBrowserBench(runs: number): Promise<BrowserResults> {
   const list = diagrams();
   const outDir = mkdtempSync(join(tmpdir(), 'flowdeck-bench-'));
-  let server: Awaited<ReturnType<typeof preview>> | undefined;
+  let server: Awaited<ReturnType<typeof serveBuild>> | undefined;
   let browser: Browser | undefined;
   try {
     process.stderr.write('building the app (vite build, temp dir)…\n');
@@ -255,16 +255,8 @@ export async function runBrowserBench(runs: number): Promise<BrowserResults> {
     );
     console.log(formatBundle(bundle));
 
-    server = await preview({
-      root: ROOT,
-      configFile: `${ROOT}vite.config.ts`,
-      logLevel: 'warn',
-      build: { outDir },
-      preview: { port: 0, host: '127.0.0.1', strictPort: false, open: false },
-    });
-    const address = server.httpServer.address();
-    if (!address || typeof address === 'string') throw new Error('vite preview did not start');
-    const base = `http://127.0.0.1:${address.port}/`;
+    server = await serveBuild(outDir);
+    const { base } = server;
 
     browser = await launchChromium();
     // One load nobody counts: the browser's own start-up is not the app's.

@@ -7,7 +7,7 @@
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { build, type Plugin, type Rolldown } from 'vite';
+import { build, type Plugin, preview, type Rolldown } from 'vite';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -345,4 +345,21 @@ export function table(rows: string[][]): string {
         .trimEnd(),
     )
     .join('\n');
+}
+
+/**
+ * Serves a build of the site in `outDir` with `vite preview` on a free
+ * port of 127.0.0.1 (`root`: the site's folder, the project's by default).
+ */
+export async function serveBuild(outDir: string, root = ROOT) {
+  const server = await preview({
+    root,
+    configFile: `${root.replace(/\/?$/, '/')}vite.config.ts`,
+    logLevel: 'warn',
+    build: { outDir },
+    preview: { port: 0, host: '127.0.0.1', strictPort: false, open: false },
+  });
+  const address = server.httpServer.address();
+  if (!address || typeof address === 'string') throw new Error('vite preview did not start');
+  return { base: `http://127.0.0.1:${address.port}/`, close: () => server.close() };
 }

@@ -17,10 +17,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
-import { build, preview } from 'vite';
+import { build } from 'vite';
 import { encodeShare } from '../src/app/editor/share.ts';
 import { launchChromium } from '../tests/e2e/chromium.ts';
-import { ROOT, table } from './bundle.ts';
+import { ROOT, serveBuild, table } from './bundle.ts';
 import { median, writeResults } from './results.ts';
 import { syntheticFlowDiagram } from './synthetic.ts';
 
@@ -93,7 +93,7 @@ async function drawOnce(browser: Browser, url: string, nodes: number): Promise<D
 
 export async function runDrawBigBench(runs = 3): Promise<DrawBigResults> {
   const outDir = mkdtempSync(join(tmpdir(), 'flowdeck-draw-'));
-  let server: Awaited<ReturnType<typeof preview>> | undefined;
+  let server: Awaited<ReturnType<typeof serveBuild>> | undefined;
   let browser: Browser | undefined;
   try {
     process.stderr.write('building the app (vite build, temp dir)…\n');
@@ -103,19 +103,11 @@ export async function runDrawBigBench(runs = 3): Promise<DrawBigResults> {
       logLevel: 'warn',
       build: { outDir, emptyOutDir: true },
     });
-    server = await preview({
-      root: ROOT,
-      configFile: `${ROOT}vite.config.ts`,
-      logLevel: 'warn',
-      build: { outDir },
-      preview: { port: 0, host: '127.0.0.1' },
-    });
-    const address = server.httpServer.address();
-    const port = typeof address === 'object' && address ? address.port : 0;
+    server = await serveBuild(outDir);
     browser = await launchChromium();
     const results: DrawBigResults = { sizes: [] };
     for (const { leaves, nodes } of SIZES) {
-      const url = `http://127.0.0.1:${port}/#/share/${await encodeShare(syntheticFlowDiagram(leaves))}`;
+      const url = `${server.base}#/share/${await encodeShare(syntheticFlowDiagram(leaves))}`;
       await drawOnce(browser, url, nodes); // warms the worker's code and the caches; not counted
       const all: DrawRun[] = [];
       for (let i = 0; i < runs; i++) all.push(await drawOnce(browser, url, nodes));

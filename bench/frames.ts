@@ -31,11 +31,11 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
-import { build, preview } from 'vite';
+import { build } from 'vite';
 import { isDeckSource } from '../src/core/deck/isDeckSource.ts';
 import { parseDiagram } from '../src/core/parse/parseDiagram.ts';
 import { launchChromium } from '../tests/e2e/chromium.ts';
-import { ROOT, table } from './bundle.ts';
+import { ROOT, serveBuild, table } from './bundle.ts';
 import { median, writeResults } from './results.ts';
 import { syntheticFlowDiagram } from './synthetic.ts';
 
@@ -351,7 +351,7 @@ const METHOD =
 /** Builds the site copy, serves it, measures, prints and returns the frame results. */
 export async function runFrameBench(): Promise<FrameResults> {
   const loadStart = loadavg().map((v) => round(v));
-  let server: Awaited<ReturnType<typeof preview>> | undefined;
+  let server: Awaited<ReturnType<typeof serveBuild>> | undefined;
   let browser: Browser | undefined;
   let site: string | undefined;
   try {
@@ -365,16 +365,8 @@ export async function runFrameBench(): Promise<FrameResults> {
       logLevel: 'warn',
       build: { outDir, emptyOutDir: true, reportCompressedSize: false },
     });
-    server = await preview({
-      root: site,
-      configFile: join(site, 'vite.config.ts'),
-      logLevel: 'warn',
-      build: { outDir },
-      preview: { port: 0, host: '127.0.0.1', strictPort: false, open: false },
-    });
-    const address = server.httpServer.address();
-    if (!address || typeof address === 'string') throw new Error('vite preview did not start');
-    const base = `http://127.0.0.1:${address.port}/`;
+    server = await serveBuild(outDir, site);
+    const { base } = server;
 
     // Playwright already passes --disable-background-timer-throttling,
     // --disable-renderer-backgrounding and --disable-backgrounding-occluded-windows;

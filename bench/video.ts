@@ -21,10 +21,9 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
-import { preview } from 'vite';
 import { buildCli } from '../scripts/buildCli.ts';
 import { launchChromium } from '../tests/e2e/chromium.ts';
-import { buildApp, ROOT, table } from './bundle.ts';
+import { buildApp, ROOT, serveBuild, table } from './bundle.ts';
 import { median, runsFromEnv, writeResults } from './results.ts';
 
 const FILE = 'diagrams/kubectl-apply.yaml';
@@ -172,23 +171,15 @@ export async function runVideoBench(
   const cli = runCli(runs);
   console.log(format('\nGIF and APNG from the CLI (kubectl-apply, 33 s)', cli));
   const outDir = mkdtempSync(join(tmpdir(), 'flowdeck-bench-'));
-  let server: Awaited<ReturnType<typeof preview>> | undefined;
+  let server: Awaited<ReturnType<typeof serveBuild>> | undefined;
   let browser: Browser | undefined;
   try {
     process.stderr.write('video: building the app\n');
     await buildApp(outDir, { compress: false });
-    server = await preview({
-      root: ROOT,
-      configFile: `${ROOT}vite.config.ts`,
-      logLevel: 'warn',
-      build: { outDir },
-      preview: { port: 0, host: '127.0.0.1', strictPort: false, open: false },
-    });
-    const address = server.httpServer.address();
-    if (!address || typeof address === 'string') throw new Error('vite preview did not start');
+    server = await serveBuild(outDir);
     browser = await launchChromium();
     process.stderr.write('video: the app\n');
-    const app = await runApp(browser, `http://127.0.0.1:${address.port}/`, runs);
+    const app = await runApp(browser, server.base, runs);
     console.log(format('\nVideo and GIF in the app (headless Chromium, no GPU)', app));
     return {
       date: new Date().toISOString(),
@@ -200,7 +191,7 @@ export async function runVideoBench(
     };
   } finally {
     await browser?.close();
-    await new Promise<void>((resolve) => server?.httpServer.close(() => resolve()) ?? resolve());
+    await server?.close();
     rmSync(outDir, { recursive: true, force: true });
   }
 }
