@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { parseDiagram } from '../parse/parseDiagram.ts';
+import { connections, groupPath, plainLabel, readingOrder } from './structure.ts';
+
+const { model } = parseDiagram(
+  `flowchart LR
+  kubectl -->|HTTPS| api
+  subgraph cluster[Cluster]
+    subgraph cp[Control plane]
+      api[API Server] -->|store| etcd
+      sched[Scheduler] --> api
+    end
+    subgraph w1[Worker 1]
+      k1[kubelet]
+    end
+    subgraph w2[Worker 2]
+      k2[kubelet]
+    end
+  end
+  api -->|watch| k1
+  api -->|watch| k2
+  k2 -->|status| api
+  api ~~~ sched`,
+  { file: 'test.mmd' },
+);
+if (!model) throw new Error('no model');
+
+describe('the structure a reader is told', () => {
+  it('reads groups before what they hold, siblings as written', () => {
+    const ids = readingOrder(model).map((n) => n.id);
+    expect(ids.indexOf('cluster')).toBeLessThan(ids.indexOf('cp'));
+    expect(ids.indexOf('cp')).toBeLessThan(ids.indexOf('api'));
+    expect(ids.indexOf('api')).toBeLessThan(ids.indexOf('w1'));
+    expect(ids.indexOf('w1')).toBeLessThan(ids.indexOf('k1'));
+    expect(ids.indexOf('k1')).toBeLessThan(ids.indexOf('w2'));
+    expect(new Set(ids).size).toBe(model.nodes.length);
+  });
+
+  it('names the groups around a node, nearest first', () => {
+    expect(groupPath(model, 'api').map(plainLabel)).toEqual(['Control plane', 'Cluster']);
+    expect(groupPath(model, 'kubectl')).toEqual([]);
+  });
+
+  it('groups the other ends by label, with the edge labels, leaving invisible edges out', () => {
+    const { outgoing, incoming } = connections(model, 'api');
+    expect(outgoing.map((g) => [g.label, g.nodes, g.edgeLabels])).toEqual([
+      ['etcd', ['etcd'], ['store']],
+      ['kubelet', ['k1', 'k2'], ['watch']],
+    ]);
+    expect(incoming.map((g) => [g.label, g.nodes.length, g.edgeLabels])).toEqual([
+      ['kubectl', 1, ['HTTPS']],
+      ['Scheduler', 1, []],
+      ['kubelet', 1, ['status']],
+    ]);
+  });
+});
