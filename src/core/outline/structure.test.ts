@@ -54,3 +54,16 @@ describe('the structure a reader is told', () => {
     ]);
   });
 });
+
+describe('a node in words', () => {
+  it('says its label, its groups and its connections, in English and Korean', async () => {
+    const { describeNode } = await import('./describeNode.ts');
+    const { WORDS } = await import('./words.ts');
+    expect(describeNode(model, 'api', WORDS.en)).toBe(
+      'API Server, in Control plane, in Cluster. 3 outgoing: etcd (store), kubelet ×2 (watch). 3 incoming: kubectl (HTTPS), Scheduler, kubelet (status).',
+    );
+    expect(describeNode(model, 'cp', WORDS.ko)).toBe(
+      'Control plane, 그룹, 3개 포함, Cluster 안. 연결 없음.',
+    );
+  });
+});

@@ -1,0 +1,63 @@
+import type { StepChanges } from './changes.ts';
+import {
+  childrenOf,
+  connections,
+  type Graph,
+  groupPath,
+  type LinkGroup,
+  plainLabel,
+} from './structure.ts';
+import type { Words } from './words.ts';
+
+/** One entry of a connection list: "kubelet ×3 (watch · status)". */
+function entry(group: LinkGroup, words: Words): string {
+  const count = group.nodes.length > 1 ? ` ${words.times(group.nodes.length)}` : '';
+  const labels = group.edgeLabels.length > 0 ? ` (${group.edgeLabels.join(' · ')})` : '';
+  return `${group.label}${count}${labels}`;
+}
+
+/**
+ * A node as a screen reader announces it: its label, what it is when it is
+ * a group, the groups around it, and what it connects to.
+ *
+ * @example describeNode(k8s, 'api', WORDS.en)
+ * // 'API Server, in Control plane, in Cluster. 2 outgoing: etcd (store), kubelet ×2 (watch). 1 incoming: kubectl (HTTPS).'
+ */
+export function describeNode(graph: Graph, id: string, words: Words): string {
+  const node = graph.nodes.find((n) => n.id === id);
+  if (!node) return id;
+  const head = [plainLabel(node)];
+  if (node.kind === 'group') head.push(words.group(childrenOf(graph, id).length));
+  for (const group of groupPath(graph, id)) head.push(words.inGroup(plainLabel(group)));
+  const { outgoing, incoming } = connections(graph, id);
+  const list = (groups: LinkGroup[]) => groups.map((g) => entry(g, words)).join(words.comma);
+  const count = (groups: LinkGroup[]) => groups.reduce((sum, g) => sum + g.nodes.length, 0);
+  const parts = [head.join(words.comma)];
+  if (outgoing.length > 0) parts.push(`${words.outgoing(count(outgoing))}: ${list(outgoing)}`);
+  if (incoming.length > 0) parts.push(`${words.incoming(count(incoming))}: ${list(incoming)}`);
+  if (outgoing.length === 0 && incoming.length === 0) parts.push(words.unconnected);
+  return `${parts.join('. ')}.`;
+}
+
+/**
+ * What a step changed, in words: "Lights: kubelet, Pod B. Fails: Pod B."
+ * Empty when the step changes nothing a reader is told.
+ */
+export function describeChanges(graph: Graph, changes: StepChanges, words: Words): string {
+  const byId = new Map(graph.nodes.map((n) => [n.id, n]));
+  const names = (ids: readonly string[]) =>
+    ids.map((id) => {
+      const node = byId.get(id);
+      return node ? plainLabel(node) : id;
+    });
+  const parts: string[] = [];
+  const say = (word: string, ids: readonly string[]) => {
+    if (ids.length > 0) parts.push(`${word}: ${names(ids).join(words.comma)}`);
+  };
+  say(words.lights, changes.lit);
+  say(words.shows, changes.shown);
+  say(words.hides, changes.hidden);
+  say(words.fails, changes.failed);
+  say(words.heals, changes.healed);
+  return parts.length > 0 ? `${parts.join('. ')}.` : '';
+}
