@@ -50,20 +50,34 @@ export function describeNodes(graph: Graph, words: Words): Map<string, string> {
   return texts;
 }
 
+/** How many names a list of what a step changed says before "and n more". */
+const MAX_NAMES = 6;
+
 /**
  * What a step changed, in words: "Lights: kubelet, Pod B. Fails: Pod B."
- * Empty when the step changes nothing a reader is told.
+ * A long list names its first few and counts the rest, so a step that
+ * lights everything does not read the whole diagram aloud. Empty when the
+ * step changes nothing a reader is told.
  */
 export function describeChanges(graph: Graph, changes: StepChanges, words: Words): string {
   const byId = new Map(graph.nodes.map((n) => [n.id, n]));
-  const names = (ids: readonly string[]) =>
-    ids.map((id) => {
+  // Nodes with one label read as one entry: "kubelet ×3".
+  const names = (ids: readonly string[]) => {
+    const counts = new Map<string, number>();
+    for (const id of ids) {
       const node = byId.get(id);
-      return node ? plainLabel(node) : id;
-    });
+      const label = node ? plainLabel(node) : id;
+      counts.set(label, (counts.get(label) ?? 0) + 1);
+    }
+    return [...counts].map(([label, n]) => (n > 1 ? `${label} ${words.times(n)}` : label));
+  };
   const parts: string[] = [];
   const say = (word: string, ids: readonly string[]) => {
-    if (ids.length > 0) parts.push(`${word}: ${names(ids).join(words.comma)}`);
+    const all = names(ids);
+    if (all.length === 0) return;
+    const shown = all.slice(0, all.length > MAX_NAMES ? MAX_NAMES - 1 : MAX_NAMES);
+    if (shown.length < all.length) shown.push(words.more(all.length - shown.length));
+    parts.push(`${word}: ${shown.join(words.comma)}`);
   };
   say(words.lights, changes.lit);
   say(words.shows, changes.shown);

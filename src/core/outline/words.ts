@@ -24,6 +24,8 @@ export interface Words {
   hides: string;
   fails: string;
   heals: string;
+  /** After the first names of a long list: "and 12 more" */
+  more: (count: number) => string;
   /** Between items of a list, and between edge labels of one entry. */
   comma: string;
   /** Between an edge's ends: "kubectl → API Server" */
@@ -36,13 +38,14 @@ const en: Words = {
   group: (count) => `group of ${count}`,
   outgoing: (count) => `${count} outgoing`,
   incoming: (count) => `${count} incoming`,
-  unconnected: 'no connections',
+  unconnected: 'No connections',
   times: (count) => `×${count}`,
   lights: 'Lights',
   shows: 'Shows',
   hides: 'Hides',
   fails: 'Fails',
   heals: 'Recovers',
+  more: (count) => `and ${count} more`,
   comma: ', ',
   arrow: ' → ',
 };
@@ -60,6 +63,7 @@ const ko: Words = {
   hides: '사라짐',
   fails: '실패',
   heals: '복구',
+  more: (count) => `외 ${count}개`,
   comma: ', ',
   arrow: ' → ',
 };
