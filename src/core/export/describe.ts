@@ -1,4 +1,5 @@
 import type { LaidOutDiagram } from '../layout/types.ts';
+import { visibleEdges } from '../outline/structure.ts';
 import { WORDS, type Words } from '../outline/words.ts';
 
 /**
@@ -9,6 +10,6 @@ export function describe(diagram: LaidOutDiagram, more?: string, words: Words = 
   const groups = diagram.nodes.filter((n) => n.kind === 'group').length;
   const summary =
     diagram.description?.trim() ||
-    words.summary(diagram.nodes.length - groups, groups, diagram.edges.length);
+    words.summary(diagram.nodes.length - groups, groups, visibleEdges(diagram).length);
   return more?.trim() ? `${summary} ${more.trim()}` : summary;
 }

@@ -38,6 +38,9 @@ export interface Words {
   summary: (nodes: number, groups: number, edges: number) => string;
 }
 
+/** "1 node", "3 nodes" */
+const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
 const en: Words = {
   lang: 'en',
   inGroup: (group) => `in ${group}`,
@@ -57,7 +60,7 @@ const en: Words = {
   line: ' — ',
   stepOf: (step, count) => `Step ${step} of ${count}`,
   summary: (nodes, groups, edges) =>
-    `${nodes} nodes${groups ? ` in ${groups} groups` : ''}, ${edges} edges.`,
+    `${count(nodes, 'node')}${groups ? ` in ${count(groups, 'group')}` : ''}, ${count(edges, 'edge')}.`,
 };
 
 const ko: Words = {
