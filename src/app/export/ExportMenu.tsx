@@ -2,7 +2,7 @@ import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import './export.css';
 import type { StepScene, Timeline } from '../../core/animate/timeline.ts';
 import type { LaidOutDiagram } from '../../core/layout/types.ts';
-import { useT } from '../i18n/useT.ts';
+import { useLanguage, useT } from '../i18n/useT.ts';
 import { embedHref } from '../route.ts';
 import { useTheme } from '../theme/useTheme.ts';
 import type { ExportKind } from './exportFiles.ts';
@@ -28,10 +28,12 @@ export function ExportMenu({
   const t = useT();
   const menu = useMenu();
   const { theme } = useTheme();
+  const { language } = useLanguage();
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
   const [video, setVideo] = useState(false);
-  const exportTheme = theme === 'dark' ? 'dark' : 'light';
+  // Files are drawn in the app's theme and speak to screen readers in its language.
+  const look = { theme: theme === 'dark' ? 'dark' : 'light', lang: language } as const;
   const flowId = step?.timeline.flowId ?? diagram.flows[0]?.id;
   const current: ExportKind = step ? { kind: 'step', ...step } : { kind: 'view' };
 
@@ -48,20 +50,20 @@ export function ExportMenu({
   };
   const saveSvg = (what: ExportKind) =>
     run(async (lib) => {
-      const file = await lib.makeSvg(diagram, what, exportTheme);
+      const file = await lib.makeSvg(diagram, what, look);
       lib.download(file.name, file.svg);
       return t('export.saved', { name: file.name });
     });
   const savePng = (scale: number) =>
     run(async (lib) => {
-      const file = await lib.makeSvg(diagram, current, exportTheme);
+      const file = await lib.makeSvg(diagram, current, look);
       const name = file.name.replace(/\.svg$/, scale === 1 ? '.png' : `@${scale}x.png`);
       lib.download(name, await lib.svgToPng(file.svg, scale, diagram.shape));
       return t('export.saved', { name });
     });
   const copySvg = () =>
     run(async (lib) => {
-      const file = await lib.makeSvg(diagram, current, exportTheme);
+      const file = await lib.makeSvg(diagram, current, look);
       await navigator.clipboard.writeText(file.svg);
       return t('export.copied');
     });
@@ -130,7 +132,7 @@ export function ExportMenu({
           <VideoDialog
             diagram={diagram}
             flowId={flowId}
-            theme={exportTheme}
+            theme={look.theme}
             open={video}
             onClose={() => {
               setVideo(false);

@@ -30,7 +30,18 @@ export interface Words {
   comma: string;
   /** Between an edge's ends: "kubectl → API Server" */
   arrow: string;
+  /** Between the ends of an edge with heads at both ends: "A ↔ B" */
+  bothWays: string;
+  /** Between the ends of an edge without heads: "A — B" */
+  line: string;
+  /** Where a step stands in its flow: "Step 2 of 5" */
+  stepOf: (step: number, count: number) => string;
+  /** What a diagram holds, when its author wrote no description: "12 nodes in 3 groups, 14 edges." */
+  summary: (nodes: number, groups: number, edges: number) => string;
 }
+
+/** "1 node", "3 nodes" */
+const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
 const en: Words = {
   lang: 'en',
@@ -48,6 +59,11 @@ const en: Words = {
   more: (count) => `and ${count} more`,
   comma: ', ',
   arrow: ' → ',
+  bothWays: ' ↔ ',
+  line: ' — ',
+  stepOf: (step, count) => `Step ${step} of ${count}`,
+  summary: (nodes, groups, edges) =>
+    `${count(nodes, 'node')}${groups ? ` in ${count(groups, 'group')}` : ''}, ${count(edges, 'edge')}.`,
 };
 
 const ko: Words = {
@@ -66,6 +82,11 @@ const ko: Words = {
   more: (count) => `외 ${count}개`,
   comma: ', ',
   arrow: ' → ',
+  bothWays: ' ↔ ',
+  line: ' — ',
+  stepOf: (step, count) => `${count}단계 중 ${step}단계`,
+  summary: (nodes, groups, edges) =>
+    `노드 ${nodes}개${groups ? `, 그룹 ${groups}개` : ''}, 연결 ${edges}개.`,
 };
 
 export const WORDS: Readonly<Record<Words['lang'], Words>> = { en, ko };
