@@ -1,5 +1,5 @@
 import type { LaidOutDiagram, LaidOutEdge } from '../layout/types.ts';
-import { describeNode } from '../outline/describeNode.ts';
+import { describeNodes } from '../outline/describeNode.ts';
 import { type Graph, plainLabel, readingOrder } from '../outline/structure.ts';
 import type { Words } from '../outline/words.ts';
 
@@ -60,6 +60,7 @@ export function accessible(
     members.set(parent, list);
   }
   const byId = new Map(nodes.map((n) => [n.id, n]));
+  const sentences = describeNodes(graph, words);
   const readEdges = new Map(edges.map((e) => [e.id, e]));
   return {
     words,
@@ -69,7 +70,7 @@ export function accessible(
       const group = node.kind === 'group';
       const label = labels.get(id) as string;
       // describeNode starts with the label, which is already the element's name.
-      const sentence = describeNode(graph, id, words);
+      const sentence = sentences.get(id) ?? label;
       let desc = sentence.startsWith(label)
         ? sentence.slice(label.length).replace(/^(, |\. )/, '')
         : sentence;

@@ -33,7 +33,12 @@ export function describeNodes(graph: Graph, words: Words): Map<string, string> {
   const texts = new Map<string, string>();
   for (const node of graph.nodes) {
     const head = [plainLabel(node)];
-    if (node.kind === 'group') head.push(words.group(members.get(node.id) ?? 0));
+    // A folded group holds nothing drawn; it says how many nodes it hides.
+    if (node.kind === 'group') {
+      head.push(
+        words.group(node.collapsed ? (node.hiddenCount ?? 0) : (members.get(node.id) ?? 0)),
+      );
+    }
     const seen = new Set([node.id]);
     for (let at = node.parent; at && !seen.has(at); at = byId.get(at)?.parent ?? null) {
       seen.add(at);
