@@ -134,6 +134,29 @@ describe('exploring a diagram by its structure', () => {
     expect(ends.slice(0, 4).sort()).toEqual(['etcd', 'kubelet-1', 'kubelet-2', 'kubelet-3'].sort());
     expect(ends[4]).toBe(ends[0]);
     await expect.poll(() => status()).toMatch(/^From API Server along “.+”, 1 of 4 outgoing\./);
+    // Half out of the canvas, a node reached by the keys is brought wholly into sight.
+    const canvas = await page.locator('.fd-canvas').boundingBox();
+    const before = await page.locator('.react-flow__node[data-id="api"]').boundingBox();
+    if (!canvas || !before) throw new Error('no canvas');
+    const shift = canvas.x + canvas.width - (before.x + before.width / 2);
+    await page.mouse.move(canvas.x + 200, canvas.y + 60);
+    await page.mouse.down();
+    await page.mouse.move(canvas.x + 200 + shift, canvas.y + 60, { steps: 8 });
+    await page.mouse.up();
+    await page.locator('.react-flow__node[data-id="kubectl"]').focus();
+    await page.keyboard.press(']');
+    expect((await focused()).id).toBe('api');
+    const inSight = async () => {
+      const box = await page.locator('.react-flow__node[data-id="api"]').boundingBox();
+      return (
+        !!box &&
+        box.x >= canvas.x &&
+        box.y >= canvas.y &&
+        box.x + box.width <= canvas.x + canvas.width &&
+        box.y + box.height <= canvas.y + canvas.height
+      );
+    };
+    await expect.poll(inSight).toBe(true);
     // Back along incoming edges, and a dead end said in words.
     await page.locator('.react-flow__node[data-id="user"]').focus();
     await page.keyboard.press('[');

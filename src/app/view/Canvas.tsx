@@ -276,6 +276,34 @@ function CanvasInner({ diagram, selected, onSelect, scene, children }: CanvasPro
 
   const { onKeyDown, message } = useExplore({ diagram, scene, root, selected, onSelect });
 
+  // A node reached by the keyboard is brought wholly into sight (React Flow's
+  // own pan waits until it is wholly out): the camera glides to centre it
+  // (a group, its title) at its zoom. Judged where the camera is going, not
+  // where it is in a flight.
+  const keepInSight = (id: string) => {
+    const node = diagram.nodes.find((n) => n.id === id);
+    if (!node) return;
+    const view = camera.destination();
+    const { width, height } = camera.size();
+    const margin = 16;
+    const left = node.x * view.zoom + view.x;
+    const top = node.y * view.zoom + view.y;
+    const inside =
+      left >= margin &&
+      top >= margin &&
+      left + node.width * view.zoom <= width - margin &&
+      top + node.height * view.zoom <= height - margin;
+    if (inside) return;
+    const target = node.kind === 'group' ? node.labelBox : node;
+    const x = target.x + target.width / 2;
+    const y = target.y + target.height / 2;
+    fitted.current = false;
+    camera.glide(
+      { x: width / 2 - x * view.zoom, y: height / 2 - y * view.zoom, zoom: view.zoom },
+      reducedMotion() ? 0 : 300,
+    );
+  };
+
   // f and m work wherever the focus is on the page (but not while typing).
   const refitKey = useRef(refit);
   refitKey.current = refit;
@@ -304,9 +332,11 @@ function CanvasInner({ diagram, selected, onSelect, scene, children }: CanvasPro
       data-overview={overview || undefined}
       onKeyDown={onKeyDown}
       onFocus={(event) => {
-        const id = (event.target as HTMLElement).closest<HTMLElement>('.react-flow__node')?.dataset
-          .id;
-        if (id) light(id);
+        const element = (event.target as HTMLElement).closest<HTMLElement>('.react-flow__node');
+        const id = element?.dataset.id;
+        if (!id) return;
+        light(id);
+        if (element.matches(':focus-visible')) keepInSight(id);
       }}
       onBlur={() => light(null)}
     >
@@ -333,6 +363,7 @@ function CanvasInner({ diagram, selected, onSelect, scene, children }: CanvasPro
         }}
         onNodeMouseEnter={(_, node) => light(node.id)}
         onNodeMouseLeave={() => light(null)}
+        autoPanOnNodeFocus={false}
         proOptions={{ hideAttribution: true }}
       >
         <Controls className={CHROME} showInteractive={false} showFitView={false}>
