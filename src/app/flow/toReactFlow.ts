@@ -23,17 +23,18 @@ export type RoutedEdgeType = Edge<
  * them: absolute positions (no React Flow parenting, which would re-anchor
  * children), groups stacked under their children by depth, edges above groups.
  * Nodes come in reading order (a group, then what it holds), which is the
- * order Tab visits them; `names` are what a screen reader says on each.
+ * order Tab visits them; `names` are what a screen reader says on each node
+ * and edge (an edge without one, an invisible one, is hidden from it).
  */
 export function toReactFlow(
   diagram: LaidOutDiagram,
-  names?: ReadonlyMap<string, string>,
+  names?: { nodes: ReadonlyMap<string, string>; edges: ReadonlyMap<string, string> },
 ): {
   nodes: (ShapeNodeType | GroupNodeType)[];
   edges: RoutedEdgeType[];
 } {
   const nodes = (readingOrder(diagram) as LaidOutNode[]).map((node) => {
-    const ariaLabel = names?.get(node.id);
+    const ariaLabel = names?.nodes.get(node.id);
     return {
       id: node.id,
       ...(ariaLabel ? { ariaLabel } : {}),
@@ -56,6 +57,11 @@ export function toReactFlow(
       data: { edge, style: resolveStyle(edge, diagram.classDefs) },
       zIndex: 500,
       focusable: false,
+      ...(names
+        ? names.edges.has(edge.id)
+          ? { ariaLabel: names.edges.get(edge.id) as string }
+          : { domAttributes: { 'aria-hidden': true } }
+        : {}),
     }),
   );
   return { nodes, edges };

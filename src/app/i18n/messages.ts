@@ -44,6 +44,7 @@ export const en = {
   'flow.nodeHint': 'Press ? for the keys that explore the diagram.',
   'flow.edgeHint': 'Press Enter or Space to select this connection.',
 
+  'explore.canvas': 'Diagram: {title}',
   'explore.along': 'From {from} along “{label}”, {index} of {count} outgoing.',
   'explore.alongPlain': 'From {from}, {index} of {count} outgoing.',
   'explore.back': 'Back from {from} along “{label}”, {index} of {count} incoming.',
@@ -374,6 +375,7 @@ export const ko: Messages<'ko'> = {
   'flow.nodeHint': '? 키를 누르면 다이어그램을 탐색하는 키를 볼 수 있습니다.',
   'flow.edgeHint': 'Enter 또는 Space 키를 누르면 이 연결을 선택합니다.',
 
+  'explore.canvas': '다이어그램: {title}',
   'explore.along': '{from}에서 “{label}” 따라 나가는 연결 {count}개 중 {index}번째.',
   'explore.alongPlain': '{from}에서 나가는 연결 {count}개 중 {index}번째.',
   'explore.back': '{from}에서 “{label}” 거슬러 들어오는 연결 {count}개 중 {index}번째.',

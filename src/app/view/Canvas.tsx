@@ -9,6 +9,7 @@ import {
 import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import type { StepScene } from '../../core/animate/timeline.ts';
 import type { LaidOutDiagram } from '../../core/layout/types.ts';
+import { describeEdges } from '../../core/outline/describeEdge.ts';
 import { describeNodes } from '../../core/outline/describeNode.ts';
 import { WORDS } from '../../core/outline/words.ts';
 import { GroupNode } from '../flow/GroupNode.tsx';
@@ -136,7 +137,11 @@ function CanvasInner({ diagram, selected, onSelect, scene, children }: CanvasPro
   // rendering, so a leaving node's element is never dropped in between.
   const { language } = useLanguage();
   const base = useMemo(
-    () => toReactFlow(diagram, describeNodes(diagram, WORDS[language])),
+    () =>
+      toReactFlow(diagram, {
+        nodes: describeNodes(diagram, WORDS[language]),
+        edges: describeEdges(diagram, WORDS[language]),
+      }),
     [diagram, language],
   );
   const [shownBase, setShownBase] = useState(base);
@@ -364,6 +369,7 @@ function CanvasInner({ diagram, selected, onSelect, scene, children }: CanvasPro
         onNodeMouseEnter={(_, node) => light(node.id)}
         onNodeMouseLeave={() => light(null)}
         autoPanOnNodeFocus={false}
+        aria-label={t('explore.canvas', { title: diagram.title })}
         proOptions={{ hideAttribution: true }}
       >
         <Controls className={CHROME} showInteractive={false} showFitView={false}>

@@ -1,4 +1,5 @@
-import type { LaidOutDiagram, LaidOutEdge } from '../layout/types.ts';
+import type { LaidOutDiagram } from '../layout/types.ts';
+import { describeEdges } from '../outline/describeEdge.ts';
 import { describeNodes } from '../outline/describeNode.ts';
 import { type Graph, plainLabel, readingOrder } from '../outline/structure.ts';
 import type { Words } from '../outline/words.ts';
@@ -50,8 +51,6 @@ export function accessible(
   const nodeId = new Map(diagram.nodes.map((n, i) => [n.id, `${p}-n${i}`]));
   const edgeId = new Map(diagram.edges.map((e, i) => [e.id, `${p}-e${i}`]));
   const labels = new Map(nodes.map((n) => [n.id, plainLabel(n)]));
-  const uses = new Map<string, number>();
-  for (const label of labels.values()) uses.set(label, (uses.get(label) ?? 0) + 1);
   const members = new Map<string | null, string[]>();
   for (const node of readingOrder(graph)) {
     const parent = node.parent !== null && ids.has(node.parent) ? node.parent : null;
@@ -61,6 +60,7 @@ export function accessible(
   }
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const sentences = describeNodes(graph, words);
+  const edgeNames = describeEdges(graph, words);
   const readEdges = new Map(edges.map((e) => [e.id, e]));
   return {
     words,
@@ -90,35 +90,10 @@ export function accessible(
       const edge = readEdges.get(id);
       if (!edge) return HIDDEN;
       return {
-        attrs: { id: edgeId.get(id), role: 'graphics-symbol', 'aria-label': edgeName(edge) },
+        attrs: { id: edgeId.get(id), role: 'graphics-symbol', 'aria-label': edgeNames.get(id) },
         desc: '',
       };
     },
     owned: [...(members.get(null) ?? []), ...edges.map((e) => edgeId.get(e.id) as string)],
   };
-
-  /** "kubectl → API Server: HTTPS", the ends in the order the heads point. */
-  function edgeName(edge: LaidOutEdge): string {
-    const { start, end } = edge.arrows;
-    const from = endName(edge.source);
-    const to = endName(edge.target);
-    const ends =
-      start !== 'none' && end !== 'none'
-        ? `${from}${words.bothWays}${to}`
-        : start !== 'none'
-          ? `${to}${words.arrow}${from}`
-          : end !== 'none'
-            ? `${from}${words.arrow}${to}`
-            : `${from}${words.line}${to}`;
-    const label = edge.label?.replace(/\s*\n\s*/g, ' ').trim();
-    return label ? `${ends}: ${label}` : ends;
-  }
-
-  /** An edge's end by its label, with its group when other nodes share the label: "kubelet (in Node2)". */
-  function endName(id: string): string {
-    const label = labels.get(id) ?? id;
-    const parent = byId.get(id)?.parent;
-    const group = parent ? labels.get(parent) : undefined;
-    return (uses.get(label) ?? 0) > 1 && group ? `${label} (${words.inGroup(group)})` : label;
-  }
 }

@@ -83,3 +83,17 @@ describe('a step in words', () => {
     expect(describeChanges(model, { ...none, lit: [], failed: [] }, WORDS.en)).toBe('');
   });
 });
+
+describe('an edge in words', () => {
+  it('names its ends the way its heads point, its label, and the group of an end whose label is shared', async () => {
+    const { describeEdges } = await import('./describeEdge.ts');
+    const { WORDS } = await import('./words.ts');
+    const names = describeEdges(model, WORDS.en);
+    expect(names.get('kubectl->api')).toBe('kubectl → API Server: HTTPS');
+    expect(names.get('api->k2')).toBe('API Server → kubelet (in Worker 2): watch');
+    expect([...names.values()].some((n) => n.includes('Scheduler — ') || n.includes('~'))).toBe(
+      false,
+    );
+    expect(names.size).toBe(model.edges.filter((e) => e.line !== 'invisible').length);
+  });
+});
