@@ -28,6 +28,16 @@ export interface Words {
   comma: string;
   /** Between an edge's ends: "kubectl → API Server" */
   arrow: string;
+  /** The Outline's heading: "Outline of Kubernetes" */
+  outlineOf: (title: string) => string;
+  /** The heading over the nested list of groups and nodes. */
+  parts: string;
+  /** The heading over the flows. */
+  flows: string;
+  /** A step without a caption: "Step 3" */
+  step: (number: number) => string;
+  /** A plain Mermaid chart's untitled flow (`titleWalkthroughs()`). */
+  walkthrough: string;
 }
 
 const en: Words = {
@@ -45,6 +55,11 @@ const en: Words = {
   heals: 'Recovers',
   comma: ', ',
   arrow: ' → ',
+  outlineOf: (title) => `Outline of ${title}`,
+  parts: 'Parts',
+  flows: 'Flows',
+  step: (number) => `Step ${number}`,
+  walkthrough: 'Walkthrough',
 };
 
 const ko: Words = {
@@ -62,6 +77,11 @@ const ko: Words = {
   heals: '복구',
   comma: ', ',
   arrow: ' → ',
+  outlineOf: (title) => `${title} 개요`,
+  parts: '구성',
+  flows: '흐름',
+  step: (number) => `${number}단계`,
+  walkthrough: '둘러보기',
 };
 
 export const WORDS: Readonly<Record<Words['lang'], Words>> = { en, ko };
