@@ -1,5 +1,6 @@
 import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { dirname, extname, join } from 'node:path';
+import { titleWalkthroughs } from '../core/animate/defaultFlow.ts';
 import { buildTimeline, type Timeline } from '../core/animate/timeline.ts';
 import { animatedSvg } from '../core/export/animatedSvg.ts';
 import { SHAPE_KEYWORD, withPngText } from '../core/export/pngText.ts';
@@ -14,6 +15,9 @@ import type { LaidOutDiagram } from '../core/layout/types.ts';
 import { formatDiagnostic } from '../core/model/formatDiagnostic.ts';
 import type { AspectSetting } from '../core/model/screenShape.ts';
 import type { Flow } from '../core/model/types.ts';
+import { outlineMarkdown } from '../core/outline/markdown.ts';
+import { outline } from '../core/outline/outline.ts';
+import { WORDS, type Words } from '../core/outline/words.ts';
 import type { Limits } from '../core/parse/limits.ts';
 import { parseDiagram } from '../core/parse/parseDiagram.ts';
 import { type AnimationOptions, flowAnimation } from './animation.ts';
@@ -25,7 +29,8 @@ import { createIconCatalog, loadIcons, usedSetNames } from './icons.ts';
 import { createRasterizer, svgToPng } from './png.ts';
 import { readDiagramText } from './readText.ts';
 
-export type ExportFormat = 'svg' | 'png' | 'gif' | 'apng';
+/** `md` is the diagram's Outline as Markdown, its text alternative. */
+export type ExportFormat = 'svg' | 'png' | 'gif' | 'apng' | 'md';
 
 export interface ExportOptions {
   /** The output file, or the output folder when exporting a folder. */
@@ -50,6 +55,8 @@ export interface ExportOptions {
   aspect?: AspectSetting | undefined;
   /** For a GIF or APNG: its size, frame rate and speed, camera and motion. */
   clip: ClipFlags;
+  /** The language of an Outline's own words (`--lang`); default English. */
+  lang: Words['lang'];
 }
 
 /** What a GIF's or APNG's flags set; `--no-caption` is `caption`, `--step` is `step`. */
@@ -75,6 +82,7 @@ export interface ExportFlags {
   speed?: string | undefined;
   camera?: boolean | undefined;
   stills?: boolean | undefined;
+  lang?: string | undefined;
 }
 
 const MAX_SCALE = 8;
@@ -97,8 +105,14 @@ export function readExportFlags(flags: ExportFlags): ExportOptions | string {
   if (flags.format !== undefined && !format)
     return VIDEOS.includes(flags.format.toLowerCase())
       ? NO_VIDEO
-      : `--format must be svg, png, gif or apng, not "${flags.format}"`;
+      : `--format must be svg, png, gif, apng or md, not "${flags.format}"`;
   if (theme !== 'light' && theme !== 'dark') return `--theme must be light or dark, not "${theme}"`;
+  const markdown = (format ?? formatOf(output)) === 'md';
+  const { lang = 'en' } = flags;
+  if (lang !== 'en' && lang !== 'ko') return `--lang must be en or ko, not "${lang}"`;
+  if (flags.lang !== undefined && !markdown) return '--lang is for an Outline (--format md)';
+  if (markdown && (flow !== undefined || flags.step !== undefined || flags.animated))
+    return 'an Outline (--format md) holds every flow; drop --flow, --step and --animated';
   const moving = isAnimation(format ?? formatOf(output));
   const clip = readClipFlags(flags, moving);
   if (typeof clip === 'string') return clip;
@@ -126,6 +140,7 @@ export function readExportFlags(flags: ExportFlags): ExportOptions | string {
     systemFonts,
     caption,
     clip,
+    lang,
   };
   if (flow !== undefined) options.flow = flow;
   if (step !== undefined) options.step = step;
@@ -133,7 +148,7 @@ export function readExportFlags(flags: ExportFlags): ExportOptions | string {
   return options;
 }
 
-const FORMATS: readonly ExportFormat[] = ['svg', 'png', 'gif', 'apng'];
+const FORMATS: readonly ExportFormat[] = ['svg', 'png', 'gif', 'apng', 'md'];
 const VIDEOS = ['mp4', 'webm', 'mov', 'mkv'];
 const NO_VIDEO =
   "video needs a browser's encoder: the app's Export menu makes MP4 and WebM; here, a GIF (-o <name>.gif)";
@@ -234,7 +249,7 @@ async function exportFile(file: string, exporter: Exporter): Promise<number> {
     err(
       VIDEOS.includes(ext)
         ? `flowdeck: ${NO_VIDEO}`
-        : `flowdeck: cannot tell the format of ${options.output}: name it .svg, .png, .gif or .apng, or pass --format`,
+        : `flowdeck: cannot tell the format of ${options.output}: name it .svg, .png, .gif, .apng or .md, or pass --format`,
     );
     return 2;
   }
@@ -324,6 +339,7 @@ async function exportFolder(folder: string, exporter: Exporter): Promise<number>
 
 function folderJobs(diagram: LaidOutDiagram, options: ExportOptions): Job[] {
   const at = (name: string) => join(options.output, name);
+  if (options.format === 'md') return [{ path: at(`${diagram.id}.md`), format: 'md' }];
   const jobs: Job[] = [];
   if (options.format !== 'png') jobs.push({ path: at(`${diagram.id}.svg`), format: 'svg' });
   if (options.format !== 'svg') jobs.push({ path: at(`${diagram.id}.png`), format: 'png' });
@@ -374,6 +390,7 @@ function pickFlow(diagram: LaidOutDiagram, id: string | undefined): Flow | strin
 
 async function write(diagram: LaidOutDiagram, job: Job, exporter: Exporter): Promise<void> {
   const { options, fonts } = exporter;
+  if (job.format === 'md') return save(job.path, outlineText(diagram, options.lang), '', exporter);
   const needs = textNeeds(diagram, job.timeline);
   const embed = () => (options.systemFonts ? [] : fonts.subsetFonts(needs, 'woff2'));
   const { timeline, step } = job;
@@ -416,10 +433,20 @@ async function write(diagram: LaidOutDiagram, job: Job, exporter: Exporter): Pro
       if (diagram.shape) data = withPngText(data, SHAPE_KEYWORD, diagram.shape);
     }
   }
-  await mkdir(dirname(job.path), { recursive: true });
-  await writeFile(job.path, data);
+  await save(job.path, data, more, exporter);
+}
+
+async function save(path: string, data: string | Uint8Array, more: string, exporter: Exporter) {
+  await mkdir(dirname(path), { recursive: true });
+  await writeFile(path, data);
   const bytes = typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength;
-  exporter.out(`${job.path}  ${formatSize(bytes)}${more}`);
+  exporter.out(`${path}  ${formatSize(bytes)}${more}`);
+}
+
+/** The Outline as Markdown, in `lang`'s words (a plain chart's "Walkthrough" too), as the app's Export menu writes it. */
+function outlineText(diagram: LaidOutDiagram, lang: Words['lang']): string {
+  const words = WORDS[lang];
+  return outlineMarkdown(outline(titleWalkthroughs(diagram, words.walkthrough)), words);
 }
 
 /** A GIF or APNG of the flow, or of its step `step` (0-based). */
