@@ -1,6 +1,5 @@
 import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { dirname, extname, join } from 'node:path';
-import { titleWalkthroughs } from '../core/animate/defaultFlow.ts';
 import { buildTimeline, type Timeline } from '../core/animate/timeline.ts';
 import { animatedSvg } from '../core/export/animatedSvg.ts';
 import { SHAPE_KEYWORD, withPngText } from '../core/export/pngText.ts';
@@ -15,8 +14,7 @@ import type { LaidOutDiagram } from '../core/layout/types.ts';
 import { formatDiagnostic } from '../core/model/formatDiagnostic.ts';
 import type { AspectSetting } from '../core/model/screenShape.ts';
 import type { Flow } from '../core/model/types.ts';
-import { outlineMarkdown } from '../core/outline/markdown.ts';
-import { outline } from '../core/outline/outline.ts';
+import { diagramMarkdown } from '../core/outline/markdown.ts';
 import { WORDS, type Words } from '../core/outline/words.ts';
 import type { Limits } from '../core/parse/limits.ts';
 import { parseDiagram } from '../core/parse/parseDiagram.ts';
@@ -390,7 +388,8 @@ function pickFlow(diagram: LaidOutDiagram, id: string | undefined): Flow | strin
 
 async function write(diagram: LaidOutDiagram, job: Job, exporter: Exporter): Promise<void> {
   const { options, fonts } = exporter;
-  if (job.format === 'md') return save(job.path, outlineText(diagram, options.lang), '', exporter);
+  if (job.format === 'md')
+    return save(job.path, diagramMarkdown(diagram, WORDS[options.lang]), '', exporter);
   const needs = textNeeds(diagram, job.timeline);
   const embed = () => (options.systemFonts ? [] : fonts.subsetFonts(needs, 'woff2'));
   const { timeline, step } = job;
@@ -441,12 +440,6 @@ async function save(path: string, data: string | Uint8Array, more: string, expor
   await writeFile(path, data);
   const bytes = typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength;
   exporter.out(`${path}  ${formatSize(bytes)}${more}`);
-}
-
-/** The Outline as Markdown, in `lang`'s words (a plain chart's "Walkthrough" too), as the app's Export menu writes it. */
-function outlineText(diagram: LaidOutDiagram, lang: Words['lang']): string {
-  const words = WORDS[lang];
-  return outlineMarkdown(outline(titleWalkthroughs(diagram, words.walkthrough)), words);
 }
 
 /** A GIF or APNG of the flow, or of its step `step` (0-based). */

@@ -1,4 +1,12 @@
-import type { Outline, OutlineLink, OutlineNode, OutlineStep } from './outline.ts';
+import { titleWalkthroughs } from '../animate/defaultFlow.ts';
+import type { LaidOutDiagram } from '../layout/types.ts';
+import {
+  type Outline,
+  type OutlineLink,
+  type OutlineNode,
+  type OutlineStep,
+  outline,
+} from './outline.ts';
 import type { Words } from './words.ts';
 
 /**
@@ -106,4 +114,13 @@ export function outlineMarkdown(outline: Outline, words: Words): string {
     }
   }
   return `${out.join('\n')}\n`;
+}
+
+/**
+ * A laid-out diagram's Outline as Markdown in `words`' language, a plain
+ * chart's untitled walkthrough named in it too: what `flowdeck export
+ * --format md` and the app's Export menu write.
+ */
+export function diagramMarkdown(diagram: LaidOutDiagram, words: Words): string {
+  return outlineMarkdown(outline(titleWalkthroughs(diagram, words.walkthrough)), words);
 }
