@@ -3,7 +3,7 @@ import { buildTimeline, type Timeline } from '../animate/timeline.ts';
 import type { LaidOutDiagram } from '../layout/types.ts';
 import type { ModelEdge } from '../model/types.ts';
 import { stepChanges } from './changes.ts';
-import { groupPath, plainLabel, readingOrder, visibleEdges } from './structure.ts';
+import { plainLabel, readingOrder, visibleEdges } from './structure.ts';
 
 /**
  * A diagram as a text alternative: the nesting of groups and nodes, each
@@ -104,7 +104,8 @@ export function outline(diagram: LaidOutDiagram, timelines: readonly Timeline[] 
       toLabel: labelOf(edge.target),
       arrow: arrowOf(edge),
     };
-    const around = groupPath(diagram, edge.target)[0];
+    const parent = byId.get(edge.target)?.parent;
+    const around = parent ? byId.get(parent) : undefined;
     if (around && (shared.get(link.toLabel) ?? 0) > 1) link.toGroup = plainLabel(around);
     const label = oneLine(edge.label ?? '');
     if (label) link.label = label;
