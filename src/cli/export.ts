@@ -13,8 +13,9 @@ import type { LayoutEngine } from '../core/layout/createLayoutEngine.ts';
 import type { LaidOutDiagram } from '../core/layout/types.ts';
 import { formatDiagnostic } from '../core/model/formatDiagnostic.ts';
 import type { AspectSetting } from '../core/model/screenShape.ts';
-import type { Flow } from '../core/model/types.ts';
+import type { Flow, Model } from '../core/model/types.ts';
 import { diagramMarkdown } from '../core/outline/markdown.ts';
+import type { OutlineSource } from '../core/outline/outline.ts';
 import { WORDS, type Words } from '../core/outline/words.ts';
 import type { Limits } from '../core/parse/limits.ts';
 import { parseDiagram } from '../core/parse/parseDiagram.ts';
@@ -208,7 +209,7 @@ interface Exporter {
 /** One file to write. A timeline with a `step` draws that step; without one, plays the flow. */
 interface Job {
   path: string;
-  format: ExportFormat;
+  format: Exclude<ExportFormat, 'md'>;
   timeline?: Timeline;
   /** 0-based. */
   step?: number;
@@ -260,12 +261,16 @@ async function exportFile(file: string, exporter: Exporter): Promise<number> {
     err('flowdeck: --animated makes an SVG; a PNG holds one picture (use --step N)');
     return 2;
   }
-  const diagram = await load(file, exporter);
+  const diagram = await (format === 'md' ? readModel : load)(file, exporter);
   if (diagram === 'deck') {
     err(`flowdeck: ${file} is a lesson deck; export its diagrams, or the folder they are in`);
     return 1;
   }
   if (!diagram) return 1;
+  if (format === 'md' || !('width' in diagram)) {
+    await writeOutline(diagram, options.output, exporter);
+    return 0;
+  }
   const job: Job = { path: options.output, format };
   if (options.animated || options.step !== undefined || isAnimation(format)) {
     const flow = pickFlow(diagram, options.flow);
@@ -311,9 +316,11 @@ async function exportFolder(folder: string, exporter: Exporter): Promise<number>
   await mkdir(options.output, { recursive: true });
   const seen = new Map<string, string>();
   let failed = 0;
+  // An Outline needs no layout: the model says it all, and ELK is the slow part.
+  const open = options.format === 'md' ? readModel : load;
   for (const file of files) {
     try {
-      const diagram = await load(file, exporter);
+      const diagram = await open(file, exporter);
       if (diagram === 'deck') continue;
       if (diagram && seen.has(diagram.id)) {
         // Both would write the same <id>.svg: the second would overwrite the first.
@@ -324,6 +331,10 @@ async function exportFolder(folder: string, exporter: Exporter): Promise<number>
         continue;
       }
       seen.set(diagram.id, file);
+      if (!('width' in diagram)) {
+        await writeOutline(diagram, join(options.output, `${diagram.id}.md`), exporter);
+        continue;
+      }
       for (const job of folderJobs(diagram, options)) await write(diagram, job, exporter);
     } catch (error) {
       err(`${file}: error: ${(error as Error).message}`);
@@ -337,7 +348,6 @@ async function exportFolder(folder: string, exporter: Exporter): Promise<number>
 
 function folderJobs(diagram: LaidOutDiagram, options: ExportOptions): Job[] {
   const at = (name: string) => join(options.output, name);
-  if (options.format === 'md') return [{ path: at(`${diagram.id}.md`), format: 'md' }];
   const jobs: Job[] = [];
   if (options.format !== 'png') jobs.push({ path: at(`${diagram.id}.svg`), format: 'svg' });
   if (options.format !== 'svg') jobs.push({ path: at(`${diagram.id}.png`), format: 'png' });
@@ -354,6 +364,19 @@ function folderJobs(diagram: LaidOutDiagram, options: ExportOptions): Job[] {
  * unread, its diagnostics, the layout's failure); null when it cannot be drawn.
  */
 async function load(file: string, exporter: Exporter): Promise<LaidOutDiagram | 'deck' | null> {
+  const model = await readModel(file, exporter);
+  if (!model || model === 'deck') return model;
+  try {
+    const { aspect } = exporter.options;
+    return await exporter.engine.layout(aspect ? { ...model, aspect } : model);
+  } catch (error) {
+    exporter.err(`${file}: error: could not be laid out: ${(error as Error)?.message ?? error}`);
+    return null;
+  }
+}
+
+/** Reads and parses a diagram, printing what went wrong; null when it has errors. */
+async function readModel(file: string, exporter: Exporter): Promise<Model | 'deck' | null> {
   const read = await readDiagramText(file);
   if (!read.ok) {
     exporter.err(read.problem);
@@ -367,13 +390,7 @@ async function load(file: string, exporter: Exporter): Promise<LaidOutDiagram | 
   const names = await usedSetNames(exporter.icons, model.nodes);
   for (const d of checkIcons({ nodes: model.nodes, names, text, file }))
     exporter.err(formatDiagnostic(d));
-  try {
-    const { aspect } = exporter.options;
-    return await exporter.engine.layout(aspect ? { ...model, aspect } : model);
-  } catch (error) {
-    exporter.err(`${file}: error: could not be laid out: ${(error as Error)?.message ?? error}`);
-    return null;
-  }
+  return model;
 }
 
 /** The flow named, else the first; or why there is none. */
@@ -388,8 +405,6 @@ function pickFlow(diagram: LaidOutDiagram, id: string | undefined): Flow | strin
 
 async function write(diagram: LaidOutDiagram, job: Job, exporter: Exporter): Promise<void> {
   const { options, fonts } = exporter;
-  if (job.format === 'md')
-    return save(job.path, diagramMarkdown(diagram, WORDS[options.lang]), '', exporter);
   const needs = textNeeds(diagram, job.timeline);
   const embed = () => (options.systemFonts ? [] : fonts.subsetFonts(needs, 'woff2'));
   const { timeline, step } = job;
@@ -433,6 +448,11 @@ async function write(diagram: LaidOutDiagram, job: Job, exporter: Exporter): Pro
     }
   }
   await save(job.path, data, more, exporter);
+}
+
+/** The Outline as Markdown, in `--lang`'s words. */
+function writeOutline(diagram: OutlineSource, path: string, exporter: Exporter): Promise<void> {
+  return save(path, diagramMarkdown(diagram, WORDS[exporter.options.lang]), '', exporter);
 }
 
 async function save(path: string, data: string | Uint8Array, more: string, exporter: Exporter) {

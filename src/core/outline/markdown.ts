@@ -1,9 +1,9 @@
 import { titleWalkthroughs } from '../animate/defaultFlow.ts';
-import type { LaidOutDiagram } from '../layout/types.ts';
 import {
   type Outline,
   type OutlineLink,
   type OutlineNode,
+  type OutlineSource,
   type OutlineStep,
   outline,
 } from './outline.ts';
@@ -117,10 +117,10 @@ export function outlineMarkdown(outline: Outline, words: Words): string {
 }
 
 /**
- * A laid-out diagram's Outline as Markdown in `words`' language, a plain
+ * A diagram's Outline as Markdown in `words`' language, a plain
  * chart's untitled walkthrough named in it too: what `flowdeck export
  * --format md` and the app's Export menu write.
  */
-export function diagramMarkdown(diagram: LaidOutDiagram, words: Words): string {
+export function diagramMarkdown(diagram: OutlineSource, words: Words): string {
   return outlineMarkdown(outline(titleWalkthroughs(diagram, words.walkthrough)), words);
 }

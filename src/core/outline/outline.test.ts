@@ -4,7 +4,9 @@ import fc from 'fast-check';
 import { JSDOM } from 'jsdom';
 import { marked } from 'marked';
 import { describe, expect, it } from 'vitest';
+import { buildTimeline } from '../animate/timeline.ts';
 import type { LaidOutDiagram } from '../layout/types.ts';
+import { flowChanges, stepChanges } from './changes.ts';
 import { escapeInline, escapeMarkdown, outlineMarkdown } from './markdown.ts';
 import { oneLine, outline } from './outline.ts';
 import { plainLabel, visibleEdges } from './structure.ts';
@@ -78,6 +80,52 @@ describe('the outline of every diagram in diagrams/', () => {
       });
     });
   }
+});
+
+describe('what a step changes, without its timeline', () => {
+  it('is what the timeline says, at every step of every flow of every diagram', () => {
+    let steps = 0;
+    for (const diagram of diagrams)
+      for (const flow of diagram.flows) {
+        const timeline = buildTimeline(diagram, flow);
+        const fromTimeline = timeline.steps.map((_, i) => stepChanges(timeline, i));
+        expect(flowChanges(diagram, flow)).toEqual(fromTimeline);
+        steps += fromTimeline.length;
+      }
+    expect(steps).toBeGreaterThan(50);
+  });
+
+  it('is what the timeline says when groups hide and show and lit nodes fail and heal', () => {
+    const base = diagrams.find((d) => d.id === 'kubectl-apply');
+    if (!base) throw new Error('no kubectl-apply');
+    const flow = {
+      id: 'f',
+      title: 'F',
+      steps: [
+        { nodes: ['api'], edges: [], show: ['cluster'] },
+        {
+          nodes: ['api', 'etcd'],
+          edges: ['api->etcd'],
+          fail: ['etcd', 'nope'],
+          hide: ['control-plane'],
+        },
+        {
+          nodes: ['etcd', 'api'],
+          edges: [],
+          heal: ['etcd'],
+          show: ['control-plane'],
+          fail: ['api'],
+        },
+        { nodes: [], edges: [], hide: ['cluster'], heal: ['api'] },
+      ],
+    };
+    const diagram = { ...base, flows: [flow] };
+    const timeline = buildTimeline(diagram, flow);
+    const fromTimeline = timeline.steps.map((_, i) => stepChanges(timeline, i));
+    expect(fromTimeline.some((c) => c.shown.length > 1 && c.hidden.length === 0)).toBe(true);
+    expect(fromTimeline.some((c) => c.healed.length > 0)).toBe(true);
+    expect(flowChanges(diagram, flow)).toEqual(fromTimeline);
+  });
 });
 
 describe('a step in the outline', () => {

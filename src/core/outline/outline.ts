@@ -1,9 +1,7 @@
 import { stripStepNumber } from '../animate/stripStepNumber.ts';
-import { buildTimeline, type Timeline } from '../animate/timeline.ts';
-import type { LaidOutDiagram } from '../layout/types.ts';
-import type { ModelEdge } from '../model/types.ts';
-import { stepChanges } from './changes.ts';
-import { plainLabel, readingOrder, visibleEdges } from './structure.ts';
+import type { Flow, ModelEdge } from '../model/types.ts';
+import { flowChanges } from './changes.ts';
+import { type Graph, plainLabel, readingOrder, visibleEdges } from './structure.ts';
 
 /**
  * A diagram as a text alternative: the nesting of groups and nodes, each
@@ -65,6 +63,14 @@ export interface OutlineStep {
   healed: string[];
 }
 
+/** What an outline is made from: a model or a laid-out diagram. */
+export interface OutlineSource extends Graph {
+  id: string;
+  title: string;
+  description?: string | undefined;
+  flows: Flow[];
+}
+
 /** A single line of text: the author's line breaks and runs of spaces become one space. */
 export function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
@@ -79,13 +85,12 @@ function arrowOf(edge: ModelEdge): OutlineLink['arrow'] {
 }
 
 /**
- * The outline of a laid-out diagram. `timelines` are the flows played over
- * it (by flow id; one missing is built), so a caller that has them already
- * does not build them twice.
+ * The outline of a diagram, a model or laid out (the same words either way):
+ * what each step does comes from `flowChanges()`, as a timeline would say it.
  *
- * @example outline(diagram).flows[0].steps[0] // { number: 1, caption: 'kubectl sends…', lit: ['kubectl'], … }
+ * @example outline(model).flows[0].steps[0] // { number: 1, caption: 'kubectl sends…', lit: ['kubectl'], … }
  */
-export function outline(diagram: LaidOutDiagram, timelines: readonly Timeline[] = []): Outline {
+export function outline(diagram: OutlineSource): Outline {
   const byId = new Map(diagram.nodes.map((n) => [n.id, n]));
   const labelOf = (id: string) => {
     const node = byId.get(id);
@@ -134,18 +139,18 @@ export function outline(diagram: LaidOutDiagram, timelines: readonly Timeline[] 
     } else top.push(item);
   }
   const flows = diagram.flows.map((flow): OutlineFlow => {
-    const timeline = timelines.find((t) => t.flowId === flow.id) ?? buildTimeline(diagram, flow);
-    const steps = timeline.steps.map((scene, index): OutlineStep => {
-      const changes = stepChanges(timeline, index);
-      const names = (ids: readonly string[]) => ids.map(labelOf);
+    const names = (ids: readonly string[]) => ids.map(labelOf);
+    const steps = flowChanges(diagram, flow).map((changes, index): OutlineStep => {
+      const { lit, shown, hidden, failed, healed } = changes;
+      const caption = oneLine(flow.steps[index]?.caption ?? '');
       return {
         number: index + 1,
-        caption: stripStepNumber(oneLine(scene.caption), index + 1),
-        lit: names(changes.lit),
-        shown: names(changes.shown),
-        hidden: names(changes.hidden),
-        failed: names(changes.failed),
-        healed: names(changes.healed),
+        caption: stripStepNumber(caption, index + 1),
+        lit: names(lit),
+        shown: names(shown),
+        hidden: names(hidden),
+        failed: names(failed),
+        healed: names(healed),
       };
     });
     const item: OutlineFlow = { id: flow.id, title: oneLine(flow.title) || flow.id, steps };
