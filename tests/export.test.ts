@@ -81,7 +81,7 @@ describe('SVG export of every diagram in diagrams/', () => {
           .map((t) => t.textContent)
           .join('\n');
         for (const line of labelLines(diagram)) expect(text).toContain(line);
-        expect(doc.documentElement.getAttribute('role')).toBe('img');
+        expect(doc.documentElement.getAttribute('role')).toBe('graphics-document document');
         expect(doc.querySelector('title')?.textContent).toBe(diagram.title || diagram.id);
         expect(doc.querySelectorAll('[data-node-id]')).toHaveLength(diagram.nodes.length);
       }

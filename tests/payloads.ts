@@ -93,8 +93,9 @@ export function unsafeParts(svg: string): string[] {
       if (/^on/i.test(attr.localName)) problems.push(`${name}[${attr.name}]`);
       if (/href$/i.test(attr.localName) && !SAFE_HREF.test(value))
         problems.push(`${name}[${attr.name}=${value}]`);
-      // data-* attributes carry ids (which may be anything), never anything a browser acts on.
-      if (attr.localName.startsWith('data-')) continue;
+      // data-* attributes carry ids (which may be anything), and aria-label a
+      // label as text for screen readers: never anything a browser acts on.
+      if (attr.localName.startsWith('data-') || attr.localName === 'aria-label') continue;
       if (/(java|vb)script:|data:text|expression\(/i.test(value.replace(/\s/g, '')))
         problems.push(`${name}[${attr.name}] script`);
       if (/url\((?!#)/i.test(value)) problems.push(`${name}[${attr.name}] url(${value})`);

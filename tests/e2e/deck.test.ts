@@ -22,7 +22,7 @@ const canvasDiagram = () =>
   page.locator('.fd-canvas').first().getAttribute('data-diagram-id', { timeout: 2000 });
 const caption = () =>
   page
-    .locator('.fd-deckbar .fd-caption[aria-live="polite"]')
+    .locator('.fd-deckbar .fd-caption')
     .innerText()
     .then((text) => text.replace(/\s+/g, ' '));
 

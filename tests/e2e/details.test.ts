@@ -151,7 +151,7 @@ describe('step numbers', () => {
     );
   /** The caption line: its counter, and the caption after it. */
   const captionLine = async () => {
-    const line = page.locator('.fd-caption[aria-live="polite"] p');
+    const line = page.locator('.fd-caption p');
     const count = await line.locator('.fd-step-count').innerText();
     return [count, oneLine((await line.innerText()).replace(count, ''))];
   };

@@ -374,6 +374,11 @@ describe('the export menu', () => {
     for (const node of d.nodes)
       for (const line of node.labelBox.lines) expect(text).toContain(line);
     expect(view.data.toString()).toContain('data:font/woff2;base64,');
+    // What a screen reader hears, in the UI's language.
+    expect(viewDoc.documentElement.getAttribute('lang')).toBe('en');
+    expect(viewDoc.querySelector('[data-node-id="api"]')?.getAttribute('role')).toBe(
+      'graphics-symbol',
+    );
 
     const step = await download('SVG of step 3');
     expect(step.name).toBe('kubectl-apply.apply.3.svg');
@@ -395,6 +400,26 @@ describe('the export menu', () => {
     expect(png.data.readUInt32BE(16)).toBe(Math.round(width * 2));
     expect(readPngText(png.data)).toEqual({ 'Screen shape': screen });
     await expect.poll(() => page.textContent('.fd-export-status')).toContain('@2x.png');
+  });
+
+  it('names what a screen reader hears in the UI’s language', async () => {
+    const korean = await session.browser.newContext({ viewport: VIEWPORT, locale: 'ko-KR' });
+    try {
+      const ko = await korean.newPage();
+      await openDiagram(ko, baseUrl, 'kubectl-apply');
+      await ko.click('.fd-export > summary');
+      const [file] = await Promise.all([
+        ko.waitForEvent('download'),
+        ko.getByRole('button', { name: '이 화면 SVG' }).click(),
+      ]);
+      const doc = parse(readFileSync(await file.path(), 'utf8'));
+      expect(doc.documentElement.getAttribute('lang')).toBe('ko');
+      expect(doc.querySelector('[data-node-id="api"] > desc')?.textContent).toContain(
+        '컨트롤 플레인 안',
+      );
+    } finally {
+      await korean.close();
+    }
   });
 
   it('copies the SVG and an embed snippet to the clipboard', async () => {

@@ -45,7 +45,7 @@ async function expectStep(timeline: Timeline, index: number, diagram: string) {
   await expect.poll(states, { timeout: 5000 }).toEqual({ nodes: scene.nodes, edges: scene.edges });
   const caption = () =>
     page
-      .locator('.fd-caption[aria-live="polite"]')
+      .locator('.fd-caption')
       .innerText()
       .then((text) => text.replace(/\s+/g, ' '));
   // Beside "Step n of N", a caption that starts with n shows it once.

@@ -1,5 +1,6 @@
 import { AnimatePresence, motion } from 'framer-motion';
 import { stripStepNumber } from '../../core/animate/stripStepNumber.ts';
+import type { Timeline } from '../../core/animate/timeline.ts';
 import { lessonParts, type Slide } from '../../core/deck/slides.ts';
 import type { Deck } from '../../core/deck/types.ts';
 import type { LaidOutDiagram } from '../../core/layout/types.ts';
@@ -9,6 +10,7 @@ import { playbackStore } from '../playback/playbackStore.ts';
 import { openDeckSpeakerWindow } from '../playback/speakerWindow.ts';
 import { type StepMove, useStepKeys } from '../playback/useStepKeys.ts';
 import { Icon } from '../player/icons.tsx';
+import { StepAnnouncement } from '../player/StepAnnouncement.tsx';
 import { diagramHref } from '../route.ts';
 import { useTheme } from '../theme/useTheme.ts';
 
@@ -25,6 +27,8 @@ export function DeckBar({
   diagram,
   flowTitle,
   caption,
+  timeline,
+  step,
   index,
   slides,
   titleOf,
@@ -35,6 +39,9 @@ export function DeckBar({
   diagram: LaidOutDiagram;
   flowTitle: string | undefined;
   caption: string;
+  /** The slide's flow and its step (0-based), for what the step changed. */
+  timeline: Timeline | null;
+  step: number;
   /** 0-based. */
   index: number;
   slides: readonly Slide[];
@@ -55,6 +62,7 @@ export function DeckBar({
   );
   useKeysReady(true);
   const parts = lessonParts(slides);
+  const shown = stripStepNumber(caption, index + 1) || diagram.title;
   const part = parts.findLastIndex((p) => p.first <= index);
   return (
     <section className="fd-flowbar fd-deckbar fd-chrome" aria-label={t('deck.label')}>
@@ -68,7 +76,14 @@ export function DeckBar({
           />
         ))}
       </div>
-      <div className="fd-caption" aria-live="polite" aria-atomic="true">
+      <StepAnnouncement
+        where={t('deck.slideOf', { slide: index + 1, count })}
+        caption={shown}
+        diagram={diagram}
+        timeline={timeline}
+        step={step}
+      />
+      <div className="fd-caption" aria-hidden="true">
         <AnimatePresence mode="wait" initial={false}>
           <motion.p
             key={index}
@@ -78,7 +93,7 @@ export function DeckBar({
             transition={{ duration: reducedMotion ? 0 : 0.25 }}
           >
             <span className="fd-step-count">{t('deck.slideOf', { slide: index + 1, count })}</span>
-            {stripStepNumber(caption, index + 1) || diagram.title}
+            {shown}
           </motion.p>
         </AnimatePresence>
       </div>

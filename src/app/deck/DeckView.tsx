@@ -166,6 +166,8 @@ function Stage({
             diagram={diagram}
             flowTitle={timeline?.title}
             caption={scene?.caption ?? ''}
+            timeline={timeline}
+            step={slide.step}
             index={index}
             slides={slides}
             titleOf={(id) => diagrams.get(id)?.title ?? id}

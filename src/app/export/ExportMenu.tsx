@@ -28,13 +28,14 @@ export function ExportMenu({
   step: { timeline: Timeline; scene: StepScene } | null;
 }) {
   const t = useT();
-  const { language } = useLanguage();
   const menu = useMenu();
   const { theme } = useTheme();
+  const { language } = useLanguage();
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
   const [video, setVideo] = useState(false);
-  const exportTheme = theme === 'dark' ? 'dark' : 'light';
+  // Files are drawn in the app's theme and speak to screen readers in its language.
+  const look = { theme: theme === 'dark' ? 'dark' : 'light', lang: language } as const;
   const flowId = step?.timeline.flowId ?? diagram.flows[0]?.id;
   const current: ExportKind = step ? { kind: 'step', ...step } : { kind: 'view' };
 
@@ -51,13 +52,13 @@ export function ExportMenu({
   };
   const saveSvg = (what: ExportKind) =>
     run(async (lib) => {
-      const file = await lib.makeSvg(diagram, what, exportTheme);
+      const file = await lib.makeSvg(diagram, what, look);
       lib.download(file.name, file.svg);
       return t('export.saved', { name: file.name });
     });
   const savePng = (scale: number) =>
     run(async (lib) => {
-      const file = await lib.makeSvg(diagram, current, exportTheme);
+      const file = await lib.makeSvg(diagram, current, look);
       const name = file.name.replace(/\.svg$/, scale === 1 ? '.png' : `@${scale}x.png`);
       lib.download(name, await lib.svgToPng(file.svg, scale, diagram.shape));
       return t('export.saved', { name });
@@ -71,7 +72,7 @@ export function ExportMenu({
     });
   const copySvg = () =>
     run(async (lib) => {
-      const file = await lib.makeSvg(diagram, current, exportTheme);
+      const file = await lib.makeSvg(diagram, current, look);
       await navigator.clipboard.writeText(file.svg);
       return t('export.copied');
     });
@@ -143,7 +144,7 @@ export function ExportMenu({
           <VideoDialog
             diagram={diagram}
             flowId={flowId}
-            theme={exportTheme}
+            theme={look.theme}
             open={video}
             onClose={() => {
               setVideo(false);

@@ -23,11 +23,14 @@ export interface ExportedFile {
   svg: string;
 }
 
-/** The SVG for one menu item, with the glyphs and icons it draws embedded. */
+/**
+ * The SVG for one menu item, with the glyphs and icons it draws embedded,
+ * in a theme and (for screen readers) a language.
+ */
 export async function makeSvg(
   diagram: LaidOutDiagram,
   what: ExportKind,
-  theme: ExportTheme,
+  { theme, lang }: { theme: ExportTheme; lang: string },
 ): Promise<ExportedFile> {
   const icons = await diagramIcons(diagram);
   if (what.kind === 'flow') {
@@ -37,7 +40,7 @@ export async function makeSvg(
     const fonts = await subsetFonts(textNeeds(diagram, timeline));
     return {
       name: `${diagram.id}.${flow.id}.svg`,
-      svg: animatedSvg(diagram, timeline, { theme, fonts, icons, interactive: true }),
+      svg: animatedSvg(diagram, timeline, { theme, lang, fonts, icons, interactive: true }),
     };
   }
   if (what.kind === 'step') {
@@ -46,6 +49,7 @@ export async function makeSvg(
       name: `${diagram.id}.${what.timeline.flowId}.${what.scene.index + 1}.svg`,
       svg: staticSvg(diagram, {
         theme,
+        lang,
         fonts,
         icons,
         scene: what.scene,
@@ -55,7 +59,7 @@ export async function makeSvg(
     };
   }
   const fonts = await subsetFonts(textNeeds(diagram));
-  return { name: `${diagram.id}.svg`, svg: staticSvg(diagram, { theme, fonts, icons }) };
+  return { name: `${diagram.id}.svg`, svg: staticSvg(diagram, { theme, lang, fonts, icons }) };
 }
 
 /**

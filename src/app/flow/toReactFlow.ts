@@ -2,6 +2,7 @@ import type { Edge, Node } from '@xyflow/react';
 import type { ElementState } from '../../core/animate/timeline.ts';
 import type { LaidOutDiagram, LaidOutEdge, LaidOutNode } from '../../core/layout/types.ts';
 import type { Style } from '../../core/model/types.ts';
+import { readingOrder } from '../../core/outline/structure.ts';
 import { resolveStyle } from '../../core/render/resolveStyle.ts';
 
 export type ShapeNodeType = Node<
@@ -21,22 +22,31 @@ export type RoutedEdgeType = Edge<
  * React Flow nodes and edges for a laid-out diagram, exactly where ELK put
  * them: absolute positions (no React Flow parenting, which would re-anchor
  * children), groups stacked under their children by depth, edges above groups.
+ * Nodes come in reading order (a group, then what it holds), which is the
+ * order Tab visits them; `names` are what a screen reader says on each.
  */
-export function toReactFlow(diagram: LaidOutDiagram): {
+export function toReactFlow(
+  diagram: LaidOutDiagram,
+  names?: ReadonlyMap<string, string>,
+): {
   nodes: (ShapeNodeType | GroupNodeType)[];
   edges: RoutedEdgeType[];
 } {
-  const nodes = diagram.nodes.map((node) => ({
-    id: node.id,
-    type: node.kind === 'group' ? ('container' as const) : ('shape' as const),
-    position: { x: node.x, y: node.y },
-    width: node.width,
-    height: node.height,
-    data: { node, style: resolveStyle(node, diagram.classDefs) },
-    draggable: false,
-    connectable: false,
-    zIndex: node.kind === 'group' ? node.depth : 1000 + node.depth,
-  }));
+  const nodes = (readingOrder(diagram) as LaidOutNode[]).map((node) => {
+    const ariaLabel = names?.get(node.id);
+    return {
+      id: node.id,
+      ...(ariaLabel ? { ariaLabel } : {}),
+      type: node.kind === 'group' ? ('container' as const) : ('shape' as const),
+      position: { x: node.x, y: node.y },
+      width: node.width,
+      height: node.height,
+      data: { node, style: resolveStyle(node, diagram.classDefs) },
+      draggable: false,
+      connectable: false,
+      zIndex: node.kind === 'group' ? node.depth : 1000 + node.depth,
+    };
+  });
   const edges = diagram.edges.map(
     (edge): RoutedEdgeType => ({
       id: edge.id,

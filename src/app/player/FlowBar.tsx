@@ -13,6 +13,7 @@ import { navigate } from '../route.ts';
 import { useTheme } from '../theme/useTheme.ts';
 import { useStepHref } from '../view/StepHref.tsx';
 import { Icon } from './icons.tsx';
+import { StepAnnouncement } from './StepAnnouncement.tsx';
 import { type Player, SPEEDS } from './usePlayer.ts';
 
 /** The player under the canvas: the caption, the controls, the progress and the list of steps. */
@@ -33,13 +34,21 @@ export function FlowBar({ diagram, player }: { diagram: LaidOutDiagram; player: 
   const { timeline, step, scene } = player;
   const count = timeline.steps.length;
   const flowIds = diagram.flows.map((f) => f.id);
+  const caption = stripStepNumber(scene.caption, step + 1) || t('player.noCaption');
 
   return (
     <section className="fd-flowbar fd-chrome" aria-label={t('player.label')}>
       <div className="fd-progress-track" aria-hidden="true">
         <div className="fd-progress-fill" style={{ width: `${((step + 1) / count) * 100}%` }} />
       </div>
-      <div className="fd-caption" aria-live="polite" aria-atomic="true">
+      <StepAnnouncement
+        where={t('player.stepOf', { step: step + 1, count })}
+        caption={caption}
+        diagram={diagram}
+        timeline={timeline}
+        step={step}
+      />
+      <div className="fd-caption" aria-hidden="true">
         <AnimatePresence mode="wait" initial={false}>
           <motion.p
             key={`${timeline.flowId}:${step}`}
@@ -49,7 +58,7 @@ export function FlowBar({ diagram, player }: { diagram: LaidOutDiagram; player: 
             transition={{ duration: reducedMotion ? 0 : 0.25 }}
           >
             <span className="fd-step-count">{t('player.stepOf', { step: step + 1, count })}</span>
-            {stripStepNumber(scene.caption, step + 1) || t('player.noCaption')}
+            {caption}
           </motion.p>
         </AnimatePresence>
       </div>

@@ -6,24 +6,28 @@ import {
   ReactFlowProvider,
   useStoreApi,
 } from '@xyflow/react';
-import { type KeyboardEvent, type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import type { StepScene } from '../../core/animate/timeline.ts';
 import type { LaidOutDiagram } from '../../core/layout/types.ts';
+import { describeNodes } from '../../core/outline/describeNode.ts';
+import { WORDS } from '../../core/outline/words.ts';
 import { GroupNode } from '../flow/GroupNode.tsx';
 import { RoutedEdge } from '../flow/RoutedEdge.tsx';
 import { ShapeNode } from '../flow/ShapeNode.tsx';
 import { toReactFlow } from '../flow/toReactFlow.ts';
 import { flowAriaLabels } from '../i18n/flowAriaLabels.ts';
-import { useT } from '../i18n/useT.ts';
+import { useLanguage, useT } from '../i18n/useT.ts';
 import { isTyping } from '../isTyping.ts';
 import { usePlayback } from '../playback/usePlayback.ts';
 import { useTheme } from '../theme/useTheme.ts';
 import { createCamera } from './camera.ts';
 import { CHROME } from './chrome.ts';
-import { type Direction, nearestInDirection, neighbourhood } from './graph.ts';
+import { neighbourhood } from './graph.ts';
 import { useInParts } from './inParts.ts';
+import { KeyHelp } from './KeyHelp.tsx';
 import { useFramesWhole, useOnReframe } from './reframe.ts';
 import { CameraContext } from './useCamera.ts';
+import { useExplore } from './useExplore.ts';
 import {
   MIN_ZOOM,
   reducedMotion,
@@ -38,12 +42,6 @@ const FIT = { padding: { x: '4%', y: '4%' }, maxZoom: WHOLE_MAX_ZOOM } as const;
 /** React Flow's fit-view icon, for the button that frames as `f` does. */
 const FIT_ICON =
   'M3.692 4.63c0-.53.4-.938.939-.938h5.215V0H4.708C2.13 0 0 2.054 0 4.63v5.216h3.692V4.631zM27.354 0h-5.2v3.692h5.17c.53 0 .984.4.984.939v5.215H32V4.631A4.624 4.624 0 0027.354 0zm.954 24.83c0 .532-.4.94-.939.94h-5.215v3.768h5.215c2.577 0 4.631-2.13 4.631-4.707v-5.139h-3.692v5.139zm-23.677.94c-.531 0-.939-.4-.939-.94v-5.138H0v5.139c0 2.577 2.13 4.707 4.708 4.707h5.138V25.77H4.631z';
-const ARROWS: Record<string, Direction> = {
-  ArrowUp: 'up',
-  ArrowDown: 'down',
-  ArrowLeft: 'left',
-  ArrowRight: 'right',
-};
 /** How long a collapse or expand glides (the CSS transitions use the same). */
 const MORPH_MS = 450;
 
@@ -136,7 +134,11 @@ function CanvasInner({ diagram, selected, onSelect, scene, children }: CanvasPro
   // CSS transitions move them; new ones fade in; the ones that leave stay a
   // moment as `hidden`, so they fade out rather than vanish. Worked out while
   // rendering, so a leaving node's element is never dropped in between.
-  const base = useMemo(() => toReactFlow(diagram), [diagram]);
+  const { language } = useLanguage();
+  const base = useMemo(
+    () => toReactFlow(diagram, describeNodes(diagram, WORDS[language])),
+    [diagram, language],
+  );
   const [shownBase, setShownBase] = useState(base);
   const [entering, setEntering] = useState<ReadonlySet<string>>(new Set());
   const [leaving, setLeaving] = useState<Leaving | null>(null);
@@ -272,39 +274,34 @@ function CanvasInner({ diagram, selected, onSelect, scene, children }: CanvasPro
     lightAgain.current(hovered.current);
   }, [hover]);
 
-  const focusNode = (id: string) => {
-    const target = root.current?.querySelector<HTMLElement>(
-      `.react-flow__node[data-id="${CSS.escape(id)}"]`,
+  const { onKeyDown, message } = useExplore({ diagram, scene, root, selected, onSelect });
+
+  // A node reached by the keyboard is brought wholly into sight (React Flow's
+  // own pan waits until it is wholly out): the camera glides to centre it
+  // (a group, its title) at its zoom. Judged where the camera is going, not
+  // where it is in a flight.
+  const keepInSight = (id: string) => {
+    const node = diagram.nodes.find((n) => n.id === id);
+    if (!node) return;
+    const view = camera.destination();
+    const { width, height } = camera.size();
+    const margin = 16;
+    const left = node.x * view.zoom + view.x;
+    const top = node.y * view.zoom + view.y;
+    const inside =
+      left >= margin &&
+      top >= margin &&
+      left + node.width * view.zoom <= width - margin &&
+      top + node.height * view.zoom <= height - margin;
+    if (inside) return;
+    const target = node.kind === 'group' ? node.labelBox : node;
+    const x = target.x + target.width / 2;
+    const y = target.y + target.height / 2;
+    fitted.current = false;
+    camera.glide(
+      { x: width / 2 - x * view.zoom, y: height / 2 - y * view.zoom, zoom: view.zoom },
+      reducedMotion() ? 0 : 300,
     );
-    target?.focus();
-  };
-
-  const focusedId = (event: KeyboardEvent): string | null => {
-    const element = (event.target as HTMLElement).closest<HTMLElement>('.react-flow__node');
-    return element?.dataset.id ?? null;
-  };
-
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (event.altKey || event.ctrlKey || event.metaKey) return;
-    if (isTyping(event.target)) return;
-    const current = focusedId(event);
-    // During a flow, ← and → belong to the player; ↑ and ↓ still move between nodes.
-    const direction =
-      scene && (event.key === 'ArrowLeft' || event.key === 'ArrowRight')
-        ? undefined
-        : ARROWS[event.key];
-    if (direction) {
-      event.preventDefault();
-      const from = current ?? selected ?? diagram.nodes[0]?.id;
-      const next = from && (current ? nearestInDirection(diagram, from, direction) : from);
-      if (next) {
-        focusNode(next);
-        if (selected) onSelect(next);
-      }
-    } else if ((event.key === 'Enter' || event.key === ' ') && current) {
-      event.preventDefault();
-      onSelect(current);
-    }
   };
 
   // f and m work wherever the focus is on the page (but not while typing).
@@ -335,9 +332,11 @@ function CanvasInner({ diagram, selected, onSelect, scene, children }: CanvasPro
       data-overview={overview || undefined}
       onKeyDown={onKeyDown}
       onFocus={(event) => {
-        const id = (event.target as HTMLElement).closest<HTMLElement>('.react-flow__node')?.dataset
-          .id;
-        if (id) light(id);
+        const element = (event.target as HTMLElement).closest<HTMLElement>('.react-flow__node');
+        const id = element?.dataset.id;
+        if (!id) return;
+        light(id);
+        if (element.matches(':focus-visible')) keepInSight(id);
       }}
       onBlur={() => light(null)}
     >
@@ -364,6 +363,7 @@ function CanvasInner({ diagram, selected, onSelect, scene, children }: CanvasPro
         }}
         onNodeMouseEnter={(_, node) => light(node.id)}
         onNodeMouseLeave={() => light(null)}
+        autoPanOnNodeFocus={false}
         proOptions={{ hideAttribution: true }}
       >
         <Controls className={CHROME} showInteractive={false} showFitView={false}>
@@ -396,6 +396,7 @@ function CanvasInner({ diagram, selected, onSelect, scene, children }: CanvasPro
               <rect x="8" y="8" width="5" height="4" fill="currentColor" />
             </svg>
           </ControlButton>
+          <KeyHelp />
         </Controls>
         {minimap || overview ? (
           // Shown by itself (presenting too) when the frame leaves subjects out:
@@ -410,6 +411,9 @@ function CanvasInner({ diagram, selected, onSelect, scene, children }: CanvasPro
         ) : null}
         <CameraContext value={camera}>{children}</CameraContext>
       </ReactFlow>
+      <p className="fd-sr-only" role="status" aria-live="polite" data-testid="explore-status">
+        {message}
+      </p>
     </div>
   );
 }

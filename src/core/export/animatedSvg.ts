@@ -8,7 +8,9 @@ import {
 } from '../animate/timeline.ts';
 import { iconDefs, usedIcons } from '../icons/draw.ts';
 import type { LaidOutDiagram, Point } from '../layout/types.ts';
+import { type Words, wordsFor } from '../outline/words.ts';
 import { resolveStyle } from '../render/resolveStyle.ts';
+import { accessible } from './accessible.ts';
 import { describe } from './describe.ts';
 import { drawElements } from './draw.ts';
 import {
@@ -64,6 +66,15 @@ export function animatedSvg(
   const top = diagram.height + 2 * MARGIN;
   const css = new Css(p, total, starts);
   const interactive = options.interactive === true;
+  const words = wordsFor(options.lang);
+  // Read what some step shows; what every step hides stays silent.
+  const reader = accessible(diagram, {
+    p,
+    words,
+    read: (kind, id) =>
+      steps.length === 0 ||
+      steps.some((s) => (kind === 'node' ? s.nodes[id] : s.edges[id]) !== 'hidden'),
+  });
 
   diagram.nodes.forEach((node, i) => {
     const style = resolveStyle(node, diagram.classDefs);
@@ -87,7 +98,7 @@ export function animatedSvg(
       const end = Math.min(total, begin + TRAVEL_SECONDS);
       css.loop(cls, tripFrames(token.points, begin / total, end / total));
       if (interactive) css.once(cls, k, tripFrames(token.points, 0, 1));
-      tokens += `<circle${attrs({ class: cls, 'data-token-edge': token.edgeId, 'data-step': k, cx: 0, cy: 0, opacity: 0, ...tokenAttrs(palette) })}/>`;
+      tokens += `<circle${attrs({ class: cls, 'data-token-edge': token.edgeId, 'data-step': k, cx: 0, cy: 0, opacity: 0, 'aria-hidden': 'true', ...tokenAttrs(palette) })}/>`;
     });
   });
 
@@ -95,14 +106,24 @@ export function animatedSvg(
   const blocks = steps.map((s) => layoutCaption(s.caption, width));
   const titleBlock = layoutCaption(timeline.title, width);
   let band = bandRule(palette, top, width);
-  band += drawCaption(palette, titleBlock, `${steps.length}`, top, { class: 'c' });
+  // The flow's title is the file's; each step's caption is read as a note "Step k of n".
+  band += drawCaption(palette, titleBlock, `${steps.length}`, top, {
+    class: 'c',
+    'aria-hidden': 'true',
+  });
   css.loop('c', [
     [0, 'opacity:0'],
     [100, 'opacity:0'],
   ]);
   blocks.forEach((block, k) => {
     const counter = `${k + 1} / ${steps.length}`;
-    band += drawCaption(palette, block, counter, top, { class: `c${k}`, opacity: 0 });
+    band += drawCaption(palette, block, counter, top, {
+      class: `c${k}`,
+      opacity: 0,
+      id: `${p}-c${k}`,
+      role: 'note',
+      'aria-label': words.stepOf(k + 1, steps.length),
+    });
     css.loop(`c${k}`, css.during(k, 'opacity:1', 'opacity:0'));
     if (interactive) css.rule(`${css.at(k)}.c${k}`, 'opacity:1');
   });
@@ -114,13 +135,14 @@ export function animatedSvg(
     p,
     state: () => 'idle',
     omitHidden: false,
+    reader,
     ...(options.icons && { icons: options.icons }),
   });
   let stage = `<g transform="translate(${MARGIN} ${MARGIN})">${elements}${tokens}</g>${band}`;
   let markers = '';
   if (interactive) {
     markers = steps.map((_, k) => `<g id="${p}-s${k + 1}" class="m"/>`).join('');
-    stage += stepLinks(p, palette, steps.length, width, height);
+    stage += stepLinks(p, palette, steps.length, width, height, words);
     css.raw(stepLinksCss(p, steps.length));
     css.raw(
       `.${p} .m:target~.stage *{animation:none!important}.${p} .m:target~.stage .c{opacity:0}`,
@@ -133,7 +155,19 @@ export function animatedSvg(
     width,
     height,
     title: `${diagram.title || diagram.id}: ${timeline.title}`,
-    description: describe(diagram, steps.map((s, k) => `${k + 1}. ${s.caption}`).join(' ')),
+    description: describe(
+      diagram,
+      steps.map((s, k) => `${words.stepOf(k + 1, steps.length)}: ${s.caption.trim()}`).join(' '),
+      words,
+    ),
+    lang: words.lang,
+    // The diagram, then the flow's steps, then the step buttons (interactive).
+    owns: [
+      ...reader.owned,
+      ...steps.map((_, k) => `${p}-c${k}`),
+      ...(interactive ? steps.map((_, k) => `${p}-go${k + 1}`) : []),
+      ...(interactive ? [`${p}-go0`] : []),
+    ],
     shape: diagram.shape,
     fonts: options.fonts ?? [],
     css: css.text(),
@@ -324,22 +358,29 @@ function shapeDecl(look: Paint, part: Part, p: string): string {
  * (the first click starts step 1), and ‹ › buttons in the caption band step
  * back and forth. Each step's set shows only while that step is the target.
  */
-function stepLinks(p: string, palette: Palette, count: number, width: number, height: number) {
+function stepLinks(
+  p: string,
+  palette: Palette,
+  count: number,
+  width: number,
+  height: number,
+  words: Words,
+) {
   const area = `<rect${attrs({ width, height, fill: palette.surface, 'fill-opacity': 0 })}/>`;
   const link = (target: number, body: string) =>
-    `<a${attrs({ href: `#${p}-s${target}`, 'aria-label': `Step ${target}` })}>${body}</a>`;
+    `<a${attrs({ href: `#${p}-s${target}`, 'aria-label': words.stepOf(target, count) })}>${body}</a>`;
   const button = (x: number, target: number, d: string) =>
     link(
       target,
       `<rect${attrs({ x, y: height - 34, width: 28, height: 24, rx: 6, fill: palette.accent })}/>` +
         `<path${attrs({ d, fill: 'none', stroke: palette.accentInk, 'stroke-width': 2, transform: `translate(${x} ${height - 34})` })}/>`,
     );
-  let markup = `<g class="go go0">${link(1, area)}</g>`;
+  let markup = `<g id="${p}-go0" class="go go0">${link(1, area)}</g>`;
   for (let k = 1; k <= count; k++) {
     const next = k === count ? 1 : k + 1;
     const prev = k === 1 ? count : k - 1;
     markup +=
-      `<g class="go go${k}">${link(next, area)}` +
+      `<g id="${p}-go${k}" class="go go${k}">${link(next, area)}` +
       button(width - 72, prev, 'M16 6l-6 6 6 6') +
       button(width - 38, next, 'M12 6l6 6-6 6') +
       '</g>';

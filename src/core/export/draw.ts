@@ -8,6 +8,7 @@ import { PRETENDARD_REGULAR } from '../measure/metrics/pretendardRegular.ts';
 import { arrowHeadPath, edgePath } from '../render/edgePath.ts';
 import { resolveStyle } from '../render/resolveStyle.ts';
 import { shapePaths } from '../render/shapePath.ts';
+import type { Accessible, Reading } from './accessible.ts';
 import { edgePaint, nodePaint, type Paint } from './paint.ts';
 import type { Palette } from './palette.ts';
 import { attrs, esc, num } from './xml.ts';
@@ -41,6 +42,8 @@ export interface DrawContext {
    * given how it paints in each state, instead of its `state`'s own paint.
    */
   look?: (kind: 'node' | 'edge', id: string, paintIn: (state: ElementState) => Paint) => Look;
+  /** The file's structure for screen readers (a video frame needs none). */
+  reader?: Accessible;
 }
 
 /**
@@ -81,7 +84,7 @@ function drawNode(ctx: DrawContext, node: LaidOutNode, i: number): string {
   const group = node.kind === 'group';
   const cls = `n${i}`;
   let body = '';
-  // An icon drawn alone keeps the label as the node's name, for screen readers and tooltips.
+  // An icon drawn alone keeps the label as a tooltip (and the name, in a file without a reader).
   if (node.iconBox && node.labelBox.lines.length === 0 && node.label.trim() !== '')
     body += `<title>${esc(node.label)}</title>`;
   if (group) {
@@ -100,13 +103,15 @@ function drawNode(ctx: DrawContext, node: LaidOutNode, i: number): string {
   else if (node.iconBox && node.labelBox.lines.length === 0) body += standIn(node, paint.ink);
   body += drawLabel(node.labelBox, paint.ink, group ? 600 : undefined);
   if (node.collapsed) body += drawBadge(ctx, node, paint);
+  const reading = ctx.reader?.node(node.id);
   return `<g${attrs({
     class: cls,
     'data-node-id': node.id,
     'data-state': state,
     opacity: paint.opacity < 1 ? paint.opacity : undefined,
     transform: moved(node, paint),
-  })}>${body}</g>`;
+    ...reading?.attrs,
+  })}>${readable(reading, body)}</g>`;
 }
 
 /**
@@ -188,12 +193,25 @@ function drawEdge(ctx: DrawContext, edge: LaidOutEdge, i: number): string {
     body += `<rect${attrs({ x: label.x - 4, y: label.y - 2, width: label.width + 8, height: label.height + 4, rx: 4, fill: ctx.palette.edgeLabelBg, 'fill-opacity': ctx.palette.edgeLabelOpacity })}/>`;
     body += drawLabel(label, paint.ink);
   }
+  const reading = ctx.reader?.edge(edge.id);
   return `<g${attrs({
     class: `e${i}`,
     'data-edge-id': edge.id,
     'data-state': state,
     opacity: paint.opacity < 1 ? paint.opacity : undefined,
-  })}>${body}</g>`;
+    ...reading?.attrs,
+  })}>${readable(reading, body)}</g>`;
+}
+
+/**
+ * An element's drawing under its reading: its `<desc>`, then the shapes,
+ * icon and text hidden from screen readers, which hear the element's name
+ * instead (and would otherwise hear the label twice).
+ */
+function readable(reading: Reading | undefined, body: string): string {
+  if (!reading || reading.attrs['aria-hidden']) return body;
+  const desc = reading.desc ? `<desc>${esc(reading.desc)}</desc>` : '';
+  return `${desc}<g aria-hidden="true">${body}</g>`;
 }
 
 /** A measured label, one `<tspan>` per line exactly as the layout wrapped it. */

@@ -36,6 +36,10 @@ export function svgDocument(parts: {
   css?: string;
   defs?: string;
   body: string;
+  /** The language of the title, desc and names (a BCP 47 tag). */
+  lang?: string;
+  /** What the root holds for screen readers, in reading order (ids; see `accessible()`). */
+  owns?: readonly string[];
 }): string {
   const { p, palette, width, height, fonts } = parts;
   const family = fonts.length > 0 ? `"${p}-Pretendard", ${FONT_STACK}` : FONT_STACK;
@@ -53,8 +57,12 @@ export function svgDocument(parts: {
       width,
       height,
       viewBox: `0 0 ${round(width)} ${round(height)}`,
-      role: 'img',
-      'aria-labelledby': `${p}-title ${p}-desc`,
+      // Chromium maps graphics-document; older readers fall back to document.
+      role: 'graphics-document document',
+      'aria-labelledby': `${p}-title`,
+      'aria-describedby': `${p}-desc`,
+      'aria-owns': parts.owns?.join(' '),
+      lang: parts.lang,
       'data-shape': parts.shape,
       'font-family': family,
       style: 'font-kerning:none;font-variant-ligatures:none;font-synthesis:none',
@@ -65,7 +73,7 @@ export function svgDocument(parts: {
     `<filter${attrs({ id: `${p}-halo`, x: '-20%', y: '-20%', width: '140%', height: '140%' })}>` +
     `<feDropShadow${attrs({ dx: 0, dy: 0, stdDeviation: 3, 'flood-color': palette.activeHalo, 'flood-opacity': palette.activeHaloOpacity })}/></filter>` +
     `${parts.defs ?? ''}</defs>` +
-    `<rect${attrs({ width, height, fill: palette.surface })}/>` +
+    `<rect${attrs({ width, height, fill: palette.surface, 'aria-hidden': 'true' })}/>` +
     parts.body +
     '</svg>'
   );
@@ -100,7 +108,9 @@ export function bandHeight(blocks: readonly CaptionBlock[]): number {
 
 /**
  * One step's caption in a band starting at `top`: a `k / n` pill, then the
- * caption lines. `extra` goes on the outer `<g>` (the animated writer's class).
+ * caption lines. `extra` goes on the outer `<g>` (the animated writer's
+ * class; for screen readers, a note named "Step k of n" around the
+ * caption's text: the pill is hidden from them).
  */
 export function drawCaption(
   palette: Palette,
@@ -121,8 +131,8 @@ export function drawCaption(
     .join('');
   return (
     `<g${attrs(extra)}>` +
-    `<rect${attrs({ x, y: y + (lineHeight - 22) / 2, width: pill, height: 22, rx: 11, fill: palette.accent })}/>` +
-    `<text${attrs({ x: x + pill / 2, y: y + lineHeight / 2 + CENTRAL * COUNTER_SIZE, 'font-size': COUNTER_SIZE, 'font-weight': 600, 'text-anchor': 'middle', fill: palette.accentInk })}>${esc(counter)}</text>` +
+    `<g aria-hidden="true"><rect${attrs({ x, y: y + (lineHeight - 22) / 2, width: pill, height: 22, rx: 11, fill: palette.accent })}/>` +
+    `<text${attrs({ x: x + pill / 2, y: y + lineHeight / 2 + CENTRAL * COUNTER_SIZE, 'font-size': COUNTER_SIZE, 'font-weight': 600, 'text-anchor': 'middle', fill: palette.accentInk })}>${esc(counter)}</text></g>` +
     (spans
       ? `<text${attrs({ 'font-size': CAPTION_SIZE, fill: palette.ink })}>${spans}</text>`
       : '') +
@@ -132,5 +142,5 @@ export function drawCaption(
 
 /** The line between the diagram and the caption band. */
 export function bandRule(palette: Palette, top: number, width: number): string {
-  return `<rect${attrs({ x: 0, y: top, width, height: 1, fill: palette.ink, 'fill-opacity': 0.15 })}/>`;
+  return `<rect${attrs({ x: 0, y: top, width, height: 1, fill: palette.ink, 'fill-opacity': 0.15, 'aria-hidden': 'true' })}/>`;
 }

@@ -1,5 +1,9 @@
 import { iconDefs, usedIcons } from '../icons/draw.ts';
 import type { LaidOutDiagram } from '../layout/types.ts';
+import { stepChanges } from '../outline/changes.ts';
+import { describeChanges } from '../outline/describeNode.ts';
+import { wordsFor } from '../outline/words.ts';
+import { accessible } from './accessible.ts';
 import { describe } from './describe.ts';
 import { drawElements } from './draw.ts';
 import {
@@ -29,23 +33,46 @@ export function staticSvg(diagram: LaidOutDiagram, options: StaticSvgOptions = {
   const p = prefixFor(diagram, options);
   const scene = options.scene;
   const width = diagram.width + 2 * MARGIN;
+  const words = wordsFor(options.lang);
+  const state = (kind: 'node' | 'edge', id: string) =>
+    (kind === 'node' ? scene?.nodes[id] : scene?.edges[id]) ?? 'idle';
+  const reader = accessible(diagram, {
+    p,
+    words,
+    read: (kind, id) => state(kind, id) !== 'hidden',
+  });
   const elements = drawElements({
     diagram,
     palette,
     p,
-    state: (kind, id) => (kind === 'node' ? scene?.nodes[id] : scene?.edges[id]) ?? 'idle',
+    state,
     omitHidden: true,
+    reader,
     ...(options.icons && { icons: options.icons }),
   });
   const drawn = diagram.nodes.filter((n) => scene?.nodes[n.id] !== 'hidden');
-  const tokens = scene ? drawTokens(palette, scene.tokens, p) : '';
+  const tokens = scene ? `<g aria-hidden="true">${drawTokens(palette, scene.tokens, p)}</g>` : '';
   let body = `<g transform="translate(${MARGIN} ${MARGIN})">${elements}${tokens}</g>`;
   let height = diagram.height + 2 * MARGIN;
-  if (scene && options.caption) {
-    const block = layoutCaption(scene.caption, width);
-    const counter = `${scene.index + 1} / ${options.stepCount ?? scene.index + 1}`;
-    body += bandRule(palette, height, width) + drawCaption(palette, block, counter, height);
-    height += bandHeight([block]);
+  let owns = reader.owned;
+  let more = '';
+  if (scene) {
+    const count = options.stepCount ?? scene.index + 1;
+    const step = words.stepOf(scene.index + 1, count);
+    const changes = stepChanges({ flowId: '', title: '', steps: [scene], totalSeconds: 0 }, 0);
+    const caption = scene.caption.trim();
+    more = [caption ? `${step}: ${caption}` : step, describeChanges(diagram, changes, words)]
+      .filter(Boolean)
+      .join(' ');
+    if (options.caption) {
+      const block = layoutCaption(scene.caption, width);
+      const counter = `${scene.index + 1} / ${count}`;
+      const note = { id: `${p}-cap`, role: 'note', 'aria-label': step };
+      body += bandRule(palette, height, width) + drawCaption(palette, block, counter, height, note);
+      height += bandHeight([block]);
+      // The caption is what this picture is about: read first.
+      owns = [`${p}-cap`, ...owns];
+    }
   }
   return svgDocument({
     p,
@@ -53,7 +80,9 @@ export function staticSvg(diagram: LaidOutDiagram, options: StaticSvgOptions = {
     width,
     height,
     title: diagram.title || diagram.id,
-    description: describe(diagram, scene?.caption),
+    description: describe(diagram, more, words),
+    lang: words.lang,
+    owns,
     shape: diagram.shape,
     fonts: options.fonts ?? [],
     defs: iconDefs(usedIcons(drawn, options.icons), p),

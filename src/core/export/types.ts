@@ -30,6 +30,11 @@ export interface SvgOptions {
    * node whose icon is missing here is drawn without it.
    */
   icons?: IconMap;
+  /**
+   * The language of what the file says to screen readers (names,
+   * descriptions, "Step 2 of 5"): a language tag, `ko` or English (the default).
+   */
+  lang?: string;
 }
 
 /** Options of a single picture: the whole diagram, or one step of a flow. */

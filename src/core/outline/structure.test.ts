@@ -67,3 +67,19 @@ describe('a node in words', () => {
     );
   });
 });
+
+describe('a step in words', () => {
+  it('names what it lights, grouping equal labels, and counts the rest of a long list', async () => {
+    const { describeChanges } = await import('./describeNode.ts');
+    const { WORDS } = await import('./words.ts');
+    const none = { litEdges: [], shown: [], hidden: [], healed: [] };
+    expect(
+      describeChanges(model, { ...none, lit: ['api', 'k1', 'k2'], failed: ['k2'] }, WORDS.en),
+    ).toBe('Lights: API Server, kubelet ×2. Fails: kubelet.');
+    const many = ['kubectl', 'api', 'etcd', 'sched', 'cp', 'cluster', 'w1', 'w2', 'k1'];
+    expect(describeChanges(model, { ...none, lit: many, failed: [] }, WORDS.ko)).toBe(
+      '강조: kubectl, API Server, etcd, Scheduler, Control plane, 외 4개.',
+    );
+    expect(describeChanges(model, { ...none, lit: [], failed: [] }, WORDS.en)).toBe('');
+  });
+});

@@ -93,34 +93,37 @@ export interface Connections {
  * order first met, so three kubelets read as one entry of three.
  */
 export function connections(graph: Graph, id: string): Connections {
+  return allConnections(graph).get(id) ?? { outgoing: [], incoming: [] };
+}
+
+/** `connections()` of every node at once, in time linear in the diagram's size. */
+export function allConnections(graph: Graph): Map<string, Connections> {
   const byId = new Map(graph.nodes.map((n) => [n.id, n]));
-  const gather = (edges: ModelEdge[], end: (e: ModelEdge) => string): LinkGroup[] => {
-    const groups = new Map<string, LinkGroup>();
-    for (const edge of edges) {
-      const other = end(edge);
-      const node = byId.get(other);
-      const label = node ? plainLabel(node) : other;
-      let group = groups.get(label);
-      if (!group) {
-        group = { label, nodes: [], edges: [], edgeLabels: [] };
-        groups.set(label, group);
-      }
-      group.nodes.push(other);
-      group.edges.push(edge.id);
-      const text = edge.label?.replace(/\s*\n\s*/g, ' ').trim();
-      if (text && !group.edgeLabels.includes(text)) group.edgeLabels.push(text);
+  const result = new Map<string, Connections>();
+  const of = (id: string) => {
+    let found = result.get(id);
+    if (!found) {
+      found = { outgoing: [], incoming: [] };
+      result.set(id, found);
     }
-    return [...groups.values()];
+    return found;
   };
-  const visible = visibleEdges(graph);
-  return {
-    outgoing: gather(
-      visible.filter((e) => e.source === id),
-      (e) => e.target,
-    ),
-    incoming: gather(
-      visible.filter((e) => e.target === id && e.source !== id),
-      (e) => e.source,
-    ),
+  const add = (list: LinkGroup[], edge: ModelEdge, other: string) => {
+    const node = byId.get(other);
+    const label = node ? plainLabel(node) : other;
+    let group = list.find((g) => g.label === label);
+    if (!group) {
+      group = { label, nodes: [], edges: [], edgeLabels: [] };
+      list.push(group);
+    }
+    group.nodes.push(other);
+    group.edges.push(edge.id);
+    const text = edge.label?.replace(/\s*\n\s*/g, ' ').trim();
+    if (text && !group.edgeLabels.includes(text)) group.edgeLabels.push(text);
   };
+  for (const edge of visibleEdges(graph)) {
+    add(of(edge.source).outgoing, edge, edge.target);
+    if (edge.source !== edge.target) add(of(edge.target).incoming, edge, edge.source);
+  }
+  return result;
 }

@@ -24,6 +24,8 @@ export interface Words {
   hides: string;
   fails: string;
   heals: string;
+  /** After the first names of a long list: "and 12 more" */
+  more: (count: number) => string;
   /** Between items of a list, and between edge labels of one entry. */
   comma: string;
   /** Between an edge's ends: "kubectl → API Server" */
@@ -38,7 +40,18 @@ export interface Words {
   step: (number: number) => string;
   /** A plain Mermaid chart's untitled flow (`titleWalkthroughs()`). */
   walkthrough: string;
+  /** Between the ends of an edge with heads at both ends: "A ↔ B" */
+  bothWays: string;
+  /** Between the ends of an edge without heads: "A — B" */
+  line: string;
+  /** Where a step stands in its flow: "Step 2 of 5" */
+  stepOf: (step: number, count: number) => string;
+  /** What a diagram holds, when its author wrote no description: "12 nodes in 3 groups, 14 edges." */
+  summary: (nodes: number, groups: number, edges: number) => string;
 }
+
+/** "1 node", "3 nodes" */
+const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
 const en: Words = {
   lang: 'en',
@@ -46,13 +59,14 @@ const en: Words = {
   group: (count) => `group of ${count}`,
   outgoing: (count) => `${count} outgoing`,
   incoming: (count) => `${count} incoming`,
-  unconnected: 'no connections',
+  unconnected: 'No connections',
   times: (count) => `×${count}`,
   lights: 'Lights',
   shows: 'Shows',
   hides: 'Hides',
   fails: 'Fails',
   heals: 'Recovers',
+  more: (count) => `and ${count} more`,
   comma: ', ',
   arrow: ' → ',
   outlineOf: (title) => `Outline of ${title}`,
@@ -60,6 +74,11 @@ const en: Words = {
   flows: 'Flows',
   step: (number) => `Step ${number}`,
   walkthrough: 'Walkthrough',
+  bothWays: ' ↔ ',
+  line: ' — ',
+  stepOf: (step, count) => `Step ${step} of ${count}`,
+  summary: (nodes, groups, edges) =>
+    `${count(nodes, 'node')}${groups ? ` in ${count(groups, 'group')}` : ''}, ${count(edges, 'edge')}.`,
 };
 
 const ko: Words = {
@@ -75,6 +94,7 @@ const ko: Words = {
   hides: '사라짐',
   fails: '실패',
   heals: '복구',
+  more: (count) => `외 ${count}개`,
   comma: ', ',
   arrow: ' → ',
   outlineOf: (title) => `${title} 개요`,
@@ -82,6 +102,11 @@ const ko: Words = {
   flows: '흐름',
   step: (number) => `${number}단계`,
   walkthrough: '둘러보기',
+  bothWays: ' ↔ ',
+  line: ' — ',
+  stepOf: (step, count) => `${count}단계 중 ${step}단계`,
+  summary: (nodes, groups, edges) =>
+    `노드 ${nodes}개${groups ? `, 그룹 ${groups}개` : ''}, 연결 ${edges}개.`,
 };
 
 export const WORDS: Readonly<Record<Words['lang'], Words>> = { en, ko };
