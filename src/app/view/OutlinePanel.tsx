@@ -38,9 +38,13 @@ export function OutlinePanel({
   const heading = useId();
   const head = useRef<HTMLHeadingElement>(null);
 
+  const ready = tree !== null;
+  useEffect(() => {
+    // Opened (or drawn, when opened before it was): the reader starts at its heading.
+    if (open && ready) head.current?.focus();
+  }, [open, ready]);
   useEffect(() => {
     if (!open) return;
-    head.current?.focus();
     const onKey = (event: KeyboardEvent) => {
       // A details panel open over it closes first (its own Escape).
       if (event.key !== 'Escape' || document.querySelector('.fd-panel[data-panel-node]')) return;
