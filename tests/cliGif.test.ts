@@ -161,7 +161,7 @@ describe('flowdeck export --format gif|apng', () => {
       [{ height: '9999' }, '--height must be a whole number of pixels from 160 to 1920'],
       [{ speed: '0' }, '--speed must be a number above 0'],
       [{ scale: '2' }, "--scale is for a still PNG; a GIF's or APNG's size is --width"],
-      [{ format: 'jpeg' }, '--format must be svg, png, gif or apng, not "jpeg"'],
+      [{ format: 'jpeg' }, '--format must be svg, png, gif, apng or md, not "jpeg"'],
       [{ format: 'mp4' }, "video needs a browser's encoder: the app's Export menu makes MP4"],
     ];
     for (const [flags, message] of problems)

@@ -13,7 +13,10 @@ import type { LayoutEngine } from '../core/layout/createLayoutEngine.ts';
 import type { LaidOutDiagram } from '../core/layout/types.ts';
 import { formatDiagnostic } from '../core/model/formatDiagnostic.ts';
 import type { AspectSetting } from '../core/model/screenShape.ts';
-import type { Flow } from '../core/model/types.ts';
+import type { Flow, Model } from '../core/model/types.ts';
+import { diagramMarkdown } from '../core/outline/markdown.ts';
+import type { OutlineSource } from '../core/outline/outline.ts';
+import { WORDS, type Words } from '../core/outline/words.ts';
 import type { Limits } from '../core/parse/limits.ts';
 import { parseDiagram } from '../core/parse/parseDiagram.ts';
 import { type AnimationOptions, flowAnimation } from './animation.ts';
@@ -25,7 +28,8 @@ import { createIconCatalog, loadIcons, usedSetNames } from './icons.ts';
 import { createRasterizer, svgToPng } from './png.ts';
 import { readDiagramText } from './readText.ts';
 
-export type ExportFormat = 'svg' | 'png' | 'gif' | 'apng';
+/** `md` is the diagram's Outline as Markdown, its text alternative. */
+export type ExportFormat = 'svg' | 'png' | 'gif' | 'apng' | 'md';
 
 export interface ExportOptions {
   /** The output file, or the output folder when exporting a folder. */
@@ -50,6 +54,8 @@ export interface ExportOptions {
   aspect?: AspectSetting | undefined;
   /** For a GIF or APNG: its size, frame rate and speed, camera and motion. */
   clip: ClipFlags;
+  /** The language of an Outline's own words (`--lang`); default English. */
+  lang: Words['lang'];
 }
 
 /** What a GIF's or APNG's flags set; `--no-caption` is `caption`, `--step` is `step`. */
@@ -75,6 +81,7 @@ export interface ExportFlags {
   speed?: string | undefined;
   camera?: boolean | undefined;
   stills?: boolean | undefined;
+  lang?: string | undefined;
 }
 
 const MAX_SCALE = 8;
@@ -97,8 +104,14 @@ export function readExportFlags(flags: ExportFlags): ExportOptions | string {
   if (flags.format !== undefined && !format)
     return VIDEOS.includes(flags.format.toLowerCase())
       ? NO_VIDEO
-      : `--format must be svg, png, gif or apng, not "${flags.format}"`;
+      : `--format must be svg, png, gif, apng or md, not "${flags.format}"`;
   if (theme !== 'light' && theme !== 'dark') return `--theme must be light or dark, not "${theme}"`;
+  const markdown = (format ?? formatOf(output)) === 'md';
+  const { lang = 'en' } = flags;
+  if (lang !== 'en' && lang !== 'ko') return `--lang must be en or ko, not "${lang}"`;
+  if (flags.lang !== undefined && !markdown) return '--lang is for an Outline (--format md)';
+  if (markdown && (flow !== undefined || flags.step !== undefined || flags.animated))
+    return 'an Outline (--format md) holds every flow; drop --flow, --step and --animated';
   const moving = isAnimation(format ?? formatOf(output));
   const clip = readClipFlags(flags, moving);
   if (typeof clip === 'string') return clip;
@@ -126,6 +139,7 @@ export function readExportFlags(flags: ExportFlags): ExportOptions | string {
     systemFonts,
     caption,
     clip,
+    lang,
   };
   if (flow !== undefined) options.flow = flow;
   if (step !== undefined) options.step = step;
@@ -133,7 +147,7 @@ export function readExportFlags(flags: ExportFlags): ExportOptions | string {
   return options;
 }
 
-const FORMATS: readonly ExportFormat[] = ['svg', 'png', 'gif', 'apng'];
+const FORMATS: readonly ExportFormat[] = ['svg', 'png', 'gif', 'apng', 'md'];
 const VIDEOS = ['mp4', 'webm', 'mov', 'mkv'];
 const NO_VIDEO =
   "video needs a browser's encoder: the app's Export menu makes MP4 and WebM; here, a GIF (-o <name>.gif)";
@@ -195,7 +209,7 @@ interface Exporter {
 /** One file to write. A timeline with a `step` draws that step; without one, plays the flow. */
 interface Job {
   path: string;
-  format: ExportFormat;
+  format: Exclude<ExportFormat, 'md'>;
   timeline?: Timeline;
   /** 0-based. */
   step?: number;
@@ -234,7 +248,7 @@ async function exportFile(file: string, exporter: Exporter): Promise<number> {
     err(
       VIDEOS.includes(ext)
         ? `flowdeck: ${NO_VIDEO}`
-        : `flowdeck: cannot tell the format of ${options.output}: name it .svg, .png, .gif or .apng, or pass --format`,
+        : `flowdeck: cannot tell the format of ${options.output}: name it .svg, .png, .gif, .apng or .md, or pass --format`,
     );
     return 2;
   }
@@ -247,12 +261,16 @@ async function exportFile(file: string, exporter: Exporter): Promise<number> {
     err('flowdeck: --animated makes an SVG; a PNG holds one picture (use --step N)');
     return 2;
   }
-  const diagram = await load(file, exporter);
+  const diagram = await (format === 'md' ? readModel : load)(file, exporter);
   if (diagram === 'deck') {
     err(`flowdeck: ${file} is a lesson deck; export its diagrams, or the folder they are in`);
     return 1;
   }
   if (!diagram) return 1;
+  if (format === 'md' || !('width' in diagram)) {
+    await writeOutline(diagram, options.output, exporter);
+    return 0;
+  }
   const job: Job = { path: options.output, format };
   if (options.animated || options.step !== undefined || isAnimation(format)) {
     const flow = pickFlow(diagram, options.flow);
@@ -298,9 +316,11 @@ async function exportFolder(folder: string, exporter: Exporter): Promise<number>
   await mkdir(options.output, { recursive: true });
   const seen = new Map<string, string>();
   let failed = 0;
+  // An Outline needs no layout: the model says it all, and ELK is the slow part.
+  const open = options.format === 'md' ? readModel : load;
   for (const file of files) {
     try {
-      const diagram = await load(file, exporter);
+      const diagram = await open(file, exporter);
       if (diagram === 'deck') continue;
       if (diagram && seen.has(diagram.id)) {
         // Both would write the same <id>.svg: the second would overwrite the first.
@@ -311,6 +331,10 @@ async function exportFolder(folder: string, exporter: Exporter): Promise<number>
         continue;
       }
       seen.set(diagram.id, file);
+      if (!('width' in diagram)) {
+        await writeOutline(diagram, join(options.output, `${diagram.id}.md`), exporter);
+        continue;
+      }
       for (const job of folderJobs(diagram, options)) await write(diagram, job, exporter);
     } catch (error) {
       err(`${file}: error: ${(error as Error).message}`);
@@ -340,6 +364,19 @@ function folderJobs(diagram: LaidOutDiagram, options: ExportOptions): Job[] {
  * unread, its diagnostics, the layout's failure); null when it cannot be drawn.
  */
 async function load(file: string, exporter: Exporter): Promise<LaidOutDiagram | 'deck' | null> {
+  const model = await readModel(file, exporter);
+  if (!model || model === 'deck') return model;
+  try {
+    const { aspect } = exporter.options;
+    return await exporter.engine.layout(aspect ? { ...model, aspect } : model);
+  } catch (error) {
+    exporter.err(`${file}: error: could not be laid out: ${(error as Error)?.message ?? error}`);
+    return null;
+  }
+}
+
+/** Reads and parses a diagram, printing what went wrong; null when it has errors. */
+async function readModel(file: string, exporter: Exporter): Promise<Model | 'deck' | null> {
   const read = await readDiagramText(file);
   if (!read.ok) {
     exporter.err(read.problem);
@@ -353,13 +390,7 @@ async function load(file: string, exporter: Exporter): Promise<LaidOutDiagram | 
   const names = await usedSetNames(exporter.icons, model.nodes);
   for (const d of checkIcons({ nodes: model.nodes, names, text, file }))
     exporter.err(formatDiagnostic(d));
-  try {
-    const { aspect } = exporter.options;
-    return await exporter.engine.layout(aspect ? { ...model, aspect } : model);
-  } catch (error) {
-    exporter.err(`${file}: error: could not be laid out: ${(error as Error)?.message ?? error}`);
-    return null;
-  }
+  return model;
 }
 
 /** The flow named, else the first; or why there is none. */
@@ -416,10 +447,19 @@ async function write(diagram: LaidOutDiagram, job: Job, exporter: Exporter): Pro
       if (diagram.shape) data = withPngText(data, SHAPE_KEYWORD, diagram.shape);
     }
   }
-  await mkdir(dirname(job.path), { recursive: true });
-  await writeFile(job.path, data);
+  await save(job.path, data, more, exporter);
+}
+
+/** The Outline as Markdown, in `--lang`'s words. */
+function writeOutline(diagram: OutlineSource, path: string, exporter: Exporter): Promise<void> {
+  return save(path, diagramMarkdown(diagram, WORDS[exporter.options.lang]), '', exporter);
+}
+
+async function save(path: string, data: string | Uint8Array, more: string, exporter: Exporter) {
+  await mkdir(dirname(path), { recursive: true });
+  await writeFile(path, data);
   const bytes = typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength;
-  exporter.out(`${job.path}  ${formatSize(bytes)}${more}`);
+  exporter.out(`${path}  ${formatSize(bytes)}${more}`);
 }
 
 /** A GIF or APNG of the flow, or of its step `step` (0-based). */

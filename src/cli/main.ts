@@ -12,7 +12,8 @@ Usage:
   flowdeck layout <file> [--json]      lay a diagram out and print every node and edge
   flowdeck export <file or folder> -o <path>
                                        write SVG and PNG pictures, one step, or a flow
-                                       animated (SVG, GIF, APNG)
+                                       animated (SVG, GIF, APNG); or the Outline, the
+                                       diagram as text (Markdown)
   flowdeck serve [folder] [--port N]   serve the explorer on this network for a live class
   flowdeck help [command]              show help for a command
 
@@ -65,9 +66,10 @@ Without --json it prints a readable outline. Exits 1 if the diagram has errors
 (a diagram past a limit is not laid out; --limit NAME=N raises one), or if the
 file is a lesson deck rather than a diagram.`,
   export: `flowdeck export <file or folder> [--flow ID] [--step N] [--animated]
-                [--no-caption] [--format svg|png|gif|apng] [--scale N] [--theme light|dark]
+                [--no-caption] [--format svg|png|gif|apng|md] [--scale N] [--theme light|dark]
                 [--system-fonts] [--aspect SHAPE] -o <path>
                 [--fps N] [--width PX] [--height PX] [--speed X] [--no-camera] [--stills]
+                [--lang en|ko]
 
 One file: draws the diagram into -o, an SVG, a PNG, a GIF or an APNG (from
 --format, else from -o's extension).
@@ -80,6 +82,7 @@ below) gets <id>.svg and <id>.png, and each of its flows <id>.<flow>.svg,
 animated. Lesson decks are skipped. A diagram with errors is reported as
 file:line:col and the others are still exported; the exit code is then 1.
   --format svg|png only SVGs, or only PNGs
+  --format md      only Outlines, <id>.md (below)
 Both:
   --scale N        PNG pixels per SVG pixel: 2 (default, sharp on high-density
                    screens), 1, 4… up to 8
@@ -107,6 +110,13 @@ before into it), --no-caption leaves the band out, --theme as above.
   --speed X        2 plays twice as fast as the player, 0.5 half as fast
   --no-camera      the whole diagram throughout, the camera still
   --stills         each step held still and faded into the next (less motion)
+Outline (-o x.md, or --format md): the diagram as Markdown, for a course page
+or alt text: its groups and nodes as nested lists, each node with its
+description and its edges, then every flow as numbered steps with what each
+lights, shows, hides and fails. The same text as the app's Outline view and
+its Export menu's "Outline (Markdown)". Labels are escaped, never markup.
+  --lang en|ko     the language of the Outline's own words (headings, "Lights:"),
+                   English by default; the diagram's text stays as written
 Video (MP4, WebM) needs a browser's encoder: the app's Export menu makes it.
 Prints each file written with its size (a GIF or APNG: its frames and seconds too).`,
   serve: `flowdeck serve [folder] [--port N] [--host H] [--data DIR]
@@ -222,6 +232,7 @@ function parse(argv: string[]) {
       speed: { type: 'string' },
       camera: { type: 'boolean', default: true },
       stills: { type: 'boolean' },
+      lang: { type: 'string' },
       limit: { type: 'string', multiple: true },
       aspect: { type: 'string' },
       port: { type: 'string' },

@@ -56,7 +56,7 @@ async function appAndExport(id: string, svg: string) {
   // The canvas's own furniture is not part of the diagram.
   await page.addStyleTag({
     content:
-      '.react-flow__background,.react-flow__controls,.react-flow__minimap,.react-flow__panel,.fd-export,.fd-collapse{display:none!important}',
+      '.react-flow__background,.react-flow__controls,.react-flow__minimap,.react-flow__panel,.fd-toolbar,.fd-export,.fd-collapse{display:none!important}',
   });
   await settle(page);
   const { box: canvas, view: camera } = await canvasView(page);

@@ -1,5 +1,5 @@
 import '../view/view.css';
-import { Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { LaidOutDiagram } from '../../core/layout/types.ts';
 import { formatDiagnostic } from '../../core/model/formatDiagnostic.ts';
 import type { Diagnostic } from '../../core/model/types.ts';
@@ -19,6 +19,7 @@ import { type LayoutState, useLayout } from '../useLayout.ts';
 import { Canvas } from '../view/Canvas.tsx';
 import { DetailsPanel } from '../view/DetailsPanel.tsx';
 import { LayoutProgress } from '../view/LayoutProgress.tsx';
+import { OutlinePanel } from '../view/OutlinePanel.tsx';
 import { useOnReframe } from '../view/reframe.ts';
 import { ViewContext } from '../view/ViewContext.tsx';
 import { FlowBar, Tokens } from '../views.ts';
@@ -149,10 +150,16 @@ export function DiagramPane({
   // Back to the view as framed (a live class's "Back to the class"): the panel goes too.
   useOnReframe(() => setSelected(null));
   const node = diagram.nodes.find((n) => n.id === selected) ?? null;
+  const [outlineOpen, setOutlineOpen] = useState(false);
+  const outlineButton = useRef<HTMLButtonElement>(null);
+  const closeOutline = useCallback(() => {
+    setOutlineOpen(false);
+    outlineButton.current?.focus();
+  }, []);
   return (
     <div
       className="fd-view"
-      data-panel={node ? 'open' : undefined}
+      data-panel={node || outlineOpen ? 'open' : undefined}
       data-playing={player ? '' : undefined}
     >
       {/* Each part fails alone: a crash in one shows its card, the others keep working. */}
@@ -178,12 +185,24 @@ export function DiagramPane({
           </Canvas>
         </ErrorBoundary>
         <LiveSlot part="stage" />
-        <ErrorBoundary part="export" fallback={() => null}>
-          <ExportMenu
-            diagram={diagram}
-            step={player ? { timeline: player.timeline, scene: player.scene } : null}
-          />
-        </ErrorBoundary>
+        <div className="fd-toolbar fd-chrome">
+          <button
+            type="button"
+            ref={outlineButton}
+            className="fd-icon-button"
+            aria-expanded={outlineOpen}
+            title={t('outline.buttonHint')}
+            onClick={() => setOutlineOpen((open) => !open)}
+          >
+            {t('outline.button')}
+          </button>
+          <ErrorBoundary part="export" fallback={() => null}>
+            <ExportMenu
+              diagram={diagram}
+              step={player ? { timeline: player.timeline, scene: player.scene } : null}
+            />
+          </ErrorBoundary>
+        </div>
         <ErrorBoundary part="player" compact>
           {player ? (
             <Suspense fallback={null}>
@@ -194,6 +213,15 @@ export function DiagramPane({
           )}
         </ErrorBoundary>
       </div>
+      {/* A text panel beside the details: its crash shows nothing rather than a second card. */}
+      <ErrorBoundary part="details" fallback={() => null}>
+        <OutlinePanel
+          diagram={diagram}
+          open={outlineOpen}
+          onClose={closeOutline}
+          onSelect={setSelected}
+        />
+      </ErrorBoundary>
       {node ? (
         <ErrorBoundary key={node.id} part="details" compact>
           <DetailsPanel

@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import './export.css';
 import type { StepScene, Timeline } from '../../core/animate/timeline.ts';
 import type { LaidOutDiagram } from '../../core/layout/types.ts';
+import { wordsFor } from '../../core/outline/words.ts';
 import { useLanguage, useT } from '../i18n/useT.ts';
 import { embedHref } from '../route.ts';
 import { useTheme } from '../theme/useTheme.ts';
@@ -14,7 +15,8 @@ const VideoDialog = lazy(() => import('./VideoDialog.tsx'));
 /**
  * The export menu over every diagram view: the view or the current step as
  * SVG or PNG (1×, 2×, 4×), the whole flow as an animated SVG, a video or GIF
- * of it (`VideoDialog`), the SVG to the clipboard, and an embed snippet. Files are drawn in the app's theme
+ * of it (`VideoDialog`), the Outline as Markdown (the diagram as text), the
+ * SVG to the clipboard, and an embed snippet. Files are drawn in the app's theme
  * (the contrast theme exports as light) with the glyphs they use embedded.
  */
 export function ExportMenu({
@@ -59,6 +61,13 @@ export function ExportMenu({
       const file = await lib.makeSvg(diagram, current, look);
       const name = file.name.replace(/\.svg$/, scale === 1 ? '.png' : `@${scale}x.png`);
       lib.download(name, await lib.svgToPng(file.svg, scale, diagram.shape));
+      return t('export.saved', { name });
+    });
+  const saveOutline = () =>
+    run(async (lib) => {
+      const name = `${diagram.id}.md`;
+      const text = lib.diagramMarkdown(diagram, wordsFor(language));
+      lib.download(name, text, 'text/markdown;charset=utf-8');
       return t('export.saved', { name });
     });
   const copySvg = () =>
@@ -116,6 +125,9 @@ export function ExportMenu({
               </button>
             ))}
           </div>
+          <button type="button" disabled={busy} onClick={saveOutline}>
+            {t('outline.markdown')}
+          </button>
           <button type="button" disabled={busy} onClick={copySvg}>
             {t('export.copySvg')}
           </button>

@@ -98,4 +98,5 @@ export async function svgToPng(
   }
 }
 
+export { diagramMarkdown } from '../../core/outline/markdown.ts';
 export { download } from '../download.ts';

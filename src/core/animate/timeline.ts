@@ -1,5 +1,5 @@
 import type { Box, LaidOutDiagram, LaidOutEdge, Point } from '../layout/types.ts';
-import type { Flow, FlowStep } from '../model/types.ts';
+import type { Flow, FlowStep, ModelEdge } from '../model/types.ts';
 import { nextHop } from './nextHop.ts';
 import { boundingBox } from './pointAlong.ts';
 import {
@@ -10,6 +10,7 @@ import {
   hiddenAtStart,
   type NodeTree,
   nodeTree,
+  type TreeNode,
 } from './visibility.ts';
 
 export { nextHop } from './nextHop.ts';
@@ -84,7 +85,7 @@ export const DEFAULT_STEP_SECONDS = 4;
 export const TRAVEL_SECONDS = 1.2;
 
 /** The per-step sets a scene is drawn from. */
-interface StepSets {
+export interface StepSets {
   /** Raw hide/fail state after the step (ids as written). */
   hidden: ReadonlySet<string>;
   failed: ReadonlySet<string>;
@@ -129,14 +130,7 @@ interface StepSets {
 export function buildTimeline(diagram: LaidOutDiagram, flow: Flow): Timeline {
   const tree = nodeTree(diagram.nodes);
   const edgesById = new Map(diagram.edges.map((e) => [e.id, e]));
-  const hidden = hiddenAtStart(flow.steps);
-  let previous: StepSets = {
-    hidden,
-    failed: new Set(),
-    outOfSight: effectiveHidden(tree, hidden),
-    activeNodes: new Set(),
-    activeEdges: new Set(),
-  };
+  let previous = startSets(tree, flow.steps);
   const visitedNodes = new Set<string>();
   const visitedEdges = new Set<string>();
   const steps: StepScene[] = [];
@@ -160,9 +154,42 @@ function withAsk(timeline: Timeline, scene: StepScene, step: FlowStep | undefine
   return { ...scene, ask: question === undefined ? { expected } : { question, expected } };
 }
 
+/**
+ * The sets before the first step and after each (`[start, step 1, step 2, …]`),
+ * as `buildTimeline()` draws its scenes from them, without drawing: no state
+ * for every element, no tokens, no focus. Linear in the flow's lists, so a
+ * text of a long flow on a big diagram (the Outline) has it at once where the
+ * timeline takes seconds. Works on a model too.
+ */
+export function flowSets(
+  graph: { nodes: readonly TreeNode[]; edges: readonly ModelEdge[] },
+  flow: Flow,
+): StepSets[] {
+  const tree = nodeTree(graph.nodes);
+  const edgesById = new Map(graph.edges.map((e) => [e.id, e]));
+  const sets = [startSets(tree, flow.steps)];
+  for (const step of flow.steps) {
+    const previous = sets[sets.length - 1] as StepSets;
+    sets.push(stepSets(tree, edgesById, previous, step));
+  }
+  return sets;
+}
+
+/** Before the first step: what starts out of sight, nothing failed or lit. */
+function startSets(tree: NodeTree<TreeNode>, steps: readonly FlowStep[]): StepSets {
+  const hidden = hiddenAtStart(steps);
+  return {
+    hidden,
+    failed: new Set(),
+    outOfSight: effectiveHidden(tree, hidden),
+    activeNodes: new Set(),
+    activeEdges: new Set(),
+  };
+}
+
 function stepSets(
-  tree: NodeTree,
-  edgesById: ReadonlyMap<string, LaidOutEdge>,
+  tree: NodeTree<TreeNode>,
+  edgesById: ReadonlyMap<string, Pick<ModelEdge, 'source' | 'target'>>,
   previous: StepSets,
   step: FlowStep,
 ): StepSets {

@@ -1,13 +1,16 @@
 import type { LaidOutNode } from '../layout/types.ts';
-import type { FlowStep } from '../model/types.ts';
+import type { FlowStep, ModelNode } from '../model/types.ts';
 
-/** Parent and child links of a laid-out diagram's nodes, for walking up and down groups. */
-export interface NodeTree {
-  byId: ReadonlyMap<string, LaidOutNode>;
+/** What walking groups needs of a node: a model's will do where no box is read. */
+export type TreeNode = Pick<ModelNode, 'id' | 'parent'>;
+
+/** Parent and child links of a diagram's nodes (laid out by default), for walking up and down groups. */
+export interface NodeTree<N extends TreeNode = LaidOutNode> {
+  byId: ReadonlyMap<string, N>;
   children: ReadonlyMap<string, readonly string[]>;
 }
 
-export function nodeTree(nodes: readonly LaidOutNode[]): NodeTree {
+export function nodeTree<N extends TreeNode>(nodes: readonly N[]): NodeTree<N> {
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const children = new Map<string, string[]>();
   for (const n of nodes) {
@@ -20,7 +23,7 @@ export function nodeTree(nodes: readonly LaidOutNode[]): NodeTree {
 }
 
 /** The groups holding `id`, innermost first. */
-export function ancestors(tree: NodeTree, id: string): string[] {
+export function ancestors(tree: NodeTree<TreeNode>, id: string): string[] {
   const out: string[] = [];
   for (let p = tree.byId.get(id)?.parent ?? null; p !== null; p = tree.byId.get(p)?.parent ?? null)
     out.push(p);
@@ -28,7 +31,7 @@ export function ancestors(tree: NodeTree, id: string): string[] {
 }
 
 /** Everything inside `id`, at any depth (not `id` itself). */
-export function descendants(tree: NodeTree, id: string): string[] {
+export function descendants(tree: NodeTree<TreeNode>, id: string): string[] {
   const out: string[] = [];
   const stack = [...(tree.children.get(id) ?? [])];
   for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
@@ -72,7 +75,10 @@ export function applyLists(
 }
 
 /** The nodes out of sight: each hidden id and everything inside it. */
-export function effectiveHidden(tree: NodeTree, hidden: ReadonlySet<string>): Set<string> {
+export function effectiveHidden(
+  tree: NodeTree<TreeNode>,
+  hidden: ReadonlySet<string>,
+): Set<string> {
   const out = new Set<string>();
   for (const id of hidden) {
     if (!tree.byId.has(id)) continue;

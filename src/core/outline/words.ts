@@ -30,6 +30,16 @@ export interface Words {
   comma: string;
   /** Between an edge's ends: "kubectl → API Server" */
   arrow: string;
+  /** The Outline's heading: "Outline of Kubernetes" */
+  outlineOf: (title: string) => string;
+  /** The heading over the nested list of groups and nodes. */
+  parts: string;
+  /** The heading over the flows. */
+  flows: string;
+  /** A step without a caption: "Step 3" */
+  step: (number: number) => string;
+  /** A plain Mermaid chart's untitled flow (`titleWalkthroughs()`). */
+  walkthrough: string;
   /** Between the ends of an edge with heads at both ends: "A ↔ B" */
   bothWays: string;
   /** Between the ends of an edge without heads: "A — B" */
@@ -59,6 +69,11 @@ const en: Words = {
   more: (count) => `and ${count} more`,
   comma: ', ',
   arrow: ' → ',
+  outlineOf: (title) => `Outline of ${title}`,
+  parts: 'Parts',
+  flows: 'Flows',
+  step: (number) => `Step ${number}`,
+  walkthrough: 'Walkthrough',
   bothWays: ' ↔ ',
   line: ' — ',
   stepOf: (step, count) => `Step ${step} of ${count}`,
@@ -82,6 +97,11 @@ const ko: Words = {
   more: (count) => `외 ${count}개`,
   comma: ', ',
   arrow: ' → ',
+  outlineOf: (title) => `${title} 개요`,
+  parts: '구성',
+  flows: '흐름',
+  step: (number) => `${number}단계`,
+  walkthrough: '둘러보기',
   bothWays: ' ↔ ',
   line: ' — ',
   stepOf: (step, count) => `${count}단계 중 ${step}단계`,
