@@ -7,6 +7,7 @@ import { buildApp } from '../../bench/bundle.ts';
 import { CONTENT_SECURITY_POLICY } from '../../vite.config.ts';
 import { launchChromium } from './chromium.ts';
 import { settle } from './diagramFiles.ts';
+import { downloadFromMenu } from './exportMenu.ts';
 import { type StaticSite, serveStatic } from './staticServer.ts';
 
 /**
@@ -53,15 +54,7 @@ afterAll(async () => {
 const violations = (on = page) =>
   on.evaluate(() => (window as { __violations?: string[] }).__violations ?? []);
 
-async function download(label: string) {
-  if (!(await page.locator('.fd-export-menu').isVisible()))
-    await page.click('.fd-export > summary');
-  const [file] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: label }).click(),
-  ]);
-  return readFileSync(await file.path());
-}
+const download = async (label: string) => (await downloadFromMenu(page, label)).data;
 
 describe('the built site’s Content-Security-Policy', () => {
   it('is in index.html, and forbids inline script', () => {

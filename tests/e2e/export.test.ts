@@ -17,6 +17,7 @@ import { nearestShape } from '../../src/core/model/screenShape.ts';
 import { resolveStyle } from '../../src/core/render/resolveStyle.ts';
 import { artifactPath, freshPagePerTest, launchChromium } from './chromium.ts';
 import { canvasView, diagramModels, openDiagram, settle } from './diagramFiles.ts';
+import { downloadFromMenu } from './exportMenu.ts';
 import { difference } from './pixels.ts';
 
 const baseUrl = inject('baseUrl');
@@ -342,16 +343,7 @@ describe('the animated SVG', () => {
 
 describe('the export menu', () => {
   /** Clicks a menu item and returns the file it downloads. */
-  async function download(label: string | RegExp) {
-    if (!(await page.locator('.fd-export-menu').isVisible()))
-      await page.click('.fd-export > summary');
-    const [file] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByRole('button', { name: label }).click(),
-    ]);
-    const path = await file.path();
-    return { name: file.suggestedFilename(), data: readFileSync(path) };
-  }
+  const download = (label: string | RegExp) => downloadFromMenu(page, label);
   const { DOMParser } = new JSDOM().window;
   const parse = (svg: string) => {
     const parsed = new DOMParser().parseFromString(svg, 'image/svg+xml');

@@ -1,10 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { deflateRawSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, inject, it } from 'vitest';
 import { DOMParser, PAYLOADS, STYLE_PAYLOADS, unsafeParts } from '../payloads.ts';
 import { freshPagePerTest } from './chromium.ts';
 import { settle } from './diagramFiles.ts';
+import { downloadFromMenu } from './exportMenu.ts';
 
 /**
  * tests/payloads.ts in a real Chromium: a spec holding every payload in
@@ -131,15 +131,8 @@ const shown = async (selector: string, on = page) =>
   squash(await on.evaluate((s) => document.querySelector(s)?.textContent ?? '', selector));
 
 /** Clicks an item of the Export menu and returns the text of the file it downloads. */
-async function download(label: string): Promise<string> {
-  if (!(await page.locator('.fd-export-menu').isVisible()))
-    await page.click('.fd-export > summary');
-  const [file] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: label }).click(),
-  ]);
-  return readFileSync(await file.path(), 'utf8');
-}
+const download = async (label: string) =>
+  (await downloadFromMenu(page, label)).data.toString('utf8');
 
 async function expectClean(on = page) {
   expect(await unsafeDom(on)).toEqual([]);

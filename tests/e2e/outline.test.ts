@@ -11,6 +11,7 @@ import { plainLabel, visibleEdges } from '../../src/core/outline/structure.ts';
 import { flowdeck } from '../flowdeck.ts';
 import { freshPagePerTest } from './chromium.ts';
 import { diagramModels, openDiagram } from './diagramFiles.ts';
+import { downloadFromMenu } from './exportMenu.ts';
 
 // Issue 23: the Outline, a text alternative of every diagram, as a screen
 // reader reaches it (by its landmark, without pressing anything) and as the
@@ -56,13 +57,8 @@ function snapshotTexts(snapshot: string): string[] {
 }
 
 async function download(label: string) {
-  if (!(await page.locator('.fd-export-menu').isVisible()))
-    await page.click('.fd-export > summary');
-  const [file] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: label }).click(),
-  ]);
-  return { name: file.suggestedFilename(), text: readFileSync(await file.path(), 'utf8') };
+  const { name, data } = await downloadFromMenu(page, label);
+  return { name, text: data.toString('utf8') };
 }
 
 describe('the Outline of every diagram in diagrams/', () => {
