@@ -120,15 +120,16 @@ function Routes({ client, limitsProblem, hash }: AppProps & { hash: string }) {
           ) : (
             <p role="alert">{t('diagram.notFound', { id: route.id })}</p>
           )}
+          {/* Inside <main>: the page's only landmark, so nothing is left outside one. */}
+          <a
+            className="fd-embed-open fd-chrome"
+            href={diagramHref(route.id, route.flow, route.step)}
+            target="_blank"
+            rel="noopener"
+          >
+            {t('embed.open')} ↗
+          </a>
         </main>
-        <a
-          className="fd-embed-open fd-chrome"
-          href={diagramHref(route.id, route.flow, route.step)}
-          target="_blank"
-          rel="noopener"
-        >
-          {t('embed.open')} ↗
-        </a>
       </div>
     );
   }
