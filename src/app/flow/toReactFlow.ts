@@ -35,6 +35,8 @@ export function toReactFlow(diagram: LaidOutDiagram): {
     data: { node, style: resolveStyle(node, diagram.classDefs) },
     draggable: false,
     connectable: false,
+    // Its name when focused (React Flow's wrapper is a `group`, which needs one).
+    ariaLabel: node.label || node.id,
     zIndex: node.kind === 'group' ? node.depth : 1000 + node.depth,
   }));
   const edges = diagram.edges.map(
