@@ -1,0 +1,51 @@
+import { createRequire } from 'node:module';
+import type { AxeResults, Result, RunOptions } from 'axe-core';
+import type { Page } from 'playwright-core';
+
+/**
+ * axe-core (the standard accessibility rules engine, run offline from
+ * node_modules) on a page, with the contrast rule the theme promises:
+ * WCAG AA (`color-contrast`, 4.5:1) everywhere, and in the contrast theme
+ * AAA as well (`color-contrast-enhanced`, 7:1), which axe leaves off
+ * unless asked.
+ */
+
+const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+export const THEMES = ['light', 'dark', 'contrast'] as const;
+export type Theme = (typeof THEMES)[number];
+
+export async function runAxe(page: Page, theme: Theme): Promise<AxeResults> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE_PATH });
+  const options: RunOptions = {
+    resultTypes: ['violations'],
+    rules: { 'color-contrast-enhanced': { enabled: theme === 'contrast' } },
+  };
+  return page.evaluate((runOptions) => {
+    const { axe } = window as unknown as { axe: typeof import('axe-core') };
+    return axe.run(document, runOptions);
+  }, options);
+}
+
+export const isSerious = (v: Result) => v.impact === 'serious' || v.impact === 'critical';
+
+/** One violation as lines a person can act on: rule, help, and the first elements with why. */
+export function describeViolation(v: Result): string {
+  const where = v.nodes
+    .slice(0, 8)
+    .map(
+      (n) =>
+        `    ${n.target.join(' ')}\n      ${(n.failureSummary ?? '').replace(/\n/g, '\n      ')}`,
+    )
+    .join('\n');
+  const more = v.nodes.length > 8 ? `\n    …and ${v.nodes.length - 8} more` : '';
+  return `[${v.impact}] ${v.id}: ${v.help} (${v.helpUrl})\n${where}${more}`;
+}
+
+/** A one-line tally for the log: violations (elements) by impact. */
+export function tally(violations: readonly Result[]): string {
+  const count = (impact: string) =>
+    violations.filter((v) => v.impact === impact).reduce((sum, v) => sum + v.nodes.length, 0);
+  const rules = violations.map((v) => `${v.id}(${v.impact})`).join(', ');
+  return `${violations.length} rules; elements critical ${count('critical')}, serious ${count('serious')}, moderate ${count('moderate')}, minor ${count('minor')}${rules ? `: ${rules}` : ''}`;
+}
