@@ -152,13 +152,17 @@ function Routes({ client, limitsProblem, hash }: AppProps & { hash: string }) {
           <nav className="fd-crumb" aria-label={t('view.breadcrumb')}>
             <a href="#/">{t('gallery.title')}</a>
             <span aria-hidden="true"> / </span>
-            <span aria-current="page">{titles[source.id] ?? source.id}</span>
+            <h1 className="fd-crumb-here" aria-current="page">
+              {titles[source.id] ?? source.id}
+            </h1>
           </nav>
         ) : route.kind === 'deck' ? (
           <nav className="fd-crumb" aria-label={t('view.breadcrumb')}>
             <a href="#/">{t('gallery.title')}</a>
             <span aria-hidden="true"> / </span>
-            <span aria-current="page">{titles[`deck:${route.id}`] ?? route.id}</span>
+            <h1 className="fd-crumb-here" aria-current="page">
+              {titles[`deck:${route.id}`] ?? route.id}
+            </h1>
           </nav>
         ) : null}
         <div className="fd-header-tools">
