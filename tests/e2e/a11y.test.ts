@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { deflateRawSync } from 'node:zlib';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { describeViolation, isSerious, runAxe, THEMES, type Theme, tally } from './axe.ts';
-import { artifactPath, launchChromium } from './chromium.ts';
+import { a11yProblems, MIN_CONTRAST, THEMES } from './axe.ts';
+import { launchChromium } from './chromium.ts';
 import { describeMeasured, lowest, measureContrast } from './contrast.ts';
 
 /**
@@ -17,8 +17,6 @@ import { describeMeasured, lowest, measureContrast } from './contrast.ts';
 
 const FLOW = '#/d/kubectl-apply/apply/3';
 const CANVAS = '.fd-canvas .react-flow__node';
-/** The contrast each theme promises for text: AA, and AAA for projectors. */
-const MIN_CONTRAST: Record<Theme, number> = { light: 4.5, dark: 4.5, contrast: 7 };
 
 /** A share link's payload for a text, as `encodeShare` makes it (raw deflate, base64url). */
 const sharePayload = (text: string) =>
@@ -125,19 +123,7 @@ describe('axe finds no serious or critical violations on any view', () => {
         const page = await open(view, { theme, locale: 'en-US' });
         try {
           expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
-          const { violations } = await runAxe(page, theme);
-          await page.screenshot({ path: artifactPath(`a11y-${view.name}-${theme}.png`) });
-          console.log(`a11y ${view.name}/${theme}: ${tally(violations)}`);
-          const chrome = await measureContrast(page, 'chrome');
-          const low = lowest(chrome);
-          if (low) console.log(`a11y ${view.name}/${theme}: lowest text ${describeMeasured(low)}`);
-          const dim = chrome.filter((m) => m.ratio < MIN_CONTRAST[theme]);
-          expect(
-            [
-              ...violations.filter(isSerious).map(describeViolation),
-              ...dim.map((m) => `text under ${MIN_CONTRAST[theme]}:1: ${describeMeasured(m)}`),
-            ].join('\n\n'),
-          ).toBe('');
+          expect((await a11yProblems(page, theme, view.name)).join('\n\n')).toBe('');
         } finally {
           await page.context().close();
         }

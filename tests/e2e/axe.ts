@@ -1,6 +1,8 @@
 import { createRequire } from 'node:module';
 import type { AxeResults, Result, RunOptions } from 'axe-core';
 import type { Page } from 'playwright-core';
+import { artifactPath } from './chromium.ts';
+import { describeMeasured, lowest, measureContrast } from './contrast.ts';
 
 /**
  * axe-core (the standard accessibility rules engine, run offline from
@@ -14,6 +16,8 @@ const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 export const THEMES = ['light', 'dark', 'contrast'] as const;
 export type Theme = (typeof THEMES)[number];
+/** The contrast each theme promises for text: AA, and AAA for projectors. */
+export const MIN_CONTRAST: Record<Theme, number> = { light: 4.5, dark: 4.5, contrast: 7 };
 
 export async function runAxe(page: Page, theme: Theme): Promise<AxeResults> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE_PATH });
@@ -48,4 +52,24 @@ export function tally(violations: readonly Result[]): string {
     violations.filter((v) => v.impact === impact).reduce((sum, v) => sum + v.nodes.length, 0);
   const rules = violations.map((v) => `${v.id}(${v.impact})`).join(', ');
   return `${violations.length} rules; elements critical ${count('critical')}, serious ${count('serious')}, moderate ${count('moderate')}, minor ${count('minor')}${rules ? `: ${rules}` : ''}`;
+}
+
+/**
+ * What is wrong with a page as shown, for an assertion: axe's serious and
+ * critical violations, and text under the theme's contrast. Logs the tally
+ * and the lowest contrast found, and keeps a screenshot as `a11y-<name>.png`.
+ */
+export async function a11yProblems(page: Page, theme: Theme, name: string): Promise<string[]> {
+  const { violations } = await runAxe(page, theme);
+  await page.screenshot({ path: artifactPath(`a11y-${name}-${theme}.png`) });
+  console.log(`a11y ${name}/${theme}: ${tally(violations)}`);
+  const chrome = await measureContrast(page, 'chrome');
+  const low = lowest(chrome);
+  if (low) console.log(`a11y ${name}/${theme}: lowest text ${describeMeasured(low)}`);
+  return [
+    ...violations.filter(isSerious).map((v) => `${name}: ${describeViolation(v)}`),
+    ...chrome
+      .filter((m) => m.ratio < MIN_CONTRAST[theme])
+      .map((m) => `${name}: text under ${MIN_CONTRAST[theme]}:1: ${describeMeasured(m)}`),
+  ];
 }
