@@ -8,7 +8,8 @@ import { describeMeasured, lowest, measureContrast } from './contrast.ts';
 
 /**
  * axe-core on every view of the app in each theme: fails on serious and
- * critical violations (printed one per line with the elements), prints the
+ * critical violations and on the page's structure (landmarks, headings;
+ * `isSerious` in axe.ts), printed one per line with the elements, logs the
  * rest, and checks the text axe cannot judge (SVG labels, text over the
  * canvas) by measuring it: 4.5:1 in light and dark, 7:1 in the contrast
  * theme. The live classroom's views, which need the classroom server, are
@@ -69,6 +70,25 @@ const VIEWS: View[] = [
   { name: 'embed', hash: '#/embed/kubectl-apply/apply/2', ready: '.fd-caption' },
   { name: 'details', hash: '#/d/cluster-layout', ready: CANVAS, then: openDetails },
   { name: 'export-menu', hash: FLOW, ready: '.fd-caption', then: openExportMenu },
+  {
+    name: 'video-dialog',
+    hash: FLOW,
+    ready: '.fd-caption',
+    then: async (page) => {
+      await openExportMenu(page);
+      await page.getByRole('button', { name: 'Video or GIF…' }).click();
+      await page.getByRole('dialog').waitFor();
+    },
+  },
+  {
+    name: 'step-list',
+    hash: FLOW,
+    ready: '.fd-caption',
+    then: async (page) => {
+      await page.getByRole('button', { name: 'Steps' }).click();
+      await page.waitForSelector('.fd-step-list');
+    },
+  },
   // Under the dev server there is no class: the page says so (a11yLive.test.ts has the form).
   { name: 'join', hash: '#/join', ready: '.fd-join h1' },
 ];

@@ -31,7 +31,21 @@ export async function runAxe(page: Page, theme: Theme): Promise<AxeResults> {
   }, options);
 }
 
-export const isSerious = (v: Result) => v.impact === 'serious' || v.impact === 'critical';
+/**
+ * Rules of page structure that fail too, though axe calls them moderate:
+ * every view has them right, and a screen reader's user finds their way by them.
+ */
+const STRUCTURE = new Set([
+  'landmark-one-main',
+  'page-has-heading-one',
+  'region',
+  'heading-order',
+  'landmark-complementary-is-top-level',
+]);
+
+/** What fails a test: serious and critical violations, and the page's structure. */
+export const isSerious = (v: Result) =>
+  v.impact === 'serious' || v.impact === 'critical' || STRUCTURE.has(v.id);
 
 /** One violation as lines a person can act on: rule, help, and the first elements with why. */
 export function describeViolation(v: Result): string {

@@ -118,25 +118,32 @@ async function accessibleName(target: Page): Promise<string> {
   return summary ? (/^text: (.*)$/.exec(line)?.[1] ?? '') : '';
 }
 
-/** Tabs through a view and lists every element whose focus is hard to see or has no name. */
-async function tabThrough(target: Page): Promise<{ problems: string[]; visited: number }> {
+/**
+ * Tabs through a view (backwards from the end with `Shift+Tab`, to reach the
+ * flow bar before the diagram's nodes) and lists every element whose focus
+ * is hard to see or has no name.
+ */
+async function tabThrough(
+  target: Page,
+  key: 'Tab' | 'Shift+Tab',
+): Promise<{ problems: string[]; visited: number }> {
   const problems: string[] = [];
   const seen = new Set<string>();
   let visited = 0;
   for (let i = 0; i < MAX_TABS; i++) {
-    await target.keyboard.press('Tab');
+    await target.keyboard.press(key);
     // Some rings come a frame later (CodeMirror marks its editor focused on its next update).
     await target.evaluate(
       () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
     );
     const f = await focused(target);
     if (!f) continue;
-    const key = `${f.what}@${await target.evaluate(() => {
+    const stop = `${f.what}@${await target.evaluate(() => {
       const r = document.activeElement?.getBoundingClientRect();
       return r ? `${Math.round(r.x)},${Math.round(r.y)}` : '';
     })}`;
-    if (seen.has(key)) break; // round the page once
-    seen.add(key);
+    if (seen.has(stop)) break; // round the page once
+    seen.add(stop);
     visited++;
     if (!f.indicator || f.ratio < 3) {
       problems.push(`${f.what}: focus ${f.indicator ?? 'not shown'} (${f.ratio}:1)`);
@@ -149,7 +156,7 @@ async function tabThrough(target: Page): Promise<{ problems: string[]; visited: 
 const VIEWS = [
   { name: 'gallery', hash: '#/', ready: 'a[href^="#/d/"]' },
   { name: 'diagram', hash: '#/d/cluster-layout', ready: '.fd-canvas .react-flow__node' },
-  { name: 'flow bar', hash: '#/d/kubectl-apply/apply/3', ready: '.fd-caption' },
+  { name: 'flow bar', hash: '#/d/kubectl-apply/apply/3', ready: '.fd-caption', key: 'Shift+Tab' },
   { name: 'editor', hash: '#/new', ready: '.fd-editor .cm-content' },
 ] as const;
 
@@ -163,7 +170,7 @@ describe('every control shows where focus is and has a name', () => {
         await page.goto(`${baseUrl}${view.hash}`);
         await page.waitForSelector(view.ready, { timeout: 30_000 });
         await settle(page);
-        const { problems, visited } = await tabThrough(page);
+        const { problems, visited } = await tabThrough(page, 'key' in view ? view.key : 'Tab');
         console.log(`focus ${view.name}/${theme}: ${visited} stops, ${problems.length} problems`);
         expect(visited).toBeGreaterThan(3);
         expect(problems.join('\n')).toBe('');
