@@ -225,3 +225,57 @@ describe('every diagram label has the contrast of its theme with what it is draw
     });
   }
 });
+
+/**
+ * A flow's every step: the labels it lights (active, visited, failed, idle)
+ * have the theme's contrast like any label. Labels a step dims are faded on
+ * purpose, far under it (docs/contrast.md); their lowest is logged.
+ */
+describe('every label a flow step shows at full strength has the contrast of its theme', () => {
+  const FLOWS = ['kubectl-apply/apply', 'self-healing-cluster/heal'];
+  for (const theme of THEMES) {
+    it(`${FLOWS.join(', ')} in the ${theme} theme`, async () => {
+      const page = await open(
+        { hash: `#/d/${FLOWS[0]}/1`, ready: '.fd-step-count' },
+        { theme, locale: 'en-US' },
+      );
+      try {
+        const failures: string[] = [];
+        const dimmed = [];
+        for (const flow of FLOWS) {
+          await page.evaluate((hash) => {
+            window.location.hash = hash;
+          }, `#/d/${flow}/1`);
+          await page.waitForSelector(
+            `.fd-canvas[data-diagram-id="${flow.split('/')[0]}"] .react-flow__node`,
+          );
+          await page.getByText('Step 1 of').waitFor();
+          const count = Number(
+            /of (\d+)/.exec((await page.textContent('.fd-step-count')) ?? '')?.[1],
+          );
+          expect(count).toBeGreaterThan(2);
+          for (let step = 1; step <= count; step++) {
+            await page.evaluate((hash) => {
+              window.location.hash = hash;
+            }, `#/d/${flow}/${step}`);
+            await page.getByText(`Step ${step} of ${count}`).waitFor();
+            // The states' fades (--fd-duration) and the camera's glide settle.
+            await page.waitForTimeout(800);
+            for (const m of await measureContrast(page, 'labels')) {
+              if (m.state === 'hidden') continue;
+              if (m.state === 'dimmed') dimmed.push(m);
+              else if (m.ratio < MIN_CONTRAST[theme]) {
+                failures.push(`${flow}/${step}: [${m.state}] ${describeMeasured(m)}`);
+              }
+            }
+          }
+        }
+        const low = lowest(dimmed);
+        if (low) console.log(`a11y dimmed labels/${theme}: lowest ${describeMeasured(low)}`);
+        expect(failures.join('\n')).toBe('');
+      } finally {
+        await page.context().close();
+      }
+    });
+  }
+});

@@ -27,7 +27,10 @@ export async function runAxe(page: Page, theme: Theme): Promise<AxeResults> {
   };
   return page.evaluate((runOptions) => {
     const { axe } = window as unknown as { axe: typeof import('axe-core') };
-    return axe.run(document, runOptions);
+    // What a flow's step dims is faded on purpose (--fd-dim-opacity), far
+    // under any contrast bar; axe judges such SVG text only now and then.
+    // Its contrast is measured and logged instead (a11y.test.ts, docs/contrast.md).
+    return axe.run({ include: [document], exclude: ['[data-state="dimmed"]'] }, runOptions);
   }, options);
 }
 

@@ -3,6 +3,8 @@ import type { Page } from 'playwright-core';
 /** A piece of text and its contrast with what it is drawn on, as measured. */
 export interface Measured {
   where: string;
+  /** The owner's `data-state` (a flow's `dimmed`, `active`…), if it has one. */
+  state?: string;
   text: string;
   ratio: number;
   ink: string;
@@ -55,15 +57,24 @@ export function measureContrast(page: Page, kind: 'labels' | 'chrome'): Promise<
       rgba(getComputedStyle(document.body).backgroundColor),
       over(rgba(getComputedStyle(document.documentElement).backgroundColor), [255, 255, 255, 1]),
     );
-    const results: { where: string; text: string; ratio: number; ink: string; bg: string }[] = [];
+    const results: {
+      where: string;
+      state?: string;
+      text: string;
+      ratio: number;
+      ink: string;
+      bg: string;
+    }[] = [];
     const record = (el: Element, ink: Rgba, bg: Rgba) => {
       const owner = el.closest('[data-node-id], [data-edge-id], [class]');
       const where =
         owner?.getAttribute('data-node-id') ??
         owner?.getAttribute('data-edge-id') ??
         `${el.tagName.toLowerCase()}.${String(el.getAttribute('class') ?? '').split(' ')[0]}`;
+      const state = el.closest('[data-state]')?.getAttribute('data-state');
       results.push({
         where,
+        ...(state ? { state } : {}),
         text: (el.textContent ?? '').trim().slice(0, 40),
         ratio: Math.round(ratio(ink, bg) * 100) / 100,
         ink: css(ink),
@@ -108,8 +119,19 @@ export function measureContrast(page: Page, kind: 'labels' | 'chrome'): Promise<
           backing = text.parentElement?.querySelector('rect') ?? null;
         }
         const under = behind(x, y, backing ?? undefined);
-        const bg = backing ? over(fillOf(backing), under) : under;
-        record(text, over(fillOf(text), bg), bg);
+        const drawn = backing ? over(fillOf(backing), under) : under;
+        const ink = over(fillOf(text), drawn);
+        // A faded element (a flow's dimmed step) is composited as a whole over what is under it.
+        let opacity = 1;
+        for (
+          let e: Element | null = text;
+          e && !e.classList.contains('react-flow');
+          e = e.parentElement
+        ) {
+          opacity *= Number(getComputedStyle(e).opacity);
+        }
+        const fade = (c: Rgba): Rgba => over([c[0], c[1], c[2], opacity], under);
+        record(text, fade(ink), fade(drawn));
       }
       return results;
     }
