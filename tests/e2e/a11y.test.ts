@@ -69,6 +69,15 @@ const VIEWS: View[] = [
   },
   { name: 'embed', hash: '#/embed/kubectl-apply/apply/2', ready: '.fd-caption' },
   { name: 'details', hash: '#/d/cluster-layout', ready: CANVAS, then: openDetails },
+  {
+    name: 'minimap',
+    hash: '#/d/cluster-layout',
+    ready: CANVAS,
+    then: async (page) => {
+      await page.getByRole('button', { name: 'Overview map' }).click();
+      await page.waitForSelector('.react-flow__minimap');
+    },
+  },
   { name: 'export-menu', hash: FLOW, ready: '.fd-caption', then: openExportMenu },
   {
     name: 'video-dialog',
