@@ -120,15 +120,16 @@ function Routes({ client, limitsProblem, hash }: AppProps & { hash: string }) {
           ) : (
             <p role="alert">{t('diagram.notFound', { id: route.id })}</p>
           )}
+          {/* Inside <main>: the page's only landmark, so nothing is left outside one. */}
+          <a
+            className="fd-embed-open fd-chrome"
+            href={diagramHref(route.id, route.flow, route.step)}
+            target="_blank"
+            rel="noopener"
+          >
+            {t('embed.open')} ↗
+          </a>
         </main>
-        <a
-          className="fd-embed-open fd-chrome"
-          href={diagramHref(route.id, route.flow, route.step)}
-          target="_blank"
-          rel="noopener"
-        >
-          {t('embed.open')} ↗
-        </a>
       </div>
     );
   }
@@ -151,13 +152,17 @@ function Routes({ client, limitsProblem, hash }: AppProps & { hash: string }) {
           <nav className="fd-crumb" aria-label={t('view.breadcrumb')}>
             <a href="#/">{t('gallery.title')}</a>
             <span aria-hidden="true"> / </span>
-            <span aria-current="page">{titles[source.id] ?? source.id}</span>
+            <h1 className="fd-crumb-here" aria-current="page">
+              {titles[source.id] ?? source.id}
+            </h1>
           </nav>
         ) : route.kind === 'deck' ? (
           <nav className="fd-crumb" aria-label={t('view.breadcrumb')}>
             <a href="#/">{t('gallery.title')}</a>
             <span aria-hidden="true"> / </span>
-            <span aria-current="page">{titles[`deck:${route.id}`] ?? route.id}</span>
+            <h1 className="fd-crumb-here" aria-current="page">
+              {titles[`deck:${route.id}`] ?? route.id}
+            </h1>
           </nav>
         ) : null}
         <div className="fd-header-tools">

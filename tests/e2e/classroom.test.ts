@@ -1,10 +1,10 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { artifactPath, launchChromium } from './chromium.ts';
+import { type Served, serveClassroom } from './classroomServer.ts';
 
 /**
  * A live class in real browsers against the real server, started as the
@@ -14,12 +14,6 @@ import { artifactPath, launchChromium } from './chromium.ts';
  * revealed, a blank, and a server that dies and comes back.
  */
 
-interface Served {
-  child: ChildProcess;
-  teacher: string;
-  students: string;
-}
-
 let dir: string;
 let served: Served;
 let browser: Browser;
@@ -28,31 +22,6 @@ let teacher: Page;
 let students: Page[] = [];
 let room = '';
 const errors: string[] = [];
-
-/** Starts `flowdeck serve` and waits for the links it prints. */
-function serve(port: number): Promise<Served> {
-  const args = ['bin/flowdeck.js', 'serve', join(dir, 'diagrams')];
-  const child = spawn(
-    process.execPath,
-    [...args, '--port', String(port), '--data', join(dir, 'data')],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  return new Promise((resolve, reject) => {
-    let text = '';
-    child.stdout?.on('data', (chunk) => {
-      text += String(chunk);
-      const teacherLink = /^Teacher: (\S+)$/m.exec(text)?.[1];
-      const studentsLink = /^Students: (\S+)$/m.exec(text)?.[1];
-      if (teacherLink && studentsLink && text.includes('Ctrl+C')) {
-        resolve({ child, teacher: teacherLink, students: studentsLink });
-      }
-    });
-    child.stderr?.on('data', (chunk) => {
-      text += String(chunk);
-    });
-    child.on('exit', (code) => reject(new Error(`serve exited with ${code}:\n${text}`)));
-  });
-}
 
 async function newPage(viewport: { width: number; height: number }): Promise<Page> {
   const context = await browser.newContext({ viewport, locale: 'en-US' });
@@ -69,7 +38,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'flowdeck-classroom-e2e-'));
   mkdirSync(join(dir, 'diagrams'));
   copyFileSync('diagrams/cri-chain.yaml', join(dir, 'diagrams', 'cri-chain.yaml'));
-  served = await serve(0);
+  served = await serveClassroom(dir, 0);
   browser = await launchChromium();
 }, 240_000);
 
@@ -137,7 +106,7 @@ describe('a live class', () => {
     await teacher.keyboard.press('ArrowRight');
     for (const page of students) {
       await expect.poll(() => hashOf(page), POLL).toBe('#/d/cri-chain/create/2');
-      await page.getByText('Step 2 of 5').waitFor();
+      await page.getByText('Step 2 of 5', { exact: true }).waitFor();
     }
   });
 
@@ -266,7 +235,7 @@ describe('a live class', () => {
     for (const page of [teacher, ...students]) {
       await page.getByText('Reconnecting…').waitFor();
     }
-    served = await serve(Number(port));
+    served = await serveClassroom(dir, Number(port));
 
     await expect
       .poll(() => teacher.locator('.fd-live-where').textContent(), POLL)

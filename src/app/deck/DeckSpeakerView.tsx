@@ -104,12 +104,12 @@ function Ready({
   return (
     <div className="fd-speaker" data-shape={now.diagram.shape}>
       <SpeakerTop title={where} count={t('deck.slideOf', { slide: index + 1, count })} />
-      <div className="fd-speaker-body">
+      <main className="fd-speaker-body">
         <NowSection
           caption={stripStepNumber(now.scene?.caption ?? '', index + 1) || now.diagram.title}
           notes={now.scene?.notes}
         />
-        <aside className="fd-speaker-side">
+        <div className="fd-speaker-side">
           <NextSection
             caption={nextCaption}
             preview={
@@ -129,8 +129,8 @@ function Ready({
             prev={t('deck.prev')}
             next={t('deck.next')}
           />
-        </aside>
-      </div>
+        </div>
+      </main>
     </div>
   );
 }

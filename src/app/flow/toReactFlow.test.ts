@@ -16,6 +16,8 @@ describe('toReactFlow', () => {
       expect(rf?.position).toEqual({ x: node.x, y: node.y });
       expect([rf?.width, rf?.height]).toEqual([node.width, node.height]);
       expect(rf?.type).toBe(node.kind === 'group' ? 'container' : 'shape');
+      // A keyboard user hears which node is focused.
+      expect(rf?.ariaLabel).toBe(node.label.replace(/\s*\n\s*/g, ' ') || node.id);
     }
     const z = (id: string) => flow.nodes.find((n) => n.id === id)?.zIndex ?? Number.NaN;
     expect(z('G')).toBeLessThan(z('a'));

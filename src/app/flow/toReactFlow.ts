@@ -2,7 +2,7 @@ import type { Edge, Node } from '@xyflow/react';
 import type { ElementState } from '../../core/animate/timeline.ts';
 import type { LaidOutDiagram, LaidOutEdge, LaidOutNode } from '../../core/layout/types.ts';
 import type { Style } from '../../core/model/types.ts';
-import { readingOrder } from '../../core/outline/structure.ts';
+import { plainLabel, readingOrder } from '../../core/outline/structure.ts';
 import { resolveStyle } from '../../core/render/resolveStyle.ts';
 
 export type ShapeNodeType = Node<
@@ -34,10 +34,10 @@ export function toReactFlow(
   edges: RoutedEdgeType[];
 } {
   const nodes = (readingOrder(diagram) as LaidOutNode[]).map((node) => {
-    const ariaLabel = names?.nodes.get(node.id);
     return {
       id: node.id,
-      ...(ariaLabel ? { ariaLabel } : {}),
+      // Its name when focused (React Flow's wrapper is a `group`, which needs one).
+      ariaLabel: names?.nodes.get(node.id) ?? plainLabel(node),
       type: node.kind === 'group' ? ('container' as const) : ('shape' as const),
       position: { x: node.x, y: node.y },
       width: node.width,

@@ -29,7 +29,7 @@ export function LiveMenu({ session }: { session: SessionState }) {
         ⋯
       </summary>
       <div className="fd-live-menu-body">
-        <h3>{t('live.roster')}</h3>
+        <h2>{t('live.roster')}</h2>
         {session.roster.length > 0 ? (
           <ol className="fd-live-roster">
             {session.roster.map((name, index) => (

@@ -88,12 +88,12 @@ export function SpeakerView({
         title={`${diagram.title} · ${timeline.title}`}
         count={t('player.stepOf', { step: step + 1, count })}
       />
-      <div className="fd-speaker-body">
+      <main className="fd-speaker-body">
         <NowSection
           caption={stripStepNumber(scene.caption, step + 1) || t('player.noCaption')}
           notes={scene.notes}
         />
-        <aside className="fd-speaker-side">
+        <div className="fd-speaker-side">
           <NextSection
             caption={next ? next.caption || t('player.noCaption') : t('speaker.end')}
             preview={next ? { diagram, states: next, focus: next.focus } : null}
@@ -105,8 +105,8 @@ export function SpeakerView({
             prev={t('player.prev')}
             next={t('player.next')}
           />
-        </aside>
-      </div>
+        </div>
+      </main>
     </div>
   );
 }

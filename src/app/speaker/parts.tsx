@@ -19,7 +19,7 @@ export function SpeakerTop({ title, count }: { title: string; count: string }) {
   return (
     <header className="fd-speaker-top">
       <div className="fd-speaker-where">
-        <span className="fd-speaker-title">{title}</span>
+        <h1 className="fd-speaker-title">{title}</h1>
         <span className="fd-speaker-count">{count}</span>
       </div>
       <Clocks />
