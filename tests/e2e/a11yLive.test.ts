@@ -84,7 +84,7 @@ describe('the live classroom has no serious or critical axe violation', () => {
         await teacher.keyboard.press('p');
         await teacher.waitForSelector('html[data-mode="presenter"]');
         await teacher.keyboard.press('ArrowRight');
-        await student.getByText('Step 2 of 5').waitFor();
+        await student.getByText('Step 2 of 5', { exact: true }).waitFor();
         await teacher.keyboard.press('?');
         await teacher.locator('.fd-live-prompt').waitFor();
         await student.getByText('Tap the node you think comes next').waitFor();
