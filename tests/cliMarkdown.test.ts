@@ -111,21 +111,32 @@ describe('flowdeck export --format md', () => {
     );
   });
 
-  it('refuses flags an Outline has no use for, and --lang elsewhere', async () => {
+  it('refuses flags an Outline has no use for, and --lang for a picture', async () => {
     const md = join(dir, 'x.md');
     for (const args of [['--lang', 'fr'], ['--step', '1'], ['--animated'], ['--flow', 'apply']]) {
       const run = await flowdeck('export', 'diagrams/kubectl-apply.yaml', '-o', md, ...args);
       expect(run.code, args.join(' ')).toBe(2);
     }
-    const svg = await flowdeck(
+    const png = await flowdeck(
       'export',
       'diagrams/kubectl-apply.yaml',
       '-o',
-      join(dir, 'x.svg'),
+      join(dir, 'x.png'),
       '--lang',
       'ko',
     );
-    expect(svg.code).toBe(2);
-    expect(svg.stderr).toContain('--lang is for an Outline');
+    expect(png.code).toBe(2);
+    expect(png.stderr).toContain('--lang is for an SVG or an Outline');
+  });
+
+  it('gives an SVG its words to screen readers in the language --lang picks', async () => {
+    const svg = join(dir, 'ko.svg');
+    expect(
+      (await flowdeck('export', 'diagrams/kubectl-apply.yaml', '-o', svg, '--lang', 'ko')).code,
+    ).toBe(0);
+    const text = readFileSync(svg, 'utf8');
+    expect(text).toMatch(/<svg[^>]* lang="ko"/);
+    expect(text).toContain('컨트롤 플레인 안');
+    expect(text).not.toContain('in 컨트롤 플레인');
   });
 });

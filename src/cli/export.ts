@@ -54,7 +54,7 @@ export interface ExportOptions {
   aspect?: AspectSetting | undefined;
   /** For a GIF or APNG: its size, frame rate and speed, camera and motion. */
   clip: ClipFlags;
-  /** The language of an Outline's own words (`--lang`); default English. */
+  /** The language of an Outline's own words and an SVG's words to screen readers (`--lang`); default English. */
   lang: Words['lang'];
 }
 
@@ -106,10 +106,12 @@ export function readExportFlags(flags: ExportFlags): ExportOptions | string {
       ? NO_VIDEO
       : `--format must be svg, png, gif, apng or md, not "${flags.format}"`;
   if (theme !== 'light' && theme !== 'dark') return `--theme must be light or dark, not "${theme}"`;
-  const markdown = (format ?? formatOf(output)) === 'md';
+  const kind = format ?? formatOf(output);
+  const markdown = kind === 'md';
   const { lang = 'en' } = flags;
   if (lang !== 'en' && lang !== 'ko') return `--lang must be en or ko, not "${lang}"`;
-  if (flags.lang !== undefined && !markdown) return '--lang is for an Outline (--format md)';
+  if (flags.lang !== undefined && kind !== undefined && kind !== 'svg' && !markdown)
+    return '--lang is for an SVG or an Outline (the words they say to a reader)';
   if (markdown && (flow !== undefined || flags.step !== undefined || flags.animated))
     return 'an Outline (--format md) holds every flow; drop --flow, --step and --animated';
   const moving = isAnimation(format ?? formatOf(output));
@@ -418,6 +420,7 @@ async function write(diagram: LaidOutDiagram, job: Job, exporter: Exporter): Pro
   } else if (timeline && step === undefined) {
     data = animatedSvg(diagram, timeline, {
       theme: options.theme,
+      lang: options.lang,
       fonts: await embed(),
       interactive: true,
       icons,
@@ -432,8 +435,9 @@ async function write(diagram: LaidOutDiagram, job: Job, exporter: Exporter): Pro
             caption: options.caption,
             stepCount: timeline.steps.length,
             icons,
+            lang: options.lang,
           }
-        : { theme: options.theme, icons };
+        : { theme: options.theme, icons, lang: options.lang };
     if (job.format === 'svg') data = staticSvg(diagram, { ...picture, fonts: await embed() });
     else {
       // resvg ignores @font-face: it gets the same subset as TrueType instead.

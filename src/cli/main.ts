@@ -116,7 +116,9 @@ description and its edges, then every flow as numbered steps with what each
 lights, shows, hides and fails. The same text as the app's Outline view and
 its Export menu's "Outline (Markdown)". Labels are escaped, never markup.
   --lang en|ko     the language of the Outline's own words (headings, "Lights:"),
-                   English by default; the diagram's text stays as written
+                   and of what an SVG says to a screen reader ("in Cluster",
+                   "3 outgoing"), English by default; the diagram's text stays
+                   as written
 Video (MP4, WebM) needs a browser's encoder: the app's Export menu makes it.
 Prints each file written with its size (a GIF or APNG: its frames and seconds too).`,
   serve: `flowdeck serve [folder] [--port N] [--host H] [--data DIR]

@@ -259,7 +259,7 @@ describe('every label a flow step shows at full strength has the contrast of its
           await page.waitForSelector(
             `.fd-canvas[data-diagram-id="${flow.split('/')[0]}"] .react-flow__node`,
           );
-          await page.getByText('Step 1 of').waitFor();
+          await page.locator('.fd-flowbar .fd-step-count').getByText('Step 1 of').waitFor();
           const count = Number(
             /of (\d+)/.exec((await page.textContent('.fd-step-count')) ?? '')?.[1],
           );
@@ -268,7 +268,10 @@ describe('every label a flow step shows at full strength has the contrast of its
             await page.evaluate((hash) => {
               window.location.hash = hash;
             }, `#/d/${flow}/${step}`);
-            await page.getByText(`Step ${step} of ${count}`).waitFor();
+            await page
+              .locator('.fd-flowbar .fd-step-count')
+              .getByText(`Step ${step} of ${count}`, { exact: true })
+              .waitFor();
             // The states' fades (--fd-duration) and the camera's glide settle.
             await page.waitForTimeout(800);
             for (const m of await measureContrast(page, 'labels')) {
@@ -281,6 +284,23 @@ describe('every label a flow step shows at full strength has the contrast of its
             }
           }
         }
+        // A dimmed node the keyboard reaches is read at full strength.
+        const faded = lowest(
+          (await measureContrast(page, 'labels')).filter(
+            (m) => m.state === 'dimmed' && m.node !== undefined,
+          ),
+        );
+        expect(faded, 'the last step dims a node').toBeDefined();
+        const node = page.locator(`.react-flow__node[data-id="${faded?.node}"]`);
+        await node.focus();
+        expect(await node.evaluate((el) => el.matches(':focus-visible'))).toBe(true);
+        await page.waitForTimeout(600);
+        const focused = (await measureContrast(page, 'labels')).find(
+          (m) => m.node === faded?.node && m.text === faded?.text,
+        );
+        expect(focused?.ratio ?? 0, `${faded?.node} focused`).toBeGreaterThanOrEqual(
+          MIN_CONTRAST[theme],
+        );
         for (const [kind, list] of [
           ['lit', lit],
           ['dimmed', dimmed],

@@ -5,6 +5,8 @@ export interface Measured {
   where: string;
   /** The owner's `data-state` (a flow's `dimmed`, `active`…), if it has one. */
   state?: string;
+  /** The node a label belongs to, if it is a node's (or a group's). */
+  node?: string;
   text: string;
   ratio: number;
   ink: string;
@@ -60,6 +62,7 @@ export function measureContrast(page: Page, kind: 'labels' | 'chrome'): Promise<
     const results: {
       where: string;
       state?: string;
+      node?: string;
       text: string;
       ratio: number;
       ink: string;
@@ -72,9 +75,11 @@ export function measureContrast(page: Page, kind: 'labels' | 'chrome'): Promise<
         owner?.getAttribute('data-edge-id') ??
         `${el.tagName.toLowerCase()}.${String(el.getAttribute('class') ?? '').split(' ')[0]}`;
       const state = el.closest('[data-state]')?.getAttribute('data-state');
+      const node = el.closest('[data-node-id]')?.getAttribute('data-node-id');
       results.push({
         where,
         ...(state ? { state } : {}),
+        ...(node ? { node } : {}),
         text: (el.textContent ?? '').trim().slice(0, 40),
         ratio: Math.round(ratio(ink, bg) * 100) / 100,
         ink: css(ink),
