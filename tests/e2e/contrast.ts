@@ -13,19 +13,22 @@ export interface Measured {
   bg: string;
 }
 
-/**
- * The contrast of text with what lies behind it, from computed colours.
- * axe cannot tell what is behind SVG text or text over a sibling layer (it
- * reports such text "incomplete"), so this measures it:
- *
- * - `labels`: each drawn diagram label on its node's shape, its group's box,
- *   its edge label's backing, or the canvas;
- * - `chrome`: every visible piece of HTML text outside the diagram (flow bar
- *   caption, step counter, buttons, menus…), on the stack of boxes under its
- *   centre (`elementsFromPoint`), with its own and its parents' opacity.
- */
-export function measureContrast(page: Page, kind: 'labels' | 'chrome'): Promise<Measured[]> {
-  return page.evaluate((mode) => {
+type Rgba = [number, number, number, number];
+
+/** Colour arithmetic for code run in the page (which cannot import): `window.fdColour`. */
+export interface ColourMath {
+  /** Any CSS colour (rgb, oklab, color-mix results…) as sRGB bytes and alpha. */
+  rgba: (css: string) => Rgba;
+  /** `top` composited over `bottom`. */
+  over: (top: Rgba, bottom: Rgba) => Rgba;
+  /** WCAG's contrast ratio of two opaque colours. */
+  ratio: (a: Rgba, b: Rgba) => number;
+  css: (c: Rgba) => string;
+}
+
+/** Puts `ColourMath` on the page's window (again after a navigation). */
+export function installColourMath(page: Page): Promise<void> {
+  return page.evaluate(() => {
     type Rgba = [number, number, number, number];
     const pixel = document.createElement('canvas').getContext('2d', { willReadFrequently: true });
     if (!pixel) throw new Error('no 2d canvas');
@@ -54,6 +57,26 @@ export function measureContrast(page: Page, kind: 'labels' | 'chrome'): Promise<
       return (hi + 0.05) / (lo + 0.05);
     };
     const css = (c: Rgba) => `rgb(${c.slice(0, 3).map(Math.round).join(' ')})`;
+    (window as unknown as { fdColour: unknown }).fdColour = { rgba, over, ratio, css };
+  });
+}
+
+/**
+ * The contrast of text with what lies behind it, from computed colours.
+ * axe cannot tell what is behind SVG text or text over a sibling layer (it
+ * reports such text "incomplete"), so this measures it:
+ *
+ * - `labels`: each drawn diagram label on its node's shape, its group's box,
+ *   its edge label's backing, or the canvas;
+ * - `chrome`: every visible piece of HTML text outside the diagram (flow bar
+ *   caption, step counter, buttons, menus…), on the stack of boxes under its
+ *   centre (`elementsFromPoint`), with its own and its parents' opacity.
+ */
+export async function measureContrast(page: Page, kind: 'labels' | 'chrome'): Promise<Measured[]> {
+  await installColourMath(page);
+  return page.evaluate((mode) => {
+    type Rgba = [number, number, number, number];
+    const { rgba, over, ratio, css } = (window as unknown as { fdColour: ColourMath }).fdColour;
     const fillOf = (el: Element) => rgba(getComputedStyle(el).fill);
     const page = over(
       rgba(getComputedStyle(document.body).backgroundColor),

@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, inject, it } from 'vitest';
 import { THEMES } from './axe.ts';
 import { freshPagePerTest } from './chromium.ts';
+import { type ColourMath, installColourMath } from './contrast.ts';
 import { settle } from './diagramFiles.ts';
 
 /**
@@ -29,36 +30,13 @@ interface Focused {
 }
 
 /** The focused element, its focus ring (if any) and the ring's contrast with what is behind it. */
-function focused(target: Page): Promise<Focused | null> {
+async function focused(target: Page): Promise<Focused | null> {
+  await installColourMath(target);
   return target.evaluate(() => {
     type Rgba = [number, number, number, number];
     const el = document.activeElement;
     if (!el || el === document.body) return null;
-    const pixel = document.createElement('canvas').getContext('2d', { willReadFrequently: true });
-    if (!pixel) throw new Error('no 2d canvas');
-    const rgba = (css: string): Rgba => {
-      pixel.clearRect(0, 0, 1, 1);
-      pixel.fillStyle = '#000';
-      pixel.fillStyle = css;
-      pixel.fillRect(0, 0, 1, 1);
-      const [r = 0, g = 0, b = 0, a = 0] = pixel.getImageData(0, 0, 1, 1).data;
-      return [r, g, b, a / 255];
-    };
-    const over = (top: Rgba, bottom: Rgba): Rgba => {
-      const a = top[3];
-      return [0, 1, 2].map((i) => (top[i] ?? 0) * a + (bottom[i] ?? 0) * (1 - a)).concat(1) as Rgba;
-    };
-    const luminance = ([r, g, b]: Rgba) => {
-      const lin = (c: number) => {
-        const s = c / 255;
-        return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
-      };
-      return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
-    };
-    const ratio = (a: Rgba, b: Rgba) => {
-      const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
-      return (hi + 0.05) / (lo + 0.05);
-    };
+    const { rgba, over, ratio } = (window as unknown as { fdColour: ColourMath }).fdColour;
     // What the ring is drawn on: the first opaque background outside the element.
     const layers: Rgba[] = [];
     for (let e = el.parentElement; e; e = e.parentElement) {
