@@ -1,11 +1,8 @@
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { a11yProblems, THEMES, type Theme } from './axe.ts';
 import { launchChromium } from './chromium.ts';
-import { type Served, serveClassroom } from './classroomServer.ts';
+import { classroomFolder, type Served, serveClassroom, stopClassroom } from './classroomServer.ts';
 import { settle } from './diagramFiles.ts';
 
 /**
@@ -22,17 +19,14 @@ let served: Served;
 let browser: Browser;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'flowdeck-a11y-live-'));
-  mkdirSync(join(dir, 'diagrams'));
-  copyFileSync('diagrams/cri-chain.yaml', join(dir, 'diagrams', 'cri-chain.yaml'));
+  dir = classroomFolder('flowdeck-a11y-live-');
   served = await serveClassroom(dir, 0);
   browser = await launchChromium();
 }, 240_000);
 
 afterAll(async () => {
   await browser?.close();
-  served?.child.kill('SIGKILL');
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  stopClassroom(served, dir);
 });
 
 async function newPage(theme: Theme, viewport: { width: number; height: number }): Promise<Page> {

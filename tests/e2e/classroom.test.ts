@@ -1,10 +1,9 @@
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { artifactPath, launchChromium } from './chromium.ts';
-import { type Served, serveClassroom } from './classroomServer.ts';
+import { classroomFolder, type Served, serveClassroom, stopClassroom } from './classroomServer.ts';
 
 /**
  * A live class in real browsers against the real server, started as the
@@ -35,17 +34,14 @@ const hashOf = (page: Page) => page.evaluate(() => window.location.hash);
 const POLL = { timeout: 15_000 };
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'flowdeck-classroom-e2e-'));
-  mkdirSync(join(dir, 'diagrams'));
-  copyFileSync('diagrams/cri-chain.yaml', join(dir, 'diagrams', 'cri-chain.yaml'));
+  dir = classroomFolder('flowdeck-classroom-e2e-');
   served = await serveClassroom(dir, 0);
   browser = await launchChromium();
 }, 240_000);
 
 afterAll(async () => {
   await browser?.close();
-  served?.child.kill('SIGKILL');
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  stopClassroom(served, dir);
 });
 
 describe('a live class', () => {

@@ -1,4 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export interface Served {
@@ -35,4 +37,18 @@ export function serveClassroom(dir: string, port: number): Promise<Served> {
     });
     child.on('exit', (code) => reject(new Error(`serve exited with ${code}:\n${text}`)));
   });
+}
+
+/** A new folder whose `diagrams/` holds cri-chain.yaml: what a class's tests serve. */
+export function classroomFolder(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  mkdirSync(join(dir, 'diagrams'));
+  copyFileSync('diagrams/cri-chain.yaml', join(dir, 'diagrams', 'cri-chain.yaml'));
+  return dir;
+}
+
+/** Stops the server and removes its folder. */
+export function stopClassroom(served: Served | undefined, dir: string | undefined): void {
+  served?.child.kill('SIGKILL');
+  if (dir) rmSync(dir, { recursive: true, force: true });
 }

@@ -82,15 +82,7 @@ export async function measureContrast(page: Page, kind: 'labels' | 'chrome'): Pr
       rgba(getComputedStyle(document.body).backgroundColor),
       over(rgba(getComputedStyle(document.documentElement).backgroundColor), [255, 255, 255, 1]),
     );
-    const results: {
-      where: string;
-      state?: string;
-      node?: string;
-      text: string;
-      ratio: number;
-      ink: string;
-      bg: string;
-    }[] = [];
+    const results: Measured[] = [];
     const record = (el: Element, ink: Rgba, bg: Rgba) => {
       const owner = el.closest('[data-node-id], [data-edge-id], [class]');
       const where =
