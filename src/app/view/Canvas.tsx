@@ -8,6 +8,7 @@ import {
 } from '@xyflow/react';
 import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import type { StepScene } from '../../core/animate/timeline.ts';
+import { keepInSight } from '../../core/frame/keepInSight.ts';
 import type { LaidOutDiagram } from '../../core/layout/types.ts';
 import { describeEdges } from '../../core/outline/describeEdge.ts';
 import { describeNodes } from '../../core/outline/describeNode.ts';
@@ -285,28 +286,14 @@ function CanvasInner({ diagram, selected, onSelect, scene, children }: CanvasPro
   // own pan waits until it is wholly out): the camera glides to centre it
   // (a group, its title) at its zoom. Judged where the camera is going, not
   // where it is in a flight.
-  const keepInSight = (id: string) => {
+  const showFocused = (id: string) => {
     const node = diagram.nodes.find((n) => n.id === id);
     if (!node) return;
-    const view = camera.destination();
-    const { width, height } = camera.size();
-    const margin = 16;
-    const left = node.x * view.zoom + view.x;
-    const top = node.y * view.zoom + view.y;
-    const inside =
-      left >= margin &&
-      top >= margin &&
-      left + node.width * view.zoom <= width - margin &&
-      top + node.height * view.zoom <= height - margin;
-    if (inside) return;
-    const target = node.kind === 'group' ? node.labelBox : node;
-    const x = target.x + target.width / 2;
-    const y = target.y + target.height / 2;
+    const centreOn = node.kind === 'group' ? node.labelBox : node;
+    const view = keepInSight(node, centreOn, camera.destination(), camera.size());
+    if (!view) return;
     fitted.current = false;
-    camera.glide(
-      { x: width / 2 - x * view.zoom, y: height / 2 - y * view.zoom, zoom: view.zoom },
-      reducedMotion() ? 0 : 300,
-    );
+    camera.glide(view, reducedMotion() ? 0 : 300);
   };
 
   // f and m work wherever the focus is on the page (but not while typing).
@@ -341,7 +328,7 @@ function CanvasInner({ diagram, selected, onSelect, scene, children }: CanvasPro
         const id = element?.dataset.id;
         if (!id) return;
         light(id);
-        if (element.matches(':focus-visible')) keepInSight(id);
+        if (element.matches(':focus-visible')) showFocused(id);
       }}
       onBlur={() => light(null)}
     >
